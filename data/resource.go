@@ -1,0 +1,395 @@
+package data
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// ResourceStatus is what the owner set a resource to. What the catalog shows also
+// depends on stock and dates: see Resource.StateAt.
+type ResourceStatus string
+
+// The statuses an owner sets.
+const (
+	StatusOnSale   ResourceStatus = "on_sale"   // 上架
+	StatusSoldOut  ResourceStatus = "sold_out"  // 售罄
+	StatusOffShelf ResourceStatus = "off_shelf" // 下架
+	StatusInvalid  ResourceStatus = "invalid"   // 失效
+)
+
+// ResourceStatuses lists the statuses in the order forms offer them.
+var ResourceStatuses = []ResourceStatus{StatusOnSale, StatusSoldOut, StatusOffShelf, StatusInvalid}
+
+var statusLabels = map[ResourceStatus]string{
+	StatusOnSale: "上架", StatusSoldOut: "售罄", StatusOffShelf: "下架", StatusInvalid: "失效",
+}
+
+// Label is the status in the owner's words.
+func (s ResourceStatus) Label() string { return statusLabels[s] }
+
+// StatusByLabel finds a status by its Chinese label (上架…) or its code.
+func StatusByLabel(label string) (ResourceStatus, bool) {
+	label = strings.TrimSpace(label)
+	for s, l := range statusLabels {
+		if l == label || string(s) == label {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// ResourceState is what a resource is at a given moment, as the catalog shows it.
+type ResourceState string
+
+// The states a resource can be in; only StateOnSale appears in the index post.
+const (
+	StateOnSale   ResourceState = "上架"
+	StateSoldOut  ResourceState = "售罄"
+	StateOffShelf ResourceState = "下架"
+	StateInvalid  ResourceState = "失效"
+	StateExpired  ResourceState = "已过期"
+	StateUpcoming ResourceState = "未开始"
+)
+
+// ResourceStates lists the states in the order filters offer them.
+var ResourceStates = []ResourceState{StateOnSale, StateSoldOut, StateUpcoming, StateExpired, StateOffShelf, StateInvalid}
+
+// Resource is one thing the group offers: a game card, a membership, a phone-credit deal.
+// Money is in 分; times are UTC.
+type Resource struct {
+	ID                 uint   `gorm:"primaryKey"`
+	Name               string `gorm:"size:60;not null;uniqueIndex"`
+	CategoryID         uint   `gorm:"not null;index"`
+	Category           Category
+	PriceCents         int64          `gorm:"not null;default:0"`
+	OriginalPriceCents int64          `gorm:"not null;default:0"` // 0: none
+	Redeem             string         `gorm:"size:30;not null;default:''"`
+	Stock              int            `gorm:"not null;default:0"`
+	Unlimited          bool           `gorm:"not null;default:true"`
+	ValidFrom          *time.Time     // 限时: on sale from
+	ValidUntil         *time.Time     // 限时: on sale until
+	SupplierID         *uint          `gorm:"index"`
+	Supplier           *Supplier      `gorm:"constraint:OnDelete:SET NULL"`
+	Status             ResourceStatus `gorm:"size:16;not null;default:on_sale;index"`
+	Tags               string         `gorm:"size:200;not null;default:''"` // separated by ","
+	Notes              string         `gorm:"size:500;not null;default:''"`
+	SearchKey          string         `gorm:"size:2000;not null;default:''"`
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
+}
+
+// StateAt says what the resource is at now: a resource on sale with no stock left is
+// sold out, one past its deadline has expired, one before its start is upcoming.
+func (r *Resource) StateAt(now time.Time) ResourceState {
+	switch r.Status {
+	case StatusSoldOut:
+		return StateSoldOut
+	case StatusOffShelf:
+		return StateOffShelf
+	case StatusInvalid:
+		return StateInvalid
+	}
+	switch {
+	case r.ValidUntil != nil && now.After(*r.ValidUntil):
+		return StateExpired
+	case r.ValidFrom != nil && now.Before(*r.ValidFrom):
+		return StateUpcoming
+	case !r.Unlimited && r.Stock <= 0:
+		return StateSoldOut
+	}
+	return StateOnSale
+}
+
+// TagList returns the resource's tags.
+func (r *Resource) TagList() []string { return splitTags(r.Tags) }
+
+// SupplierName is the supplier's name, or "" when none is recorded.
+func (r *Resource) SupplierName() string {
+	if r.Supplier == nil {
+		return ""
+	}
+	return r.Supplier.Name
+}
+
+// StockText shows the stock as the catalog does: a count, or 不限.
+func (r *Resource) StockText() string {
+	if r.Unlimited {
+		return "不限"
+	}
+	return fmt.Sprint(r.Stock)
+}
+
+// Discounted reports whether an original price is recorded and higher than the price.
+func (r *Resource) Discounted() bool { return r.OriginalPriceCents > r.PriceCents }
+
+// ResourceDraft is a resource as text, the way a form or an imported row holds it.
+type ResourceDraft struct {
+	Name, Category, Price, OriginalPrice, Redeem, Stock  string
+	ValidFrom, ValidUntil, Supplier, Status, Tags, Notes string
+}
+
+// DraftOf turns a saved resource back into form text, with dates in loc.
+func DraftOf(r *Resource, loc *time.Location) ResourceDraft {
+	d := ResourceDraft{
+		Name:       r.Name,
+		Category:   r.Category.Name,
+		Price:      Yuan(r.PriceCents),
+		Redeem:     r.Redeem,
+		ValidFrom:  FormatDate(r.ValidFrom, loc),
+		ValidUntil: FormatDate(r.ValidUntil, loc),
+		Supplier:   r.SupplierName(),
+		Status:     r.Status.Label(),
+		Tags:       strings.Join(r.TagList(), ","),
+		Notes:      r.Notes,
+	}
+	if r.OriginalPriceCents > 0 {
+		d.OriginalPrice = Yuan(r.OriginalPriceCents)
+	}
+	if !r.Unlimited {
+		d.Stock = fmt.Sprint(r.Stock)
+	}
+	return d
+}
+
+// Parse checks every field of the draft and returns the resource it describes, with
+// its category and supplier named (the store resolves them when saving). prev is the
+// saved resource being edited, or nil: a deadline already past is refused unless it is
+// the one prev already had. Dates are read in loc.
+func (d ResourceDraft) Parse(prev *Resource, now time.Time, loc *time.Location) (Resource, error) {
+	var p problems
+	r := Resource{
+		Name:               checkText(&p, "name", "名称", d.Name, MaxNameLen, true),
+		Category:           Category{Name: checkText(&p, "category", "分类", d.Category, MaxCategoryLen, true)},
+		PriceCents:         parsePrice(&p, "price", "价格", d.Price, true),
+		OriginalPriceCents: parsePrice(&p, "original_price", "原价", d.OriginalPrice, false),
+		Redeem:             checkText(&p, "redeem", "兑换方式", d.Redeem, MaxShortLen, false),
+		ValidFrom:          parseDate(&p, "valid_from", "开始时间", d.ValidFrom, loc, false),
+		ValidUntil:         parseDate(&p, "valid_until", "截止时间", d.ValidUntil, loc, true),
+		Notes:              checkText(&p, "notes", "备注", d.Notes, MaxNotesLen, false),
+		Status:             StatusOnSale,
+	}
+	r.Stock, r.Unlimited = parseStock(&p, "stock", "库存", d.Stock)
+	if name := checkText(&p, "supplier", "供应商", d.Supplier, MaxShortLen, false); name != "" {
+		r.Supplier = &Supplier{Name: name}
+	}
+	if strings.TrimSpace(d.Status) != "" {
+		st, ok := StatusByLabel(d.Status)
+		if !ok {
+			p.add("status", "状态只能是 上架、售罄、下架 或 失效")
+		}
+		r.Status = st
+	}
+	tags := splitTags(d.Tags)
+	checkTags(&p, "tags", "标签", tags)
+	r.Tags = strings.Join(tags, ",")
+	checkDates(&p, &r, prev, now)
+	if prev != nil {
+		r.ID = prev.ID
+		r.CreatedAt = prev.CreatedAt
+	}
+	return r, p.err()
+}
+
+// checkDates refuses a deadline before the start, and a deadline already past unless
+// it is unchanged from the saved resource.
+func checkDates(p *problems, r, prev *Resource, now time.Time) {
+	if r.ValidFrom != nil && r.ValidUntil != nil && !r.ValidUntil.After(*r.ValidFrom) {
+		p.add("valid_until", "截止时间必须晚于开始时间")
+		return
+	}
+	if r.ValidUntil == nil || r.ValidUntil.After(now) {
+		return
+	}
+	if prev != nil && prev.ValidUntil != nil && prev.ValidUntil.Equal(*r.ValidUntil) {
+		return
+	}
+	p.add("valid_until", "截止时间已经过去了,请填写将来的时间")
+}
+
+// check validates a resource built in code (imports, demo data) the way a draft is.
+func (r *Resource) check() error {
+	var p problems
+	checkText(&p, "name", "名称", r.Name, MaxNameLen, true)
+	checkText(&p, "redeem", "兑换方式", r.Redeem, MaxShortLen, false)
+	checkText(&p, "notes", "备注", r.Notes, MaxNotesLen, false)
+	for field, cents := range map[string]int64{"price": r.PriceCents, "original_price": r.OriginalPriceCents} {
+		if cents < 0 || cents > MaxPriceCents {
+			p.add(field, "价格须在 0 到 %s 元之间", Yuan(MaxPriceCents))
+		}
+	}
+	if r.Stock < 0 || r.Stock > MaxStock {
+		p.add("stock", "库存须在 0 到 %d 之间", MaxStock)
+	}
+	if _, ok := statusLabels[r.Status]; !ok {
+		p.add("status", "状态只能是 上架、售罄、下架 或 失效")
+	}
+	if r.ValidFrom != nil && r.ValidUntil != nil && !r.ValidUntil.After(*r.ValidFrom) {
+		p.add("valid_until", "截止时间必须晚于开始时间")
+	}
+	checkTags(&p, "tags", "标签", r.TagList())
+	return p.err()
+}
+
+// Resources lists the whole catalog with categories and suppliers, ordered by
+// category (the owner's order) and then by name.
+func (s *Store) Resources() ([]Resource, error) {
+	var rs []Resource
+	if err := s.db.Preload("Category").Preload("Supplier").Find(&rs).Error; err != nil {
+		return nil, fmt.Errorf("list resources: %w", err)
+	}
+	sortResources(rs)
+	return rs, nil
+}
+
+func sortResources(rs []Resource) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := &rs[i].Category, &rs[j].Category
+		if a.Position != b.Position {
+			return a.Position < b.Position
+		}
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return rs[i].Name < rs[j].Name
+	})
+}
+
+// Resource loads one resource with its category and supplier.
+func (s *Store) Resource(id uint) (Resource, error) {
+	var r Resource
+	err := s.db.Preload("Category").Preload("Supplier").First(&r, id).Error
+	if err != nil {
+		return r, notFound(fmt.Sprintf("resource %d", id), err)
+	}
+	return r, nil
+}
+
+// SaveResource checks r and creates it (ID 0) or updates it. Its category and supplier
+// are taken by name (r.Category.Name, r.Supplier.Name) and added when new. A name
+// another resource already has is refused at the field.
+func (s *Store) SaveResource(r *Resource) error {
+	return s.db.Transaction(func(tx *gorm.DB) error { return saveResource(tx, r) })
+}
+
+func saveResource(tx *gorm.DB, r *Resource) error {
+	r.Name = strings.TrimSpace(r.Name)
+	if err := r.check(); err != nil {
+		return err
+	}
+	var n int64
+	if err := tx.Model(&Resource{}).Where("LOWER(name) = LOWER(?) AND id <> ?", r.Name, r.ID).Count(&n).Error; err != nil {
+		return fmt.Errorf("save resource: %w", err)
+	}
+	if n > 0 {
+		return ValidationError{{Field: "name", Message: "已经有叫「" + r.Name + "」的资源了,请换个名称或编辑原来那条"}}
+	}
+	cat, err := ensureCategory(tx, r.Category.Name)
+	if err != nil {
+		return err
+	}
+	r.Category, r.CategoryID = cat, cat.ID
+	r.SupplierID = nil
+	if r.Supplier != nil {
+		if r.SupplierID, err = ensureSupplier(tx, r.Supplier.Name); err != nil {
+			return err
+		}
+		r.Supplier.ID = *r.SupplierID
+	}
+	r.SearchKey = SearchKey(append([]string{r.Name}, r.TagList()...)...)
+	if err := tx.Omit(clause.Associations).Save(r).Error; err != nil {
+		return fmt.Errorf("save resource: %w", err)
+	}
+	return nil
+}
+
+// SetResourceStatus changes only the status, such as 下架 for a resource that cannot
+// be deleted.
+func (s *Store) SetResourceStatus(id uint, st ResourceStatus) error {
+	if _, ok := statusLabels[st]; !ok {
+		return fmt.Errorf("set status %q: unknown status", st)
+	}
+	res := s.db.Model(&Resource{}).Where("id = ?", id).Update("status", st)
+	if res.Error != nil {
+		return fmt.Errorf("set resource status: %w", res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("set resource status %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// DeleteResource removes a resource that nothing refers to. One that a post already
+// announced is ErrInUse: set it to 下架 instead, so history stays whole.
+func (s *Store) DeleteResource(id uint) error {
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&PostResource{}).Where("resource_id = ?", id).Count(&n).Error; err != nil {
+			return fmt.Errorf("delete resource: %w", err)
+		}
+		if n > 0 {
+			return fmt.Errorf("delete resource %d named in %d posts: %w", id, n, ErrInUse)
+		}
+		res := tx.Delete(&Resource{}, id)
+		if res.Error != nil {
+			return fmt.Errorf("delete resource: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("delete resource %d: %w", id, ErrNotFound)
+		}
+		return nil
+	})
+}
+
+// ResourceFilter is what the catalog screen narrows the list by; zero values match all.
+type ResourceFilter struct {
+	Query      Query
+	CategoryID uint
+	State      ResourceState
+}
+
+// FilterResources returns the indexes of the resources in rs that pass f at now, in order.
+// It runs on every keystroke, so it only compares precomputed search keys.
+func FilterResources(rs []Resource, f ResourceFilter, now time.Time, into []int) []int {
+	into = into[:0]
+	for i := range rs {
+		r := &rs[i]
+		if f.CategoryID != 0 && r.CategoryID != f.CategoryID {
+			continue
+		}
+		if f.State != "" && r.StateAt(now) != f.State {
+			continue
+		}
+		if !f.Query.Matches(r.SearchKey) {
+			continue
+		}
+		into = append(into, i)
+	}
+	return into
+}
+
+// RowError says which of several resources saved together was refused.
+type RowError struct {
+	Index int // position in the slice given to SaveResources
+	Err   error
+}
+
+func (e *RowError) Error() string { return fmt.Sprintf("row %d: %v", e.Index+1, e.Err) }
+func (e *RowError) Unwrap() error { return e.Err }
+
+// SaveResources saves many resources (an import) in one transaction: either every one
+// is saved or, on the first refusal, none is, and the error is a *RowError.
+func (s *Store) SaveResources(rs []*Resource) error {
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		for i, r := range rs {
+			if err := saveResource(tx, r); err != nil {
+				return &RowError{Index: i, Err: err}
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,157 @@
+// Package data holds QunHuo's models, the store that keeps them in one SQLite file,
+// and the domain rules (validation, search, money). It never imports the GUI.
+package data
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// DatabaseFile is the name of the database inside a data folder.
+const DatabaseFile = "qunhuo.db"
+
+// Store is the app's one database. All methods are safe to call from any goroutine;
+// the single connection serialises them.
+type Store struct {
+	db   *gorm.DB
+	path string
+	now  func() time.Time
+}
+
+// Option changes how Open builds a Store.
+type Option func(*Store)
+
+// WithClock makes the store read the time from now instead of the system clock (tests).
+func WithClock(now func() time.Time) Option {
+	return func(s *Store) { s.now = now }
+}
+
+// Open opens the database file at path, creating it when missing, and brings its schema
+// up to date. Failures are *OpenError values that say why (locked, read-only, corrupt,
+// newer schema) so the GUI can explain them.
+func Open(path string, opts ...Option) (*Store, error) {
+	s := &Store{path: path, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, &OpenError{Kind: OpenReadOnly, Path: path, Err: err}
+	}
+	db, err := gorm.Open(sqlite.Open(dsn(path)), &gorm.Config{
+		NowFunc: func() time.Time { return s.now().UTC() },
+		Logger:  logger.Discard,
+	})
+	if err != nil {
+		return nil, classifyOpenError(path, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, classifyOpenError(path, err)
+	}
+	// One connection: SQLite has one writer anyway, and it keeps transactions simple.
+	sqlDB.SetMaxOpenConns(1)
+	s.db = db
+	if err := s.check(); err != nil {
+		_ = sqlDB.Close()
+		return nil, classifyOpenError(path, err)
+	}
+	if err := migrate(db, len(migrations)); err != nil {
+		_ = sqlDB.Close()
+		return nil, classifyOpenError(path, err)
+	}
+	return s, nil
+}
+
+// dsn builds the driver's connection string. The glebarez driver only honours
+// _pragma=name(value) keys; mattn-style keys such as _journal_mode are silently ignored.
+func dsn(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+}
+
+// check reads the file once so that a corrupt or foreign file fails here, not later.
+func (s *Store) check() error {
+	var mode string
+	if err := s.db.Raw("PRAGMA journal_mode").Scan(&mode).Error; err != nil {
+		return err
+	}
+	var result string
+	if err := s.db.Raw("PRAGMA quick_check").Scan(&result).Error; err != nil {
+		return err
+	}
+	if result != "ok" {
+		return fmt.Errorf("quick_check: %s: %w", result, errCorrupt)
+	}
+	return nil
+}
+
+// Path is the database file's location.
+func (s *Store) Path() string { return s.path }
+
+// Now is the store's clock, in UTC.
+func (s *Store) Now() time.Time { return s.now().UTC() }
+
+// Close releases the database file.
+func (s *Store) Close() error {
+	sqlDB, err := s.db.DB()
+	if err != nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	return sqlDB.Close()
+}
+
+// Backup writes a consistent copy of the whole database to dst, which must not exist yet.
+func (s *Store) Backup(dst string) error {
+	if _, err := os.Stat(dst); err == nil {
+		return fmt.Errorf("backup to %s: %w", dst, os.ErrExist)
+	}
+	if err := s.db.Exec("VACUUM INTO ?", dst).Error; err != nil {
+		return fmt.Errorf("backup to %s: %w", dst, err)
+	}
+	return nil
+}
+
+// BackupName proposes a file name for a backup taken now, such as 群活备份-20261126-0930.db.
+func (s *Store) BackupName() string {
+	return "群活备份-" + s.now().Local().Format("20060102-1504") + ".db"
+}
+
+var errCorrupt = errors.New("database is corrupt")
+
+// classifyOpenError turns a driver error into an *OpenError with a kind the GUI can explain.
+func classifyOpenError(path string, err error) error {
+	var oe *OpenError
+	if errors.As(err, &oe) {
+		return oe
+	}
+	msg := strings.ToLower(err.Error())
+	kind := OpenFailed
+	switch {
+	case errors.Is(err, errNewerSchema):
+		kind = OpenNewerSchema
+	case errors.Is(err, errCorrupt),
+		strings.Contains(msg, "not a database"),
+		strings.Contains(msg, "malformed"),
+		strings.Contains(msg, "corrupt"):
+		kind = OpenCorrupt
+	case strings.Contains(msg, "locked"), strings.Contains(msg, "busy"):
+		kind = OpenLocked
+	case strings.Contains(msg, "readonly"), strings.Contains(msg, "read-only"),
+		strings.Contains(msg, "unable to open"), strings.Contains(msg, "permission denied"):
+		kind = OpenReadOnly
+	}
+	return &OpenError{Kind: kind, Path: path, Err: err}
+}

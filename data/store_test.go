@@ -1,0 +1,159 @@
+package data
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// testNow is the fixed clock of store tests: 2026-11-26 10:00 in UTC.
+var testNow = time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
+
+// newTestStore opens a fresh database file in the test's temp folder.
+func newTestStore(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), DatabaseFile), WithClock(func() time.Time { return testNow }))
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+func TestOpenSetsPragmas(t *testing.T) {
+	s := newTestStore(t)
+	for pragma, want := range map[string]string{"journal_mode": "wal", "foreign_keys": "1", "busy_timeout": "10000", "synchronous": "1"} {
+		var got string
+		if err := s.db.Raw("PRAGMA " + pragma).Scan(&got).Error; err != nil {
+			t.Fatalf("pragma %s: %v", pragma, err)
+		}
+		if got != want {
+			t.Errorf("PRAGMA %s = %q, want %q", pragma, got, want)
+		}
+	}
+}
+
+func TestReopenKeepsData(t *testing.T) {
+	path := filepath.Join(t.TempDir(), DatabaseFile)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := Group{Name: "王者荣耀交流群", Number: "123456789"}
+	if err := s.SaveGroup(&g); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	gs, err := s.Groups()
+	if err != nil || len(gs) != 1 || gs[0].Name != g.Name {
+		t.Fatalf("after reopen: groups %+v, err %v", gs, err)
+	}
+	cs, _ := s.Categories()
+	if len(cs) != len(DefaultCategories) {
+		t.Fatalf("categories seeded twice or lost: %d", len(cs))
+	}
+}
+
+func TestBackupOpensWithSameRows(t *testing.T) {
+	s := newTestStore(t)
+	g := Group{Name: "影音会员群", Number: "987654321"}
+	if err := s.SaveGroup(&g); err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), s.BackupName())
+	if err := s.Backup(dst); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Backup(dst); !errors.Is(err, os.ErrExist) {
+		t.Fatalf("second backup to the same file: %v, want ErrExist", err)
+	}
+	b, err := Open(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	gs, _ := b.Groups()
+	if len(gs) != 1 || gs[0].Number != g.Number {
+		t.Fatalf("backup groups = %+v", gs)
+	}
+}
+
+func TestOpenRefusals(t *testing.T) {
+	tests := []struct {
+		name    string
+		prepare func(t *testing.T, path string)
+		want    OpenErrorKind
+	}{
+		{"not a database", func(t *testing.T, path string) {
+			if err := os.WriteFile(path, []byte("这不是数据库,只是一段文字。this is not SQLite at all, padding padding padding padding padding padding padding padding"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, OpenCorrupt},
+		{"newer schema", func(t *testing.T, path string) {
+			s, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.db.Create(&schemaMigration{ID: "9999_from_the_future"}).Error; err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+		}, OpenNewerSchema},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), DatabaseFile)
+			tt.prepare(t, path)
+			_, err := Open(path)
+			var oe *OpenError
+			if !errors.As(err, &oe) || oe.Kind != tt.want {
+				t.Fatalf("Open = %v, want OpenError kind %d", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestOpenReadOnlyFolder(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root ignores file permissions")
+	}
+	dir := filepath.Join(t.TempDir(), "ro")
+	if err := os.Mkdir(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(filepath.Join(dir, DatabaseFile))
+	var oe *OpenError
+	if !errors.As(err, &oe) || oe.Kind != OpenReadOnly {
+		t.Fatalf("Open in read-only folder = %v, want OpenReadOnly", err)
+	}
+}
+
+func TestLockFolderRefusesSecondInstance(t *testing.T) {
+	dir := t.TempDir()
+	first, err := LockFolder(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = LockFolder(dir)
+	var oe *OpenError
+	if !errors.As(err, &oe) || oe.Kind != OpenInUse {
+		t.Fatalf("second lock = %v, want OpenInUse", err)
+	}
+	if err := first.Unlock(); err != nil {
+		t.Fatal(err)
+	}
+	again, err := LockFolder(dir)
+	if err != nil {
+		t.Fatalf("lock after unlock: %v", err)
+	}
+	again.Unlock()
+}
