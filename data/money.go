@@ -15,12 +15,13 @@ const (
 // Yuan formats an amount in 分 as yuan without needless zeros: 1250 → "12.5", 1200 → "12".
 func Yuan(cents int64) string {
 	neg := cents < 0
+	u := uint64(cents)
 	if neg {
-		cents = -cents
+		u = uint64(-cents) // also right for math.MinInt64, whose negation overflows int64
 	}
-	s := strconv.FormatInt(cents/CentsPerYuan, 10)
-	if frac := cents % CentsPerYuan; frac != 0 {
-		f := strconv.FormatInt(frac+CentsPerYuan, 10)[1:] // two digits
+	s := strconv.FormatUint(u/CentsPerYuan, 10)
+	if frac := u % CentsPerYuan; frac != 0 {
+		f := strconv.FormatUint(frac+CentsPerYuan, 10)[1:] // two digits
 		s += "." + strings.TrimSuffix(f, "0")
 	}
 	if neg {
