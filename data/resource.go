@@ -70,7 +70,7 @@ type Resource struct {
 	OriginalPriceCents int64          `gorm:"not null;default:0"` // 0: none
 	Redeem             string         `gorm:"size:30;not null;default:''"`
 	Stock              int            `gorm:"not null;default:0"`
-	Unlimited          bool           `gorm:"not null;default:true"`
+	Unlimited          bool           `gorm:"not null"` // no default tag: GORM would write true for false
 	ValidFrom          *time.Time     // 限时: on sale from
 	ValidUntil         *time.Time     // 限时: on sale until
 	SupplierID         *uint          `gorm:"index"`
@@ -140,8 +140,8 @@ func DraftOf(r *Resource, loc *time.Location) ResourceDraft {
 		Category:   r.Category.Name,
 		Price:      Yuan(r.PriceCents),
 		Redeem:     r.Redeem,
-		ValidFrom:  FormatDate(r.ValidFrom, loc),
-		ValidUntil: FormatDate(r.ValidUntil, loc),
+		ValidFrom:  formatBound(r.ValidFrom, loc, false),
+		ValidUntil: formatBound(r.ValidUntil, loc, true),
 		Supplier:   r.SupplierName(),
 		Status:     r.Status.Label(),
 		Tags:       strings.Join(r.TagList(), ","),
@@ -154,6 +154,24 @@ func DraftOf(r *Resource, loc *time.Location) ResourceDraft {
 		d.Stock = fmt.Sprint(r.Stock)
 	}
 	return d
+}
+
+// formatBound shows a start or a deadline so that Parse reads it back unchanged. A date
+// alone means the start of the day for a start and its last minute for a deadline, so
+// a deadline at midnight must keep its time, or an edit would move it by a day.
+func formatBound(t *time.Time, loc *time.Location, deadline bool) string {
+	if t == nil {
+		return ""
+	}
+	l := t.In(loc)
+	wholeDay := l.Hour() == 0 && l.Minute() == 0
+	if deadline {
+		wholeDay = l.Hour() == 23 && l.Minute() == 59
+	}
+	if wholeDay {
+		return l.Format(DateLayout)
+	}
+	return l.Format(DateMinLayout)
 }
 
 // Parse checks every field of the draft and returns the resource it describes, with
@@ -205,7 +223,8 @@ func checkDates(p *problems, r, prev *Resource, now time.Time) {
 	if r.ValidUntil == nil || r.ValidUntil.After(now) {
 		return
 	}
-	if prev != nil && prev.ValidUntil != nil && prev.ValidUntil.Equal(*r.ValidUntil) {
+	// Forms show minutes only, so a saved deadline with seconds comes back truncated.
+	if prev != nil && prev.ValidUntil != nil && prev.ValidUntil.Truncate(time.Minute).Equal(*r.ValidUntil) {
 		return
 	}
 	p.add("valid_until", "截止时间已经过去了,请填写将来的时间")
@@ -217,9 +236,12 @@ func (r *Resource) check() error {
 	checkText(&p, "name", "名称", r.Name, MaxNameLen, true)
 	checkText(&p, "redeem", "兑换方式", r.Redeem, MaxShortLen, false)
 	checkText(&p, "notes", "备注", r.Notes, MaxNotesLen, false)
-	for field, cents := range map[string]int64{"price": r.PriceCents, "original_price": r.OriginalPriceCents} {
-		if cents < 0 || cents > MaxPriceCents {
-			p.add(field, "价格须在 0 到 %s 元之间", Yuan(MaxPriceCents))
+	for _, price := range []struct {
+		field, label string
+		cents        int64
+	}{{"price", "价格", r.PriceCents}, {"original_price", "原价", r.OriginalPriceCents}} {
+		if price.cents < 0 || price.cents > MaxPriceCents {
+			p.add(price.field, "%s须在 0 到 %s 元之间", price.label, Yuan(MaxPriceCents))
 		}
 	}
 	if r.Stock < 0 || r.Stock > MaxStock {
@@ -298,6 +320,10 @@ func saveResource(tx *gorm.DB, r *Resource) error {
 		if r.SupplierID, err = ensureSupplier(tx, r.Supplier.Name); err != nil {
 			return err
 		}
+	}
+	if r.SupplierID == nil {
+		r.Supplier = nil // a blank name means no supplier
+	} else {
 		r.Supplier.ID = *r.SupplierID
 	}
 	r.SearchKey = SearchKey(append([]string{r.Name}, r.TagList()...)...)
@@ -384,7 +410,11 @@ func (e *RowError) Unwrap() error { return e.Err }
 // SaveResources saves many resources (an import) in one transaction: either every one
 // is saved or, on the first refusal, none is, and the error is a *RowError.
 func (s *Store) SaveResources(rs []*Resource) error {
-	return s.db.Transaction(func(tx *gorm.DB) error {
+	isNew := make([]bool, len(rs))
+	for i, r := range rs {
+		isNew[i] = r.ID == 0
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
 		for i, r := range rs {
 			if err := saveResource(tx, r); err != nil {
 				return &RowError{Index: i, Err: err}
@@ -392,4 +422,15 @@ func (s *Store) SaveResources(rs []*Resource) error {
 		}
 		return nil
 	})
+	if err != nil {
+		// The rollback undid the rows but not the ids they were given: clear them, so
+		// saving the same rows again creates them instead of updating whatever row
+		// takes that id next.
+		for i, r := range rs {
+			if isNew[i] {
+				r.ID = 0
+			}
+		}
+	}
+	return err
 }
