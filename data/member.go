@@ -188,7 +188,10 @@ func sortTags(ts []MemberTag) {
 // Members lists the members of a group (groupID 0: everyone) with their tags and
 // seats, by QQ number.
 func (s *Store) Members(groupID uint) ([]Member, error) {
-	q := s.db.Preload("Tags").Preload("Memberships").Order("qq")
+	// Children in the order they were saved: without it SQLite returns tags in its
+	// index's order, interests before motivations.
+	byID := func(db *gorm.DB) *gorm.DB { return db.Order("id") }
+	q := s.db.Preload("Tags", byID).Preload("Memberships", byID).Order("qq")
 	if groupID != 0 {
 		q = q.Where("id IN (?)", s.db.Model(&Membership{}).Select("member_id").Where("group_id = ?", groupID))
 	}
@@ -283,4 +286,13 @@ func FilterMembers(ms []Member, q Query, into []int) []int {
 		}
 	}
 	return into
+}
+
+// MemberQQs lists every member's QQ number, so posts can mask them wherever they appear.
+func (s *Store) MemberQQs() ([]string, error) {
+	var qqs []string
+	if err := s.db.Model(&Member{}).Pluck("qq", &qqs).Error; err != nil {
+		return nil, fmt.Errorf("list member QQ numbers: %w", err)
+	}
+	return qqs, nil
 }

@@ -50,6 +50,8 @@ func (s *Store) RecordPost(p *Post, resourceIDs []uint) error {
 		q := tx.Where("kind = ?", p.Kind).Order("id DESC").Limit(1)
 		if p.GroupID != nil {
 			q = q.Where("group_id = ?", *p.GroupID)
+		} else {
+			q = q.Where("group_id IS NULL") // not another group's post with the same text
 		}
 		if err := q.Find(&last).Error; err != nil {
 			return fmt.Errorf("record post: %w", err)
