@@ -326,11 +326,17 @@ func saveResource(tx *gorm.DB, r *Resource) error {
 	} else {
 		r.Supplier.ID = *r.SupplierID
 	}
-	r.SearchKey = SearchKey(append([]string{r.Name}, r.TagList()...)...)
+	r.SearchKey = resourceSearchKey(r)
 	if err := tx.Omit(clause.Associations).Save(r).Error; err != nil {
 		return fmt.Errorf("save resource: %w", err)
 	}
 	return nil
+}
+
+// resourceSearchKey is what the catalog's search box matches a resource against: its
+// name and its tags.
+func resourceSearchKey(r *Resource) string {
+	return SearchKey(append([]string{r.Name}, r.TagList()...)...)
 }
 
 // SetResourceStatus changes only the status, such as 下架 for a resource that cannot
