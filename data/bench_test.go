@@ -1,0 +1,156 @@
+package data
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+// benchDemoVersion names the cached benchmark database together with the newest
+// migration: bump it when FillDemo changes, so a stale file is not reused.
+const benchDemoVersion = "demo1"
+
+// benchDB is the BigDemo database, built once per machine under os.TempDir().
+var benchDB struct {
+	once sync.Once
+	path string
+	err  error
+}
+
+// benchStore opens the cached BigDemo database, building it on first use.
+func benchStore(b *testing.B) *Store {
+	b.Helper()
+	benchDB.once.Do(func() { benchDB.path, benchDB.err = buildBenchDB() })
+	if benchDB.err != nil {
+		b.Fatal(benchDB.err)
+	}
+	s, err := Open(benchDB.path, WithClock(func() time.Time { return testNow }))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = s.Close() })
+	return s
+}
+
+// buildBenchDB fills a new database with BigDemo and moves it into place only when
+// complete, so an interrupted run never leaves a half-filled cache.
+func buildBenchDB() (string, error) {
+	name := fmt.Sprintf("qunhuo-bench-%s-%s.db", benchDemoVersion, migrations[len(migrations)-1].id)
+	path := filepath.Join(os.TempDir(), name)
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	tmp := path + ".building"
+	for _, f := range []string{tmp, tmp + "-wal", tmp + "-shm"} {
+		_ = os.Remove(f)
+	}
+	s, err := Open(tmp, WithClock(func() time.Time { return testNow }))
+	if err != nil {
+		return "", err
+	}
+	if err := s.FillDemo(BigDemo, 1); err != nil {
+		_ = s.Close()
+		return "", err
+	}
+	if err := s.Close(); err != nil {
+		return "", err
+	}
+	return path, os.Rename(tmp, path)
+}
+
+// BenchmarkFilterResources is one keystroke in the catalog's search box.
+func BenchmarkFilterResources(b *testing.B) {
+	s := benchStore(b)
+	rs, err := s.Resources()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var idx []int
+	for _, query := range []string{"wzry", "腾讯", "100"} {
+		b.Run(query, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				idx = FilterResources(rs, ResourceFilter{Query: ParseQuery(query)}, testNow, idx)
+			}
+			b.ReportMetric(float64(len(idx)), "matches")
+		})
+	}
+	b.Run("state", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			idx = FilterResources(rs, ResourceFilter{State: StateOnSale}, testNow, idx)
+		}
+		b.ReportMetric(float64(len(idx)), "matches")
+	})
+}
+
+// BenchmarkFilterMembers is one keystroke in the members' search box.
+func BenchmarkFilterMembers(b *testing.B) {
+	s := benchStore(b)
+	ms, err := s.Members(0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var idx []int
+	for _, query := range []string{"wzry", "橘猫", "138"} {
+		b.Run(query, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				idx = FilterMembers(ms, ParseQuery(query), idx)
+			}
+			b.ReportMetric(float64(len(idx)), "matches")
+		})
+	}
+}
+
+// BenchmarkLoadResources loads the whole catalog, as the catalog screen does first.
+func BenchmarkLoadResources(b *testing.B) {
+	s := benchStore(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		rs, err := s.Resources()
+		if err != nil || len(rs) != BigDemo.Resources {
+			b.Fatalf("%d resources, %v", len(rs), err)
+		}
+	}
+}
+
+// BenchmarkLoadMembers loads one group's members and everyone.
+func BenchmarkLoadMembers(b *testing.B) {
+	s := benchStore(b)
+	gs, err := s.Groups()
+	if err != nil || len(gs) == 0 {
+		b.Fatalf("groups %v, %v", gs, err)
+	}
+	for _, g := range []Group{gs[0], {Name: "all"}} {
+		b.Run(g.Name, func(b *testing.B) {
+			b.ReportAllocs()
+			var n int
+			for b.Loop() {
+				ms, err := s.Members(g.ID)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(ms)
+			}
+			b.ReportMetric(float64(n), "members")
+		})
+	}
+}
+
+// BenchmarkFillDemoBig fills a new database with BigDemo; run it with -benchtime=1x.
+func BenchmarkFillDemoBig(b *testing.B) {
+	for b.Loop() {
+		s, err := Open(filepath.Join(b.TempDir(), DatabaseFile), WithClock(func() time.Time { return testNow }))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.FillDemo(BigDemo, 1); err != nil {
+			b.Fatal(err)
+		}
+		_ = s.Close()
+	}
+}
