@@ -1,7 +1,9 @@
 package data
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -298,13 +300,11 @@ func resourceLookups(tx *gorm.DB) (map[uint]Category, map[uint]*Supplier, error)
 	return cats, sups, nil
 }
 
-// resourcesQuery reads the columns scanResources expects, in the catalog's order. SQLite
-// compares names byte by byte, as Go's < does on strings.
-const resourcesQuery = `SELECT r.id, r.name, r.category_id, r.price_cents, r.original_price_cents, r.redeem,
-	r.stock, r.unlimited, r.valid_from, r.valid_until, r.supplier_id, r.status, r.tags, r.notes,
-	r.search_key, r.created_at, r.updated_at
-	FROM resources r LEFT JOIN categories c ON c.id = r.category_id
-	ORDER BY c.position, c.id, r.name`
+// resourcesQuery reads the columns scanResources expects. It leaves the order to
+// sortResources: SQLite's sorter would spill to temporary files at this size.
+const resourcesQuery = `SELECT id, name, category_id, price_cents, original_price_cents, redeem,
+	stock, unlimited, valid_from, valid_until, supplier_id, status, tags, notes,
+	search_key, created_at, updated_at FROM resources`
 
 func scanResources(tx *gorm.DB, cats map[uint]Category, sups map[uint]*Supplier) ([]Resource, error) {
 	var n int64
@@ -331,7 +331,25 @@ func scanResources(tx *gorm.DB, cats map[uint]Category, sups map[uint]*Supplier)
 			r.Supplier = sups[*r.SupplierID]
 		}
 	}
-	return rs, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sortResources(rs)
+	return rs, nil
+}
+
+// sortResources puts resources in the catalog's order: by category (the owner's
+// order, then the older category first) and then by name.
+func sortResources(rs []Resource) {
+	slices.SortFunc(rs, func(a, b Resource) int {
+		if c := cmp.Compare(a.Category.Position, b.Category.Position); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Category.ID, b.Category.ID); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
 }
 
 // Resource loads one resource with its category and supplier.
