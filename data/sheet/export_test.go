@@ -1,0 +1,199 @@
+package sheet
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qunhuo/qunhuo/data"
+	"github.com/xuri/excelize/v2"
+)
+
+// richCatalog saves resources that exercise every field an export writes.
+func richCatalog(t *testing.T, s *data.Store) []data.Resource {
+	t.Helper()
+	saveDrafts(t, s,
+		data.ResourceDraft{Name: "王者荣耀 点券100", Category: "游戏类", Price: "12", OriginalPrice: "15", Redeem: "卡密",
+			Stock: "20", ValidFrom: "2026-05-20 20:00", ValidUntil: "2026-12-31", Supplier: "老王", Tags: "王者,点券",
+			Notes: "第一行\n含,逗号和\"引号\""},
+		data.ResourceDraft{Name: "爱奇艺月卡", Category: "影音类", Price: "19.99", OriginalPrice: "10", Redeem: "直充"},
+		data.ResourceDraft{Name: "午夜截止", Category: "生活类", Price: "2", ValidFrom: "2026-05-30 23:59", ValidUntil: "2026-08-01 00:00"},
+		data.ResourceDraft{Name: "007 会员", Category: "影音类", Price: "0", Stock: "0"},
+		data.ResourceDraft{Name: "话费50", Category: "话费类", Price: "48.5", Status: "下架"},
+		data.ResourceDraft{Name: "=SUM(1) 特价", Category: "生活类", Price: "1", ValidUntil: "2026-07-01 12:30", Status: "失效"},
+		data.ResourceDraft{Name: "中秋月饼券", Category: "生活类", Price: "30", ValidFrom: "2026-09-01"},
+	)
+	past := time.Date(2026, 5, 1, 23, 59, 0, 0, cst).UTC()
+	expired := data.Resource{Name: "五一特惠", Category: data.Category{Name: "游戏类"}, PriceCents: 500,
+		Unlimited: true, Status: data.StatusOnSale, ValidUntil: &past}
+	if err := s.SaveResource(&expired); err != nil {
+		t.Fatal(err)
+	}
+	return catalog(t, s)
+}
+
+func TestIndexCSV(t *testing.T) {
+	s := newStore(t)
+	rs := richCatalog(t, s)
+	var buf bytes.Buffer
+	if err := WriteIndexCSV(&buf, rs, testNow, cst); err != nil {
+		t.Fatal(err)
+	}
+	// On sale only: not 售罄 (no stock), 下架, 失效, 已过期 or 未开始; 游戏类 before 影音类.
+	want := "\xEF\xBB\xBF" +
+		"分类,名称,价格(元),原价(元),兑换方式,截止时间\r\n" +
+		"游戏类,王者荣耀 点券100,12,15,卡密,2026-12-31\r\n" +
+		"影音类,爱奇艺月卡,19.99,,直充,\r\n" + // 原价 lower than the price is not shown
+		"生活类,午夜截止,2,,,2026-08-01 00:00\r\n"
+	if got := buf.String(); got != want {
+		t.Errorf("index csv\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestIndexXLSX(t *testing.T) {
+	s := newStore(t)
+	rs := richCatalog(t, s)
+	var buf bytes.Buffer
+	if err := WriteIndexXLSX(&buf, rs, testNow, cst); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) != 1 || got[0] != IndexSheetName {
+		t.Fatalf("sheets %q", got)
+	}
+	rows, _ := f.GetRows(IndexSheetName)
+	want := [][]string{
+		{"分类", "名称", "价格(元)", "原价(元)", "兑换方式", "截止时间"},
+		{"游戏类", "王者荣耀 点券100", "12", "15", "卡密", "2026-12-31"},
+		{"影音类", "爱奇艺月卡", "19.99", "", "直充"},
+		{"生活类", "午夜截止", "2", "", "", "2026-08-01 00:00"},
+	}
+	if !equalRows(rows, want) {
+		t.Errorf("rows %q, want %q", rows, want)
+	}
+	checkLayout(t, f, IndexSheetName)
+}
+
+// checkLayout asserts the bold frozen header and the column widths.
+func checkLayout(t *testing.T, f *excelize.File, sheet string) {
+	t.Helper()
+	id, _ := f.GetCellStyle(sheet, "A1")
+	st, err := f.GetStyle(id)
+	if err != nil || st.Font == nil || !st.Font.Bold {
+		t.Errorf("header not bold: %+v %v", st, err)
+	}
+	panes, err := f.GetPanes(sheet)
+	if err != nil || !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("header not frozen: %+v %v", panes, err)
+	}
+	nameWidth, _ := f.GetColWidth(sheet, "B")
+	catWidth, _ := f.GetColWidth(sheet, "A")
+	if nameWidth < 18 || catWidth < minColWidth || nameWidth > maxColWidth {
+		t.Errorf("column widths: A %.1f, B %.1f", catWidth, nameWidth)
+	}
+}
+
+func TestCatalogRoundTrip(t *testing.T) {
+	tests := []struct {
+		name  string
+		write func(io.Writer, []data.Resource, *time.Location) error
+	}{
+		{"xlsx", WriteCatalogXLSX},
+		{"csv", WriteCatalogCSV},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStore(t)
+			rs := richCatalog(t, s)
+			var buf bytes.Buffer
+			if err := tt.write(&buf, rs, cst); err != nil {
+				t.Fatal(err)
+			}
+			tb, err := Read(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := Detect(tb)
+			if err != nil || m.mapped() != len(Fields) {
+				t.Fatalf("full export maps %d of %d columns: %v", m.mapped(), len(Fields), err)
+			}
+			p, err := NewPlan(tb, m, rs, Options{Now: testNow, Loc: cst})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Count(RowUnchanged) != len(rs) || len(p.Rows) != len(rs) {
+				for _, row := range p.Rows {
+					t.Logf("line %d %s %s: %s", row.Line, row.Kind.Label(), row.Name, row.Detail())
+				}
+				t.Errorf("round trip: %s, want all %d unchanged", p.Summary(), len(rs))
+			}
+		})
+	}
+}
+
+func TestCatalogXLSXLayout(t *testing.T) {
+	s := newStore(t)
+	var buf bytes.Buffer
+	if err := WriteCatalogXLSX(&buf, richCatalog(t, s), cst); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	checkLayout(t, f, CatalogSheetName)
+	header, _ := f.GetRows(CatalogSheetName)
+	if got := strings.Join(header[0], ","); got != "分类,名称,价格,原价,兑换方式,库存,开始时间,截止时间,供应商,状态,标签,备注" {
+		t.Errorf("header %s", got)
+	}
+	// Prices and dates are typed cells, so they sort and sum in Excel.
+	raw := excelize.Options{RawCellValue: true}
+	for cell, want := range map[string]string{"B2": "五一特惠", "C2": "5", "H2": "46143", "I2": ""} {
+		if got, _ := f.GetCellValue(CatalogSheetName, cell, raw); got != want {
+			t.Errorf("cell %s stores %q, want %q", cell, got, want)
+		}
+	}
+	if shown, _ := f.GetCellValue(CatalogSheetName, "H2"); shown != "2026-05-01" {
+		t.Errorf("deadline shows as %q", shown)
+	}
+}
+
+func TestCSVExportsStartWithBOM(t *testing.T) {
+	s := newStore(t)
+	rs := richCatalog(t, s)
+	writers := map[string]func(*bytes.Buffer) error{
+		"index":   func(b *bytes.Buffer) error { return WriteIndexCSV(b, rs, testNow, cst) },
+		"catalog": func(b *bytes.Buffer) error { return WriteCatalogCSV(b, rs, cst) },
+		"empty":   func(b *bytes.Buffer) error { return WriteCatalogCSV(b, nil, cst) },
+	}
+	for name, write := range writers {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(buf.Bytes(), []byte{0xEF, 0xBB, 0xBF}) || !strings.Contains(buf.String(), "\r\n") {
+			t.Errorf("%s: no BOM or CRLF: %q", name, buf.String()[:min(buf.Len(), 20)])
+		}
+	}
+}
+
+func TestGroupByCategory(t *testing.T) {
+	mk := func(cat, name string) data.Resource {
+		return data.Resource{Name: name, Category: data.Category{Name: cat}}
+	}
+	got := groupByCategory([]data.Resource{mk("游戏类", "a"), mk("影音类", "b"), mk("游戏类", "c"), mk("话费类", "d"), mk("影音类", "e")})
+	var names []string
+	for _, r := range got {
+		names = append(names, r.Name)
+	}
+	if strings.Join(names, "") != "acbed" {
+		t.Errorf("grouped order %q, want acbed", names)
+	}
+}

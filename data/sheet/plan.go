@@ -1,0 +1,356 @@
+package sheet
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/qunhuo/qunhuo/data"
+)
+
+// RowKind is what an import would do with one row.
+type RowKind int
+
+// The kinds of row in a plan.
+const (
+	RowNew       RowKind = iota // 新增: no resource has this name yet
+	RowChanged                  // 变更: updates the resource with this name
+	RowUnchanged                // 不变: the resource already looks like this
+	RowInvalid                  // 无效: refused, with the reasons; never saved
+)
+
+// RowKinds lists the kinds in the order a summary shows them.
+var RowKinds = []RowKind{RowNew, RowChanged, RowUnchanged, RowInvalid}
+
+var rowKindLabels = [...]string{"新增", "变更", "不变", "无效"}
+
+// Label is the kind in the owner's words.
+func (k RowKind) Label() string {
+	if k < 0 || int(k) >= len(rowKindLabels) {
+		return ""
+	}
+	return rowKindLabels[k]
+}
+
+// Change is one field an import would change on an existing resource.
+type Change struct {
+	Field    Field
+	Old, New string // as the owner reads them: 12.5, 不限, 无
+}
+
+// String shows the change as 价格 12 → 10.5.
+func (c Change) String() string { return c.Field.Label() + " " + c.Old + " → " + c.New }
+
+// Row is the plan for one data row of the sheet.
+type Row struct {
+	Line     int // the row number the owner sees in Excel or WPS
+	Kind     RowKind
+	Name     string
+	Existing *data.Resource // the catalog's resource with this name (points into the catalog given), or nil
+	Resource *data.Resource // what would be saved, for new and changed rows; else nil
+	Changes  []Change       // for changed rows
+	Problems []string       // for invalid rows, each as 第 5 行:价格不能为负数
+}
+
+// Detail is the row's changes or problems on one line, for a preview list.
+func (r *Row) Detail() string {
+	if r.Kind == RowInvalid {
+		return strings.Join(r.Problems, ";")
+	}
+	parts := make([]string, len(r.Changes))
+	for i, c := range r.Changes {
+		parts[i] = c.String()
+	}
+	return strings.Join(parts, ";")
+}
+
+// Plan is what importing a sheet would do, row by row. Building it reads nothing from
+// the database and saves nothing: the owner reviews it, then the GUI saves ToSave().
+type Plan struct {
+	Rows   []Row
+	counts [len(rowKindLabels)]int
+}
+
+// Count is the number of rows of kind k.
+func (p *Plan) Count(k RowKind) int {
+	if k < 0 || int(k) >= len(p.counts) {
+		return 0
+	}
+	return p.counts[k]
+}
+
+// Summary counts the rows in the owner's words: 新增 3 条,变更 1 条,不变 20 条,无效 2 条.
+func (p *Plan) Summary() string {
+	parts := make([]string, len(RowKinds))
+	for i, k := range RowKinds {
+		parts[i] = fmt.Sprintf("%s %d 条", k.Label(), p.Count(k))
+	}
+	return strings.Join(parts, ",")
+}
+
+// Problems lists every invalid row's reasons in sheet order.
+func (p *Plan) Problems() []string {
+	var out []string
+	for i := range p.Rows {
+		out = append(out, p.Rows[i].Problems...)
+	}
+	return out
+}
+
+// Ready is nil when no row is invalid. A GUI that imports all or nothing calls it
+// before saving and shows its message; one that imports the valid rows skips it.
+func (p *Plan) Ready() error {
+	if n := p.Count(RowInvalid); n > 0 {
+		return refuse(ErrInvalidRows, "有 %d 行无效,请在表格里改正后重新导入,或选择只导入有效的行", n)
+	}
+	return nil
+}
+
+// ToSave returns the new and changed rows' resources, in sheet order, for
+// data.Store.SaveResources. Invalid rows are always left out, so saving imports the
+// valid rows only (see Ready for all-or-nothing). Each call returns fresh copies, so
+// a save that failed and was rolled back can be retried with a new call.
+func (p *Plan) ToSave() []*data.Resource {
+	var out []*data.Resource
+	for i := range p.Rows {
+		if r := p.Rows[i].Resource; r != nil {
+			c := *r
+			if r.Supplier != nil {
+				s := *r.Supplier
+				c.Supplier = &s
+			}
+			out = append(out, &c)
+		}
+	}
+	return out
+}
+
+// ExplainSaveError turns what SaveResources returned for ToSave() into a Chinese
+// sentence naming the sheet row that was refused. Nothing was saved in either case.
+func (p *Plan) ExplainSaveError(err error) string {
+	var re *data.RowError
+	if !errors.As(err, &re) {
+		return "保存失败,没有导入任何资源,请稍后重试"
+	}
+	line := p.saveLine(re.Index)
+	var ve data.ValidationError
+	if errors.As(re.Err, &ve) {
+		return fmt.Sprintf("第 %d 行:%s。没有导入任何资源,请改正后重试", line, ve.Error())
+	}
+	return fmt.Sprintf("第 %d 行保存失败,没有导入任何资源,请稍后重试", line)
+}
+
+// saveLine is the sheet row of ToSave()[index].
+func (p *Plan) saveLine(index int) int {
+	for i := range p.Rows {
+		if p.Rows[i].Resource == nil {
+			continue
+		}
+		if index == 0 {
+			return p.Rows[i].Line
+		}
+		index--
+	}
+	return 0
+}
+
+// Options are what NewPlan needs besides the sheet and the catalog.
+type Options struct {
+	// DefaultCategory is the category of new resources when no column is mapped to
+	// 分类 or the row's cell is empty.
+	DefaultCategory string
+	Now             time.Time      // for refusing deadlines already past
+	Loc             *time.Location // dates in the sheet are read in this zone
+}
+
+// NewPlan classifies every data row of t under m against the catalog (as from
+// data.Store.Resources, with categories and suppliers loaded). A resource is matched
+// by name, ignoring case and surrounding spaces. Columns not mapped keep the existing
+// resource's values; a mapped but empty cell clears the field, except 分类 and 状态,
+// which keep the existing value (or DefaultCategory and 上架 for new rows). Rows with
+// nothing in any mapped column are skipped. The error is a *Error when m cannot
+// be used.
+func NewPlan(t *Table, m Mapping, catalog []data.Resource, opt Options) (*Plan, error) {
+	if err := m.Check(t, opt.DefaultCategory); err != nil {
+		return nil, err
+	}
+	if opt.Loc == nil {
+		opt.Loc = time.Local
+	}
+	pl := planner{t: t, m: m, opt: opt, byName: indexByName(catalog), seen: make(map[string]int)}
+	p := &Plan{Rows: make([]Row, 0, len(t.Rows)-m.HeaderRow-1)}
+	for i := m.HeaderRow + 1; i < len(t.Rows); i++ {
+		if row, ok := pl.row(i); ok {
+			p.Rows = append(p.Rows, row)
+			p.counts[row.Kind]++
+		}
+	}
+	return p, nil
+}
+
+type planner struct {
+	t      *Table
+	m      Mapping
+	opt    Options
+	byName map[string]*data.Resource
+	seen   map[string]int // name key → line of its first row in the sheet
+}
+
+// nameKey is how names are compared: the store refuses two names that differ only in
+// case, so the import matches them the same way.
+func nameKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
+
+func indexByName(catalog []data.Resource) map[string]*data.Resource {
+	m := make(map[string]*data.Resource, len(catalog))
+	for i := range catalog {
+		k := nameKey(catalog[i].Name)
+		if _, dup := m[k]; !dup {
+			m[k] = &catalog[i]
+		}
+	}
+	return m
+}
+
+// row plans Rows[i]; ok is false for a blank row.
+func (pl *planner) row(i int) (row Row, ok bool) {
+	cells := pl.t.Rows[i]
+	if pl.blank(cells) {
+		return row, false
+	}
+	row.Line = Line(i)
+	row.Name = strings.TrimSpace(cells[pl.m.Column(FieldName)])
+	key := nameKey(row.Name)
+	row.Existing = pl.byName[key]
+	if first, dup := pl.seen[key]; dup && key != "" {
+		row.Kind = RowInvalid
+		row.Problems = []string{fmt.Sprintf("第 %d 行:与第 %d 行重名", row.Line, first)}
+		return row, true
+	}
+	pl.seen[key] = row.Line
+	base := data.ResourceDraft{Category: pl.opt.DefaultCategory}
+	if row.Existing != nil {
+		base = data.DraftOf(row.Existing, pl.opt.Loc)
+	}
+	r, err := pl.overlay(base, cells).Parse(row.Existing, pl.opt.Now, pl.opt.Loc)
+	if err != nil {
+		row.Kind = RowInvalid
+		row.Problems = problems(row.Line, err)
+		return row, true
+	}
+	classify(&row, &r, base, pl.opt.Loc)
+	return row, true
+}
+
+// blank reports whether no mapped cell holds anything.
+func (pl *planner) blank(cells []string) bool {
+	for col, f := range pl.m.Columns {
+		if f != FieldIgnore && strings.TrimSpace(cells[col]) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// overlay writes the mapped cells over d, the existing resource's draft or an empty
+// one in the default category.
+func (pl *planner) overlay(d data.ResourceDraft, cells []string) data.ResourceDraft {
+	for col, f := range pl.m.Columns {
+		if f == FieldIgnore {
+			continue
+		}
+		v := strings.TrimSpace(cells[col])
+		if v == "" && (f == FieldCategory || f == FieldStatus) {
+			continue // an empty category or status keeps what the resource has
+		}
+		if clean, ok := cellCleaners[f]; ok {
+			v = clean(v)
+		}
+		*draftText[f](&d) = v
+	}
+	return d
+}
+
+// cellCleaners bring cells into the form data.ResourceDraft.Parse reads, for what
+// spreadsheets write differently from the app's forms.
+var cellCleaners = map[Field]func(string) string{
+	FieldValidFrom:  dropSeconds,
+	FieldValidUntil: dropSeconds,
+}
+
+// secondsLayouts are date-times with seconds, as a CSV saved from a cell formatted
+// yyyy/m/d h:mm:ss holds them.
+var secondsLayouts = []string{"2006-1-2 15:04:05", "2006/1/2 15:04:05", "2006-01-02T15:04:05"}
+
+// dropSeconds rewrites a date-time with seconds to the minute, which is as precise as
+// deadlines are kept.
+func dropSeconds(s string) string {
+	if strings.Count(s, ":") != 2 {
+		return s // the common case, checked without parsing
+	}
+	for _, layout := range secondsLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format(data.DateMinLayout)
+		}
+	}
+	return s
+}
+
+// classify sets the kind of a valid row, and the changes when it updates a resource
+// whose draft was old.
+func classify(row *Row, r *data.Resource, old data.ResourceDraft, loc *time.Location) {
+	if row.Existing == nil {
+		row.Kind, row.Resource = RowNew, r
+		return
+	}
+	row.Changes = diff(old, data.DraftOf(r, loc))
+	if len(row.Changes) == 0 {
+		row.Kind = RowUnchanged
+		return
+	}
+	row.Kind, row.Resource = RowChanged, r
+}
+
+// diff compares two resources as the owner sees them, so that 12.50 and 12.5, or a
+// deadline written as a date and stored as its last minute, are the same.
+func diff(old, new data.ResourceDraft) []Change {
+	var out []Change
+	for _, f := range Fields {
+		o, n := *draftText[f](&old), *draftText[f](&new)
+		if o != n {
+			out = append(out, Change{Field: f, Old: shown(f, o), New: shown(f, n)})
+		}
+	}
+	return out
+}
+
+// maxShown keeps a long note from flooding the preview.
+const maxShown = 20
+
+// shown is a field's text for a change list: an empty stock is 不限, other empty
+// fields are 无.
+func shown(f Field, s string) string {
+	switch {
+	case s == "" && f == FieldStock:
+		return "不限"
+	case s == "":
+		return "无"
+	case utf8.RuneCountInString(s) > maxShown:
+		return string([]rune(s)[:maxShown]) + "…"
+	}
+	return s
+}
+
+// problems prefixes each field problem with the sheet row.
+func problems(line int, err error) []string {
+	var ve data.ValidationError
+	if !errors.As(err, &ve) {
+		return []string{fmt.Sprintf("第 %d 行:内容无法识别,请检查这一行", line)}
+	}
+	out := make([]string, len(ve))
+	for i, fe := range ve {
+		out[i] = fmt.Sprintf("第 %d 行:%s", line, fe.Message)
+	}
+	return out
+}
