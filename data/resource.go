@@ -260,11 +260,11 @@ func (r *Resource) check() error {
 
 // Resources lists the whole catalog with categories and suppliers, ordered by
 // category (the owner's order) and then by name. It scans rows itself instead of
-// through GORM's reflection and Preload: with 20,000 resources that saves about a
-// third of the time and two thirds of the memory the catalog screen waits for.
+// through GORM's reflection and Preload: with 20,000 resources that saves nearly half
+// the time and two thirds of the memory the catalog screen waits for.
 func (s *Store) Resources() ([]Resource, error) {
 	var rs []Resource
-	err := s.db.Transaction(func(tx *gorm.DB) error { // one snapshot for the three reads
+	err := s.db.Transaction(func(tx *gorm.DB) error { // one snapshot for every read
 		cats, sups, err := resourceLookups(tx)
 		if err != nil {
 			return err
