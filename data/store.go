@@ -43,6 +43,9 @@ func Open(path string, opts ...Option) (*Store, error) {
 	for _, o := range opts {
 		o(s)
 	}
+	if strings.Contains(path, "?") {
+		return nil, &OpenError{Kind: OpenReadOnly, Path: path, Err: errors.New("a ? in the path cannot be passed to SQLite")}
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, &OpenError{Kind: OpenReadOnly, Path: path, Err: err}
 	}
@@ -73,13 +76,16 @@ func Open(path string, opts ...Option) (*Store, error) {
 
 // dsn builds the driver's connection string. The glebarez driver only honours
 // _pragma=name(value) keys; mattn-style keys such as _journal_mode are silently ignored.
+// The path goes in as a plain file name, not a file: URI, so folders named with #, %
+// or spaces (C:\Users\小王\#群活) open as they are; the driver cuts the query at the
+// first ?, which Open refuses in paths for that reason.
 func dsn(path string) string {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "synchronous(NORMAL)")
-	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+	return path + "?" + q.Encode()
 }
 
 // check reads the file once so that a corrupt or foreign file fails here, not later.

@@ -157,3 +157,23 @@ func TestLockFolderRefusesSecondInstance(t *testing.T) {
 	}
 	again.Unlock()
 }
+
+func TestOpenPathsWithOddCharacters(t *testing.T) {
+	for _, dir := range []string{"#群活 数据", "100%", "a&b=c", "小王的 卡盟"} {
+		t.Run(dir, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), dir, DatabaseFile)
+			s, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if _, err := os.Stat(path); err != nil {
+				t.Fatalf("database not at %s: %v", path, err)
+			}
+			var mode string
+			if err := s.db.Raw("PRAGMA journal_mode").Scan(&mode).Error; err != nil || mode != "wal" {
+				t.Errorf("journal_mode = %q (%v): the pragmas were lost", mode, err)
+			}
+		})
+	}
+}
