@@ -118,16 +118,20 @@ func (m *Member) DisplayName(groupID uint) string {
 	return MaskQQ(m.QQ)
 }
 
-// MaskQQ hides the middle of a QQ number: 123456789 → 123****789.
+// MaskQQ hides the middle of a QQ number: 123456789 → 123****789. Shorter numbers
+// keep fewer digits so that most of them stays hidden: 1234567 → 12****7, 10001 → 1****1.
 func MaskQQ(qq string) string {
-	keep := 3
-	if len(qq) < 9 {
-		keep = 2
+	head, tail := 3, 3
+	switch {
+	case len(qq) < 7:
+		head, tail = 1, 1
+	case len(qq) < 9:
+		head, tail = 2, 1
 	}
-	if len(qq) <= 2*keep {
+	if len(qq) < 5 { // not a QQ number: hide it all
 		return strings.Repeat("*", len(qq))
 	}
-	return qq[:keep] + "****" + qq[len(qq)-keep:]
+	return qq[:head] + "****" + qq[len(qq)-tail:]
 }
 
 // MemberDraft is a member as typed into a form.

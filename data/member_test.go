@@ -216,7 +216,7 @@ func TestDisplayName(t *testing.T) {
 		{"no card there", Member{QQ: "123456789", Nickname: "橘猫", Memberships: seats}, 2, "橘猫"},
 		{"not in the group", Member{QQ: "123456789", Nickname: "橘猫", Memberships: seats}, 3, "橘猫"},
 		{"no nickname", Member{QQ: "123456789", Memberships: seats}, 2, "123****789"},
-		{"nothing", Member{QQ: "55555"}, 0, "55****55"},
+		{"nothing", Member{QQ: "55555"}, 0, "5****5"},
 	}
 	for _, tt := range tests {
 		if got := tt.m.DisplayName(tt.group); got != tt.want {
@@ -230,8 +230,10 @@ func TestMaskQQ(t *testing.T) {
 		{"123456789", "123****789"},
 		{"1234567890", "123****890"},
 		{"123456789012", "123****012"},
-		{"12345678", "12****78"},
-		{"12345", "12****45"},
+		{"12345678", "12****8"},
+		{"1234567", "12****7"},
+		{"123456", "1****6"},
+		{"12345", "1****5"},
 		{"1234", "****"},
 		{"", ""},
 	}

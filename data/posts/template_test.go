@@ -197,7 +197,7 @@ func TestRenderSanitizesOwnerText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "爱奇艺黄金会员 年卡 找群主 QQ 12****45 或 987****321,卡密 ****,价格 ¥12345"
+	want := "爱奇艺黄金会员 年卡 找群主 QQ 1****5 或 987****321,卡密 ****,价格 ¥12345"
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
