@@ -1,0 +1,332 @@
+package app
+
+import (
+	"fmt"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/qunhuo/qunhuo/data"
+	"github.com/qunhuo/qunhuo/data/sheet"
+)
+
+const allRowKinds = "全部行"
+
+// importWizard imports resources from a supplier's price list or an exported sheet:
+// the owner checks what each column holds, reviews every row (new, changed, unchanged,
+// invalid with reasons), and commits all of it in one transaction.
+type importWizard struct {
+	env        *env
+	fileName   string
+	table      *sheet.Table
+	mapping    sheet.Mapping
+	catalog    []data.Resource
+	categories []data.Category
+	plan       *sheet.Plan
+	shown      []int // indexes into plan.Rows
+	onDone     func()
+
+	headerRow   *widget.Select
+	columns     []*widget.Select
+	defaultCat  *widget.Select
+	summary     *widget.Label
+	kindFilter  *widget.Select
+	rows        *widget.List
+	skipInvalid *widget.Check
+	importBtn   *widget.Button
+	cancelBtn   *widget.Button
+	dlg         dialog.Dialog
+}
+
+// startImport asks for the file, reads it off the UI goroutine and opens the wizard.
+func startImport(e *env, onDone func()) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showMessage(e.win, "打不开这个文件", "请确认文件没有被删除或移动,然后再试。")
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		e.tasks.run(func() { readImport(e, r, onDone) })
+	}, e.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".XLSX", ".CSV"}))
+	if l := startFolder(); l != nil {
+		d.SetLocation(l)
+	}
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+func readImport(e *env, r fyne.URIReadCloser, onDone func()) {
+	name := r.URI().Name()
+	t, err := readTable(r)
+	catalog, err2 := e.store.Resources()
+	cats, err3 := e.store.Categories()
+	fyne.Do(func() {
+		switch {
+		case err != nil:
+			showMessage(e.win, "无法导入这个文件", sheetProblem(err))
+		case err2 != nil || err3 != nil:
+			showError(e.win, fmt.Errorf("load catalog: %v %v", err2, err3))
+		default:
+			w := &importWizard{env: e, fileName: name, table: t, catalog: catalog, categories: cats, onDone: onDone}
+			w.show()
+		}
+	})
+}
+
+func readTable(r io.ReadCloser) (*sheet.Table, error) {
+	defer r.Close()
+	return sheet.Read(r)
+}
+
+// sheetProblem is the sheet package's Chinese message, or a general one.
+func sheetProblem(err error) string {
+	if se, ok := err.(*sheet.Error); ok {
+		return se.Message
+	}
+	return "读取文件时出错了。请确认它是 Excel(.xlsx)或 CSV 文件,并且没有在别的程序里打开。"
+}
+
+func (w *importWizard) show() {
+	w.mapping, _ = sheet.Detect(w.table)
+	w.buildWidgets()
+	mapping := container.NewVBox(
+		container.NewHBox(widget.NewLabel("表头在第"), w.headerRow, widget.NewLabel("行;新资源默认分类"), w.defaultCat),
+		container.NewGridWithColumns(3, w.columnCells()...),
+	)
+	preview := container.NewBorder(container.NewBorder(nil, nil, nil, w.kindFilter, w.summary), nil, nil, nil, w.rows)
+	buttons := container.NewHBox(w.skipInvalid, layoutSpacer(), w.cancelBtn, w.importBtn)
+	body := container.NewBorder(
+		container.NewVBox(bold("1. 确认每一列是什么"), container.NewVScroll(mapping), widget.NewSeparator(), bold("2. 检查每一行")),
+		buttons, nil, nil, preview)
+	w.dlg = dialog.NewCustomWithoutButtons("导入资源:"+w.fileName, body, w.env.win)
+	w.dlg.Resize(fyne.NewSize(1000, 700))
+	w.dlg.Show()
+	w.replan()
+}
+
+func (w *importWizard) buildWidgets() {
+	var rowsOpts []string
+	for i := 0; i < len(w.table.Rows) && i < 10; i++ {
+		rowsOpts = append(rowsOpts, itoa(sheet.Line(i)))
+	}
+	w.headerRow = widget.NewSelect(rowsOpts, nil)
+	if w.mapping.HeaderRow >= 0 {
+		w.headerRow.SetSelectedIndex(w.mapping.HeaderRow)
+	}
+	w.headerRow.OnChanged = w.onHeaderRowChanged
+	var catNames []string
+	for _, c := range w.categories {
+		catNames = append(catNames, c.Name)
+	}
+	w.defaultCat = widget.NewSelect(catNames, func(string) { w.replan() })
+	if len(catNames) > 0 {
+		w.defaultCat.SetSelectedIndex(0)
+	}
+	w.summary = widget.NewLabel("")
+	w.summary.Wrapping = fyne.TextWrapWord
+	w.kindFilter = widget.NewSelect(rowKindOptions(), func(string) { w.applyFilter() })
+	w.kindFilter.SetSelected(allRowKinds)
+	w.rows = widget.NewList(func() int { return len(w.shown) }, newImportRow, w.updateRow)
+	w.skipInvalid = widget.NewCheck("跳过无效的行,只导入有效的", func(bool) { w.updateButton() })
+	w.importBtn = widget.NewButton("导入", w.onImport)
+	w.importBtn.Importance = widget.HighImportance
+	w.cancelBtn = widget.NewButton("取消", func() { w.dlg.Hide() })
+	w.columns = nil
+	for col := 0; col < w.table.Width(); col++ {
+		w.columns = append(w.columns, w.columnSelect(col))
+	}
+}
+
+func rowKindOptions() []string {
+	opts := []string{allRowKinds}
+	for _, k := range sheet.RowKinds {
+		opts = append(opts, k.Label())
+	}
+	return opts
+}
+
+func fieldOptions() []string {
+	opts := []string{sheet.FieldIgnore.Label()}
+	for _, f := range sheet.Fields {
+		opts = append(opts, f.Label())
+	}
+	return opts
+}
+
+func (w *importWizard) columnSelect(col int) *widget.Select {
+	s := widget.NewSelect(fieldOptions(), nil)
+	s.SetSelected(w.mapping.Columns[col].Label())
+	s.OnChanged = func(label string) {
+		f, _ := sheet.FieldByLabel(label)
+		w.mapping.Set(col, f)
+		w.syncColumns()
+		w.replan()
+	}
+	return s
+}
+
+// columnCells shows each column as 「A 列 商品名称」 beside its field picker.
+func (w *importWizard) columnCells() []fyne.CanvasObject {
+	var cells []fyne.CanvasObject
+	for col, s := range w.columns {
+		header := ""
+		if w.mapping.HeaderRow >= 0 && w.mapping.HeaderRow < len(w.table.Rows) {
+			header = w.table.Rows[w.mapping.HeaderRow][col]
+		}
+		label := widget.NewLabel(sheet.ColumnName(col) + " 列 " + header)
+		label.Truncation = fyne.TextTruncateEllipsis
+		cells = append(cells, container.NewBorder(nil, nil, nil, s, label))
+	}
+	return cells
+}
+
+// syncColumns shows the mapping after Set moved a field away from another column.
+func (w *importWizard) syncColumns() {
+	for col, s := range w.columns {
+		if want := w.mapping.Columns[col].Label(); s.Selected != want {
+			s.OnChanged, s.Selected = nil, want
+			s.Refresh()
+			s.OnChanged = w.columnSelect(col).OnChanged
+		}
+	}
+}
+
+func (w *importWizard) onHeaderRowChanged(string) {
+	w.mapping = sheet.MapRow(w.table, w.headerRow.SelectedIndex())
+	for col, s := range w.columns {
+		s.OnChanged, s.Selected = nil, w.mapping.Columns[col].Label()
+		s.Refresh()
+		s.OnChanged = w.columnSelect(col).OnChanged
+	}
+	w.replan()
+}
+
+// replan classifies every row again; it reads nothing from the database.
+func (w *importWizard) replan() {
+	if w.summary == nil {
+		return
+	}
+	m, t, catalog := w.mapping, w.table, w.catalog
+	opt := sheet.Options{DefaultCategory: w.defaultCat.Selected, Now: w.env.now(), Loc: w.env.loc}
+	w.env.tasks.run(func() {
+		plan, err := sheet.NewPlan(t, m, catalog, opt)
+		fyne.Do(func() { w.applyPlan(plan, err) })
+	})
+}
+
+func (w *importWizard) applyPlan(plan *sheet.Plan, err error) {
+	w.plan = plan
+	if err != nil {
+		w.summary.Importance = widget.DangerImportance
+		w.summary.SetText(sheetProblem(err))
+	} else {
+		w.summary.Importance = widget.MediumImportance
+		w.summary.SetText(plan.Summary())
+	}
+	w.applyFilter()
+}
+
+func (w *importWizard) applyFilter() {
+	w.shown = w.shown[:0]
+	if w.plan != nil {
+		for i, r := range w.plan.Rows {
+			if w.kindFilter.Selected == allRowKinds || r.Kind.Label() == w.kindFilter.Selected {
+				w.shown = append(w.shown, i)
+			}
+		}
+	}
+	w.rows.Refresh()
+	w.updateButton()
+}
+
+func newImportRow() fyne.CanvasObject {
+	kind := widget.NewLabel("")
+	detail := widget.NewLabel("")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, kind, nil, detail)
+}
+
+func (w *importWizard) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(w.shown) || w.plan == nil {
+		return
+	}
+	r := &w.plan.Rows[w.shown[id]]
+	c := o.(*fyne.Container)
+	detail, kind := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
+	kind.SetText(fmt.Sprintf("第 %d 行 %s", r.Line, r.Kind.Label()))
+	kind.Importance = rowKindImportance(r.Kind)
+	kind.Refresh()
+	text := r.Name
+	if d := r.Detail(); d != "" {
+		text += ":" + d
+	}
+	detail.SetText(text)
+}
+
+func rowKindImportance(k sheet.RowKind) widget.Importance {
+	switch k {
+	case sheet.RowNew:
+		return widget.SuccessImportance
+	case sheet.RowChanged:
+		return widget.WarningImportance
+	case sheet.RowInvalid:
+		return widget.DangerImportance
+	}
+	return widget.LowImportance
+}
+
+func (w *importWizard) toSave() int {
+	if w.plan == nil {
+		return 0
+	}
+	return w.plan.Count(sheet.RowNew) + w.plan.Count(sheet.RowChanged)
+}
+
+func (w *importWizard) updateButton() {
+	n := w.toSave()
+	w.importBtn.SetText(fmt.Sprintf("导入 %d 条", n))
+	invalid := w.plan != nil && w.plan.Count(sheet.RowInvalid) > 0
+	if n == 0 || (invalid && !w.skipInvalid.Checked) {
+		w.importBtn.Disable()
+		return
+	}
+	w.importBtn.Enable()
+}
+
+// onImport saves every new and changed row in one transaction: all or none.
+func (w *importWizard) onImport() {
+	plan := w.plan
+	if plan == nil {
+		return
+	}
+	if !w.skipInvalid.Checked {
+		if err := plan.Ready(); err != nil {
+			showMessage(w.env.win, "还不能导入", sheetProblem(err))
+			return
+		}
+	}
+	w.importBtn.Disable()
+	rs := plan.ToSave()
+	w.env.tasks.run(func() {
+		err := w.env.store.SaveResources(rs)
+		fyne.Do(func() {
+			if err != nil {
+				w.updateButton()
+				showMessage(w.env.win, "没有导入", plan.ExplainSaveError(err))
+				return
+			}
+			w.dlg.Hide()
+			showMessage(w.env.win, "导入完成", fmt.Sprintf("已导入 %d 条(%s)。", len(rs), plan.Summary()))
+			if w.onDone != nil {
+				w.onDone()
+			}
+		})
+	})
+}

@@ -1,0 +1,174 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/qunhuo/qunhuo/data"
+)
+
+// memberForm adds or edits a member: QQ number, nickname, need tags and a seat in
+// each of the owner's groups.
+type memberForm struct {
+	*formKit
+	prev    *data.Member
+	current *data.Group
+	onSaved func()
+
+	qq, nickname, interests, segments, notes *widget.Entry
+	motivations                              *widget.CheckGroup
+	seats                                    []*seatRow
+	seatBox                                  *fyne.Container
+}
+
+// seatRow is one group's line in the form: in the group or not, card name, role, date.
+type seatRow struct {
+	group    data.Group
+	in       *widget.Check
+	cardName *widget.Entry
+	role     *widget.Select
+	joined   *widget.Entry
+}
+
+func newMemberForm(e *env, prev *data.Member, current *data.Group, onSaved func()) *memberForm {
+	f := &memberForm{prev: prev, current: current, onSaved: onSaved}
+	f.formKit = newFormKit(e, f.check, f.onSave)
+	f.qq = f.entry("qq", "5–12 位数字")
+	f.nickname = f.entry("nickname", "QQ昵称")
+	f.interests = f.entry(string(data.TagInterest), "如 王者荣耀,原神,爱奇艺")
+	f.segments = f.entry(string(data.TagSegment), "如 学生 或 上班族")
+	f.notes = widget.NewMultiLineEntry()
+	f.notes.SetMinRowsVisible(2)
+	f.watch("notes", f.notes)
+	f.motivations = widget.NewCheckGroup(data.Motivations, nil)
+	f.motivations.Horizontal = true
+	f.seatBox = container.NewVBox()
+	f.fill()
+	e.tasks.run(f.loadGroups)
+	return f
+}
+
+func (f *memberForm) fill() {
+	if f.prev == nil {
+		return
+	}
+	m := f.prev
+	f.qq.SetText(m.QQ)
+	f.nickname.SetText(m.Nickname)
+	f.interests.SetText(strings.Join(m.TagValues(data.TagInterest), ","))
+	f.segments.SetText(strings.Join(m.TagValues(data.TagSegment), ","))
+	f.notes.SetText(m.Notes)
+	f.motivations.SetSelected(m.TagValues(data.TagMotivation))
+}
+
+func (f *memberForm) loadGroups() {
+	groups, err := f.env.store.Groups()
+	fyne.Do(func() {
+		if err != nil {
+			showError(f.env.win, err)
+			return
+		}
+		f.applyGroups(groups)
+	})
+}
+
+func (f *memberForm) applyGroups(groups []data.Group) {
+	f.seats = nil
+	f.seatBox.RemoveAll()
+	for _, g := range groups {
+		row := f.newSeatRow(g)
+		f.seats = append(f.seats, row)
+		f.seatBox.Add(container.NewGridWithColumns(4, row.in, row.cardName, row.role, row.joined))
+	}
+	if len(groups) == 0 {
+		f.seatBox.Add(widget.NewLabel("还没有群,请先到「群管理」新建一个群"))
+	}
+}
+
+func (f *memberForm) newSeatRow(g data.Group) *seatRow {
+	r := &seatRow{group: g}
+	r.in = widget.NewCheck(g.Name, nil)
+	r.cardName = widget.NewEntry()
+	r.cardName.SetPlaceHolder("群名片")
+	r.cardName.Validator = f.validator("card_name")
+	var roles []string
+	for _, role := range data.Roles {
+		roles = append(roles, role.Label())
+	}
+	r.role = widget.NewSelect(roles, nil)
+	r.role.SetSelected(data.RoleMember.Label())
+	r.joined = widget.NewEntry()
+	r.joined.SetPlaceHolder("入群日期")
+	r.joined.Validator = f.validator("joined_on")
+	if f.prev != nil {
+		if seat := f.prev.In(g.ID); seat != nil {
+			r.in.SetChecked(true)
+			r.cardName.SetText(seat.CardName)
+			r.role.SetSelected(seat.Role.Label())
+			r.joined.SetText(data.FormatDate(seat.JoinedOn, f.env.loc))
+		}
+	} else if f.current != nil && f.current.ID == g.ID {
+		r.in.SetChecked(true)
+	}
+	return r
+}
+
+func (f *memberForm) draft() data.MemberDraft {
+	d := data.MemberDraft{
+		QQ: f.qq.Text, Nickname: f.nickname.Text, Notes: f.notes.Text,
+		Motivations: f.motivations.Selected, Interests: f.interests.Text, Segments: f.segments.Text,
+	}
+	for _, r := range f.seats {
+		if !r.in.Checked {
+			continue
+		}
+		role, _ := data.RoleByLabel(r.role.Selected)
+		d.Memberships = append(d.Memberships, data.MembershipDraft{
+			GroupID: r.group.ID, CardName: r.cardName.Text, Role: role, JoinedOn: r.joined.Text,
+		})
+	}
+	return d
+}
+
+func (f *memberForm) parse() (data.Member, error) {
+	m, err := f.draft().Parse(f.env.loc)
+	if f.prev != nil {
+		m.ID, m.CreatedAt = f.prev.ID, f.prev.CreatedAt
+	}
+	return m, err
+}
+
+func (f *memberForm) check() error {
+	_, err := f.parse()
+	return err
+}
+
+func (f *memberForm) show() {
+	form := widget.NewForm(
+		widget.NewFormItem("QQ号", f.qq),
+		widget.NewFormItem("昵称", f.nickname),
+		widget.NewFormItem("动机", f.motivations),
+		widget.NewFormItem("兴趣", f.interests),
+		widget.NewFormItem("人群", f.segments),
+		widget.NewFormItem("备注", f.notes),
+	)
+	seatsHeader := container.NewGridWithColumns(4, bold("所在的群"), bold("群名片"), bold("身份"), bold("入群日期"))
+	body := container.NewVBox(form, widget.NewSeparator(), seatsHeader, f.seatBox)
+	title := "新增成员"
+	if f.prev != nil {
+		title = "编辑成员"
+	}
+	f.formKit.show(title, body, fyne.NewSize(720, 640))
+}
+
+func bold(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+func (f *memberForm) onSave() {
+	m, _ := f.parse()
+	f.submit(func() error { return f.env.store.SaveMember(&m) }, f.onSaved)
+}

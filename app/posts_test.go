@@ -1,0 +1,79 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/qunhuo/qunhuo/data"
+)
+
+func TestCopyIndexPostToClipboard(t *testing.T) {
+	e := newTestEnv(t)
+	g := mustGroup(t, e, "王者荣耀福利群", "123456789")
+	mustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券 60元", Category: "游戏类", Price: "58", OriginalPrice: "60", Redeem: "直充"})
+	mustResource(t, e, data.ResourceDraft{Name: "腾讯视频VIP月卡", Category: "影音类", Price: "15", ValidUntil: "2026-12-31 20:00"})
+	mustResource(t, e, data.ResourceDraft{Name: "已售罄的券", Category: "生活类", Price: "1", Stock: "0"})
+	s := newPostsScreen(e)
+	e.show(s.content())
+	s.setGroup(&g)
+	e.tasks.wait()
+
+	if len(s.preview.copyButtons) != 1 {
+		t.Fatalf("a short post should be one part, got %d", len(s.preview.copyButtons))
+	}
+	test.Tap(s.preview.copyButtons[0])
+	e.tasks.wait()
+
+	got := e.app.Clipboard().Content()
+	if got != s.preview.texts[0].Text {
+		t.Errorf("clipboard differs from the preview:\n%s\n---\n%s", got, s.preview.texts[0].Text)
+	}
+	for _, want := range []string{"王者荣耀福利群", "王者荣耀点券 60元", "¥58", "原价¥60", "腾讯视频VIP月卡", "12-31 20:00"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("copied post lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "已售罄的券") {
+		t.Errorf("a sold-out resource is in the post:\n%s", got)
+	}
+	ps, err := e.store.Posts(g.ID, 10)
+	if err != nil || len(ps) != 1 || ps[0].Body != got {
+		t.Fatalf("recorded posts = %d (%v), want the copied one", len(ps), err)
+	}
+	if len(s.history) != 1 {
+		t.Errorf("history shows %d posts, want 1", len(s.history))
+	}
+}
+
+func TestLongIndexPostSplitsIntoCopyableParts(t *testing.T) {
+	e := newTestEnv(t)
+	g := mustGroup(t, e, "大卡盟", "99887766")
+	for i := 0; i < 120; i++ {
+		mustResource(t, e, data.ResourceDraft{Name: "和平精英UC 第" + itoa(i) + "档", Category: "游戏类", Price: itoa(i + 1), Redeem: "账号代充"})
+	}
+	s := newPostsScreen(e)
+	e.show(s.content())
+	s.setGroup(&g)
+	e.tasks.wait()
+
+	n := len(s.preview.copyButtons)
+	if n < 2 {
+		t.Fatalf("a post of 120 lines should split, got %d part(s)", n)
+	}
+	for i := 0; i < n; i++ {
+		test.Tap(s.preview.copyButtons[i])
+		got := e.app.Clipboard().Content()
+		if got != s.post.parts[i] {
+			t.Errorf("part %d copied differs from the preview", i+1)
+		}
+		if len([]rune(got)) > 1500 {
+			t.Errorf("part %d has %d characters, over 1500", i+1, len([]rune(got)))
+		}
+		if !strings.Contains(got, "("+itoa(i+1)+"/"+itoa(n)+")") {
+			t.Errorf("part %d lacks its (i/n) marker", i+1)
+		}
+	}
+	e.tasks.wait()
+}

@@ -1,0 +1,22 @@
+package app
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+)
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// newSelect makes a select showing selected without calling onChanged for it, so a
+// screen's constructor does not react to its own defaults.
+func newSelect(options []string, selected string, onChanged func(string)) *widget.Select {
+	s := widget.NewSelect(options, nil)
+	s.Selected = selected
+	s.OnChanged = onChanged
+	return s
+}
