@@ -96,7 +96,7 @@ func (s *backupScreen) backupTo(dst string) {
 				showMessage(s.env.win, "备份没有完成", "没能写入备份文件。请换一个文件夹(比如桌面)再试,并确认磁盘还有空间。现有数据没有受影响。")
 				return
 			}
-			s.status.SetText("✔ 已备份到:" + dst)
+			s.status.SetText("√ 已备份到:" + dst)
 		})
 	})
 }
@@ -117,7 +117,7 @@ func (s *backupScreen) fillDemo() {
 				showError(s.env.win, err)
 				return
 			}
-			s.status.SetText("✔ 示例数据已载入,可以到「资源库」和「成员」看看。")
+			s.status.SetText("√ 示例数据已载入,可以到「资源库」和「成员」看看。")
 			s.onDemo()
 		})
 	})

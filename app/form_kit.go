@@ -17,6 +17,7 @@ type formKit struct {
 	env     *env
 	check   func() error // parses the whole draft; a data.ValidationError names fields
 	fields  map[string]*widget.Entry
+	order   []string // field keys in the order the form shows them
 	summary *widget.Label
 	save    *widget.Button
 	cancel  *widget.Button
@@ -46,6 +47,7 @@ func (k *formKit) entry(key, hint string) *widget.Entry {
 func (k *formKit) watch(key string, e *widget.Entry) {
 	e.Validator = k.validator(key)
 	k.fields[key] = e
+	k.order = append(k.order, key)
 }
 
 // validator checks the whole draft and reports only this field's problem, so rules
@@ -69,13 +71,30 @@ func (k *formKit) showProblems(err error) {
 		showError(k.env.win, err)
 		return
 	}
-	for key, e := range k.fields {
+	var bad []*widget.Entry
+	for _, key := range k.order {
 		if fe := ve.For(key); fe != nil {
+			e := k.fields[key]
 			e.AlwaysShowValidationError = true
 			e.SetValidationError(fe)
+			bad = append(bad, e)
 		}
 	}
 	k.summary.SetText("请先改正:" + strings.Join(messagesOf(ve), ";"))
+	k.reveal(bad)
+}
+
+// reveal walks the focus through the fields with problems and leaves it on the first:
+// a form shows a field's message under it only once the field has had the focus.
+func (k *formKit) reveal(bad []*widget.Entry) {
+	if len(bad) == 0 || k.dlg == nil {
+		return
+	}
+	c := k.env.win.Canvas()
+	for _, e := range bad {
+		c.Focus(e)
+	}
+	c.Focus(bad[0])
 }
 
 // submit refuses a bad draft at its fields, else runs store work in the background and

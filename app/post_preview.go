@@ -71,9 +71,9 @@ func (p *postPreview) copyPart(i int) {
 		return
 	}
 	p.env.app.Clipboard().SetContent(p.parts[i])
-	msg := "✔ 已复制,到QQ群里粘贴即可"
+	msg := "√ 已复制,到QQ群里粘贴即可"
 	if len(p.parts) > 1 {
-		msg = fmt.Sprintf("✔ 已复制第 %d/%d 段,到QQ群里粘贴后再复制下一段", i+1, len(p.parts))
+		msg = fmt.Sprintf("√ 已复制第 %d/%d 段,到QQ群里粘贴后再复制下一段", i+1, len(p.parts))
 	}
 	p.status.SetText(msg)
 	if p.onCopied != nil {

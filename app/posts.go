@@ -55,7 +55,7 @@ func (s *postsScreen) content() fyne.CanvasObject {
 	title := bold("资源索引表")
 	title.SizeName = theme.SizeNameSubHeadingText
 	top := container.NewVBox(container.NewBorder(nil, nil, title, buttons), s.info)
-	history := widget.NewCard("最近复制过的公告", "", s.historyList)
+	history := container.NewBorder(bold("最近复制过的公告(点开可再复制)"), nil, nil, nil, s.historyList)
 	split := container.NewHSplit(s.preview.content(), history)
 	split.Offset = 0.72
 	return container.NewBorder(top, nil, nil, nil, split)

@@ -65,7 +65,7 @@ func (s *shell) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("群活", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	manage := widget.NewButtonWithIcon("管理群", theme.SettingsIcon(), func() { s.tabs.SelectIndex(3) })
 	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(appIcon()), title),
-		container.NewHBox(widget.NewLabel("当前群"), s.groupSelect, manage))
+		container.NewHBox(widget.NewLabel("当前群"), widen(s.groupSelect, 280), manage))
 	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, s.tabs)
 }
 

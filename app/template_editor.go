@@ -60,7 +60,7 @@ func (t *templateEditor) onChanged(body string) {
 	err := posts.Check(t.kind, body)
 	if err == nil {
 		t.problem.Importance = widget.SuccessImportance
-		t.problem.SetText("✔ 模板可以使用")
+		t.problem.SetText("√ 模板可以使用")
 		t.saveBtn.Enable()
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
@@ -19,4 +20,10 @@ func newSelect(options []string, selected string, onChanged func(string)) *widge
 	s.Selected = selected
 	s.OnChanged = onChanged
 	return s
+}
+
+// widen gives o at least width, keeping its own height; a select otherwise shrinks to
+// its placeholder and cuts long group names.
+func widen(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
 }
