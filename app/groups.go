@@ -80,7 +80,8 @@ func (s *groupsScreen) setGroup(g *data.Group) {
 	s.list.Refresh()
 }
 
-func (s *groupsScreen) refresh() { s.onChanged(0) }
+// refresh redraws the list; the shell reloads the groups whenever one changes.
+func (s *groupsScreen) refresh() { s.list.Refresh() }
 
 func (s *groupsScreen) updateActions() {
 	if s.selected < 0 || s.selected >= len(s.groups) {

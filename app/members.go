@@ -80,10 +80,8 @@ func (s *membersScreen) content() fyne.CanvasObject {
 	return container.NewBorder(top, bottom, nil, nil, s.table)
 }
 
-func (s *membersScreen) setGroup(g *data.Group) {
-	s.group = g
-	s.refresh()
-}
+// setGroup follows the current group; the shell reloads the screen when it is shown.
+func (s *membersScreen) setGroup(g *data.Group) { s.group = g }
 
 // groupID is the group the list shows, or 0 for everyone.
 func (s *membersScreen) groupID() uint {

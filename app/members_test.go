@@ -14,7 +14,7 @@ func openMembers(t *testing.T, e *env, g *data.Group) *membersScreen {
 	s := newMembersScreen(e)
 	e.show(s.content())
 	s.setGroup(g)
-	e.tasks.wait()
+	s.refresh()
 	return s
 }
 

@@ -68,10 +68,9 @@ func (s *postsScreen) groupName() string {
 	return s.group.Name
 }
 
-func (s *postsScreen) setGroup(g *data.Group) {
-	s.group = g
-	s.refresh()
-}
+// setGroup follows the current group; the shell rebuilds the post when the screen is
+// shown, since a big catalog makes a long post.
+func (s *postsScreen) setGroup(g *data.Group) { s.group = g }
 
 // refresh rebuilds the post from the catalog as it is now.
 func (s *postsScreen) refresh() {

@@ -18,17 +18,18 @@ func TestCopyIndexPostToClipboard(t *testing.T) {
 	s := newPostsScreen(e)
 	e.show(s.content())
 	s.setGroup(&g)
-	e.tasks.wait()
+	s.refresh()
 
-	if len(s.preview.copyButtons) != 1 {
-		t.Fatalf("a short post should be one part, got %d", len(s.preview.copyButtons))
+	if len(s.preview.parts) != 1 || s.preview.copyButton.Text != "复制公告" {
+		t.Fatalf("a short post should be one part, got %d", len(s.preview.parts))
 	}
-	test.Tap(s.preview.copyButtons[0])
+	shown := s.preview.text.Text
+	test.Tap(s.preview.copyButton)
 	e.tasks.wait()
 
 	got := e.app.Clipboard().Content()
-	if got != s.preview.texts[0].Text {
-		t.Errorf("clipboard differs from the preview:\n%s\n---\n%s", got, s.preview.texts[0].Text)
+	if got != shown {
+		t.Errorf("clipboard differs from the preview:\n%s\n---\n%s", got, shown)
 	}
 	for _, want := range []string{"王者荣耀福利群", "王者荣耀点券 60元", "¥58", "原价¥60", "腾讯视频VIP月卡", "12-31 20:00"} {
 		if !strings.Contains(got, want) {
@@ -56,16 +57,21 @@ func TestLongIndexPostSplitsIntoCopyableParts(t *testing.T) {
 	s := newPostsScreen(e)
 	e.show(s.content())
 	s.setGroup(&g)
-	e.tasks.wait()
+	s.refresh()
 
-	n := len(s.preview.copyButtons)
+	n := len(s.preview.parts)
 	if n < 2 {
 		t.Fatalf("a post of 120 lines should split, got %d part(s)", n)
 	}
 	for i := 0; i < n; i++ {
-		test.Tap(s.preview.copyButtons[i])
+		want := "复制第 " + itoa(i+1) + "/" + itoa(n) + " 段"
+		if s.preview.copyButton.Text != want {
+			t.Fatalf("before copying part %d the button says %q, want %q", i+1, s.preview.copyButton.Text, want)
+		}
+		shown := s.preview.text.Text
+		test.Tap(s.preview.copyButton)
 		got := e.app.Clipboard().Content()
-		if got != s.post.parts[i] {
+		if got != shown || got != s.post.parts[i] {
 			t.Errorf("part %d copied differs from the preview", i+1)
 		}
 		if len([]rune(got)) > 1500 {
@@ -75,5 +81,10 @@ func TestLongIndexPostSplitsIntoCopyableParts(t *testing.T) {
 			t.Errorf("part %d lacks its (i/n) marker", i+1)
 		}
 	}
-	e.tasks.wait()
+	if !strings.Contains(s.preview.status.Text, "全部复制完了") {
+		t.Errorf("after the last part the status says %q", s.preview.status.Text)
+	}
+	if ps, _ := e.store.Posts(g.ID, 10); len(ps) != 1 {
+		t.Errorf("copying %d parts recorded %d posts, want 1", n, len(ps))
+	}
 }

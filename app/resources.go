@@ -175,7 +175,9 @@ func (s *resourcesScreen) tableSize() (int, int) { return len(s.shown), len(reso
 
 func newCellLabel() fyne.CanvasObject {
 	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
+	// Clip, not ellipsis: an ellipsis shapes every cell's text again on each refresh,
+	// which made one search keystroke over 20,000 rows take 19 ms instead of 1.5 ms.
+	l.Truncation = fyne.TextTruncateClip
 	return l
 }
 

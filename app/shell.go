@@ -12,7 +12,8 @@ import (
 // prefCurrentGroup remembers which group the owner was working on.
 const prefCurrentGroup = "currentGroup"
 
-// groupAware screens follow the current-group selector.
+// groupAware screens follow the current-group selector. setGroup only records the
+// group; the shell reloads whichever screen is shown.
 type groupAware interface {
 	setGroup(g *data.Group)
 }
@@ -137,6 +138,9 @@ func (s *shell) setGroup(g *data.Group) {
 	for _, scr := range []groupAware{s.resources, s.members, s.posts, s.groupsTab} {
 		scr.setGroup(g)
 	}
+	if s.tabs.SelectedIndex() > 0 { // the catalog does not change with the group
+		s.refreshSelected()
+	}
 }
 
 // groupsChanged reloads the selector after a group was added, edited or deleted;
@@ -162,7 +166,11 @@ func (s *shell) demoLoaded() {
 	s.loadGroups(nil)
 }
 
-func (s *shell) onTabSelected(t *container.TabItem) {
+func (s *shell) onTabSelected(*container.TabItem) { s.refreshSelected() }
+
+// refreshSelected reloads the screen on show: screens load only when they are looked
+// at, so starting on a big database loads the catalog and nothing else.
+func (s *shell) refreshSelected() {
 	i := s.tabs.SelectedIndex()
 	all := []refreshable{s.resources, s.members, s.posts, s.groupsTab, s.backup}
 	if i >= 0 && i < len(all) {

@@ -1,17 +1,11 @@
 package data
 
 import (
-	"fmt"
-	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 )
-
-// benchDemoVersion names the cached benchmark database together with the newest
-// migration: bump it when FillDemo changes, so a stale file is not reused.
-const benchDemoVersion = "demo1"
 
 // benchDB is the BigDemo database, built once per machine under os.TempDir().
 var benchDB struct {
@@ -23,7 +17,7 @@ var benchDB struct {
 // benchStore opens the cached BigDemo database, building it on first use.
 func benchStore(b *testing.B) *Store {
 	b.Helper()
-	benchDB.once.Do(func() { benchDB.path, benchDB.err = buildBenchDB() })
+	benchDB.once.Do(func() { benchDB.path, benchDB.err = DemoFile(BigDemo, 1, testNow) })
 	if benchDB.err != nil {
 		b.Fatal(benchDB.err)
 	}
@@ -33,32 +27,6 @@ func benchStore(b *testing.B) *Store {
 	}
 	b.Cleanup(func() { _ = s.Close() })
 	return s
-}
-
-// buildBenchDB fills a new database with BigDemo and moves it into place only when
-// complete, so an interrupted run never leaves a half-filled cache.
-func buildBenchDB() (string, error) {
-	name := fmt.Sprintf("qunhuo-bench-%s-%s.db", benchDemoVersion, migrations[len(migrations)-1].id)
-	path := filepath.Join(os.TempDir(), name)
-	if _, err := os.Stat(path); err == nil {
-		return path, nil
-	}
-	tmp := path + ".building"
-	for _, f := range []string{tmp, tmp + "-wal", tmp + "-shm"} {
-		_ = os.Remove(f)
-	}
-	s, err := Open(tmp, WithClock(func() time.Time { return testNow }))
-	if err != nil {
-		return "", err
-	}
-	if err := s.FillDemo(BigDemo, 1); err != nil {
-		_ = s.Close()
-		return "", err
-	}
-	if err := s.Close(); err != nil {
-		return "", err
-	}
-	return path, os.Rename(tmp, path)
 }
 
 // BenchmarkFilterResources is one keystroke in the catalog's search box.

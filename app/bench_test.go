@@ -1,0 +1,120 @@
+package app
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/qunhuo/qunhuo/data"
+)
+
+// benchEnv opens a copy of the reference database (data.BigDemo: 5 groups, 3,000
+// members, 20,000 resources) behind a test window, with background work on real
+// goroutines as in the app.
+func benchEnv(b *testing.B) (*env, string) {
+	b.Helper()
+	src, err := data.DemoFile(data.BigDemo, 1, testNow)
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), data.DatabaseFile)
+	if err := copyFile(src, path); err != nil {
+		b.Fatal(err)
+	}
+	a := test.NewTempApp(b)
+	setUp(a)
+	w := a.NewWindow("群活")
+	w.Resize(fyne.NewSize(1200, 760))
+	return &env{app: a, win: w, tasks: &tasks{}, loc: testLoc}, path
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// BenchmarkStartToFirstList measures what the owner waits for after the window
+// appears: open the database, build the shell with every screen, load the groups and
+// the 20,000-resource catalog, and show the first rows. MB-heap is the live heap of
+// one such start, against the 200 MB target.
+func BenchmarkStartToFirstList(b *testing.B) {
+	e, path := benchEnv(b)
+	sh, store := startShell(b, e, path)
+	heap := liveHeapMB()
+	runtime.KeepAlive(sh)
+	_ = store.Close()
+	for b.Loop() {
+		_, store := startShell(b, e, path)
+		_ = store.Close()
+	}
+	b.ReportMetric(heap, "MB-heap")
+}
+
+// startShell opens the database and shows the shell until its first list is loaded.
+func startShell(b *testing.B, e *env, path string) (*shell, *data.Store) {
+	store, err := data.Open(path, data.WithClock(func() time.Time { return testNow }))
+	if err != nil {
+		b.Fatal(err)
+	}
+	e.store = store
+	sh := newShell(e)
+	e.win.SetContent(sh.content())
+	sh.start()
+	e.tasks.wait()
+	e.tasks.wait() // work the first loads started
+	if len(sh.resources.shown) != data.BigDemo.Resources || sh.current == nil {
+		b.Fatalf("after start: %d rows, group %v", len(sh.resources.shown), sh.current)
+	}
+	return sh, store
+}
+
+// BenchmarkSearchKeystroke is one keystroke in the catalog's search box over 20,000
+// resources: filter, then refresh the table.
+func BenchmarkSearchKeystroke(b *testing.B) {
+	e, path := benchEnv(b)
+	store, err := data.Open(path, data.WithClock(func() time.Time { return testNow }))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = store.Close() })
+	e.store = store
+	s := newResourcesScreen(e)
+	e.win.SetContent(s.content())
+	s.refresh()
+	e.tasks.wait()
+	queries := []string{"w", "wz", "wzr", "wzry", "腾", "腾讯", "100"}
+	i := 0
+	for b.Loop() {
+		s.search.SetText(queries[i%len(queries)])
+		i++
+	}
+	if len(s.all) != data.BigDemo.Resources {
+		b.Fatalf("catalog holds %d resources", len(s.all))
+	}
+}
+
+// liveHeapMB is the live heap after a collection, in MB.
+func liveHeapMB() float64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return float64(m.HeapAlloc) / 1e6
+}
