@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -209,4 +210,16 @@ func TestDeleteUnannouncedResource(t *testing.T) {
 	if len(s.all) != 0 {
 		t.Errorf("table still holds %d resources", len(s.all))
 	}
+}
+
+// The catalog screen as an owner sees it, with a catalog of three, must keep rendering
+// the same: columns, prices, states and their colours.
+func TestResourcesScreenRendersAsMarkup(t *testing.T) {
+	e := newTestEnv(t)
+	mustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券 60元", Category: "游戏类", Price: "58", OriginalPrice: "60", Redeem: "直充", ValidUntil: "2026-12-31"})
+	mustResource(t, e, data.ResourceDraft{Name: "爱奇艺黄金会员月卡", Category: "影音类", Price: "15", Redeem: "卡密", Stock: "0"})
+	mustResource(t, e, data.ResourceDraft{Name: "移动话费 100元", Category: "话费类", Price: "96.5", Redeem: "直充", Status: "下架"})
+	openResources(t, e)
+	e.win.Resize(fyne.NewSize(1000, 360))
+	test.AssertRendersToMarkup(t, "resources_screen.xml", e.win.Canvas())
 }
