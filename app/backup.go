@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -70,17 +69,10 @@ func (s *backupScreen) refresh() {
 }
 
 func (s *backupScreen) onBackup() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil || dir == nil {
-			return
-		}
-		s.backupTo(filepath.Join(dir.Path(), s.env.store.BackupName()))
-	}, s.env.win)
-	if l := startFolder(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	c := newFileChooser(s.env, chooseFolder, nil, func(dir string) {
+		s.backupTo(filepath.Join(dir, s.env.store.BackupName()))
+	})
+	c.show("把备份存到哪个文件夹?", "", "")
 }
 
 // backupTo writes the backup off the UI goroutine and says where it went.

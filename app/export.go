@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/qunhuo/qunhuo/data"
 	"github.com/qunhuo/qunhuo/data/sheet"
@@ -58,34 +56,21 @@ func exportCatalog(e *env, f sheetFormat) {
 
 // saveSheet asks where to save, then loads the catalog and writes it off the UI goroutine.
 func saveSheet(e *env, fileName string, f sheetFormat, write sheetWriter) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showMessage(e.win, "不能保存到这里", "请换一个文件夹(比如桌面或「文档」)再试。")
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		e.tasks.run(func() { writeSheet(e, w, write) })
-	}, e.win)
-	d.SetFileName(fileName)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{string(f)}))
-	if l := startFolder(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	c := newFileChooser(e, chooseSave, []string{string(f)}, func(path string) {
+		e.tasks.run(func() { writeSheet(e, path, write) })
+	})
+	c.show("保存表格", "", fileName)
 }
 
-func writeSheet(e *env, w fyne.URIWriteCloser, write sheetWriter) {
-	rs, err := e.store.Resources()
-	if err == nil {
-		err = write(w, rs, e.now(), e.loc)
-	}
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
-	path := w.URI().Path()
+// writeSheet writes the sheet to path; a failure leaves no half-written file behind.
+func writeSheet(e *env, path string, write sheetWriter) {
+	err := writeFile(path, func(w io.Writer) error {
+		rs, err := e.store.Resources()
+		if err != nil {
+			return err
+		}
+		return write(w, rs, e.now(), e.loc)
+	})
 	fyne.Do(func() {
 		if err != nil {
 			showMessage(e.win, "没有保存成功", "写入文件时出错了。请确认文件没有在 Excel/WPS 里打开,磁盘也有空间,然后再试。")
@@ -95,16 +80,20 @@ func writeSheet(e *env, w fyne.URIWriteCloser, write sheetWriter) {
 	})
 }
 
-// startFolder is where file dialogs open: the Documents folder, else home.
-func startFolder() fyne.ListableURI {
-	home, err := os.UserHomeDir()
+// writeFile writes to a temporary file beside path and renames it into place, so an
+// error halfway (disk full, file open in Excel) never destroys what was there.
+func writeFile(path string, write func(w io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".qunhuo-*.tmp")
 	if err != nil {
-		return nil
+		return err
 	}
-	for _, dir := range []string{filepath.Join(home, "Documents"), filepath.Join(home, "文档"), home} {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			return l
-		}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
 	}
-	return nil
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"path/filepath"
 	"testing"
 	"time"
@@ -121,4 +122,18 @@ func children(o fyne.CanvasObject) []fyne.CanvasObject {
 		return test.WidgetRenderer(v).Objects()
 	}
 	return nil
+}
+
+var errTest = errors.New("sqlite: SQLITE_CORRUPT (11)")
+
+// buttonTexts lists the texts of every button under o.
+func buttonTexts(o fyne.CanvasObject) string {
+	out := ""
+	if b, ok := o.(*widget.Button); ok {
+		out += b.Text + "\n"
+	}
+	for _, c := range children(o) {
+		out += buttonTexts(c)
+	}
+	return out
 }

@@ -1,13 +1,14 @@
 package app
 
 import (
+	"errors"
 	"fmt"
-	"io"
+	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/qunhuo/qunhuo/data"
@@ -44,45 +45,40 @@ type importWizard struct {
 
 // startImport asks for the file, reads it off the UI goroutine and opens the wizard.
 func startImport(e *env, onDone func()) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showMessage(e.win, "打不开这个文件", "请确认文件没有被删除或移动,然后再试。")
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		e.tasks.run(func() { readImport(e, r, onDone) })
-	}, e.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".XLSX", ".CSV"}))
-	if l := startFolder(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	c := newFileChooser(e, chooseOpen, []string{".xlsx", ".csv"}, func(path string) {
+		e.tasks.run(func() { readImport(e, path, onDone) })
+	})
+	c.show("选择要导入的表格(Excel 或 CSV)", "", "")
 }
 
-func readImport(e *env, r fyne.URIReadCloser, onDone func()) {
-	name := r.URI().Name()
-	t, err := readTable(r)
+// readImport reads the chosen file and the catalog, then opens the wizard (returned
+// for tests; nil when the file was refused).
+func readImport(e *env, path string, onDone func()) *importWizard {
+	t, err := readTable(path)
 	catalog, err2 := e.store.Resources()
 	cats, err3 := e.store.Categories()
-	fyne.Do(func() {
+	var w *importWizard
+	fyne.DoAndWait(func() {
 		switch {
 		case err != nil:
 			showMessage(e.win, "无法导入这个文件", sheetProblem(err))
 		case err2 != nil || err3 != nil:
-			showError(e.win, fmt.Errorf("load catalog: %v %v", err2, err3))
+			showError(e.win, errors.Join(err2, err3))
 		default:
-			w := &importWizard{env: e, fileName: name, table: t, catalog: catalog, categories: cats, onDone: onDone}
+			w = &importWizard{env: e, fileName: filepath.Base(path), table: t, catalog: catalog, categories: cats, onDone: onDone}
 			w.show()
 		}
 	})
+	return w
 }
 
-func readTable(r io.ReadCloser) (*sheet.Table, error) {
-	defer r.Close()
-	return sheet.Read(r)
+func readTable(path string) (*sheet.Table, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &sheet.Error{Message: "打不开这个文件,请确认它没有被删除、移动或在别的程序里打开。", Err: err}
+	}
+	defer f.Close()
+	return sheet.Read(f)
 }
 
 // sheetProblem is the sheet package's Chinese message, or a general one.
@@ -94,7 +90,11 @@ func sheetProblem(err error) string {
 }
 
 func (w *importWizard) show() {
-	w.mapping, _ = sheet.Detect(w.table)
+	m, err := sheet.Detect(w.table)
+	if err != nil {
+		m = sheet.MapRow(w.table, 0) // no known column names: the owner maps the first row's
+	}
+	w.mapping = m
 	w.buildWidgets()
 	mapping := container.NewVBox(
 		container.NewHBox(widget.NewLabel("表头在第"), w.headerRow, widget.NewLabel("行;新资源默认分类"), w.defaultCat),
@@ -116,23 +116,23 @@ func (w *importWizard) buildWidgets() {
 	for i := 0; i < len(w.table.Rows) && i < 10; i++ {
 		rowsOpts = append(rowsOpts, itoa(sheet.Line(i)))
 	}
-	w.headerRow = widget.NewSelect(rowsOpts, nil)
+	header := ""
 	if w.mapping.HeaderRow >= 0 {
-		w.headerRow.SetSelectedIndex(w.mapping.HeaderRow)
+		header = itoa(sheet.Line(w.mapping.HeaderRow))
 	}
-	w.headerRow.OnChanged = w.onHeaderRowChanged
+	w.headerRow = newSelect(rowsOpts, header, w.onHeaderRowChanged)
 	var catNames []string
 	for _, c := range w.categories {
 		catNames = append(catNames, c.Name)
 	}
-	w.defaultCat = widget.NewSelect(catNames, func(string) { w.replan() })
+	first := ""
 	if len(catNames) > 0 {
-		w.defaultCat.SetSelectedIndex(0)
+		first = catNames[0]
 	}
+	w.defaultCat = newSelect(catNames, first, func(string) { w.replan() })
 	w.summary = widget.NewLabel("")
 	w.summary.Wrapping = fyne.TextWrapWord
-	w.kindFilter = widget.NewSelect(rowKindOptions(), func(string) { w.applyFilter() })
-	w.kindFilter.SetSelected(allRowKinds)
+	w.kindFilter = newSelect(rowKindOptions(), allRowKinds, func(string) { w.applyFilter() })
 	w.rows = widget.NewList(func() int { return len(w.shown) }, newImportRow, w.updateRow)
 	w.skipInvalid = widget.NewCheck("跳过无效的行,只导入有效的", func(bool) { w.updateButton() })
 	w.importBtn = widget.NewButton("导入", w.onImport)
@@ -161,15 +161,14 @@ func fieldOptions() []string {
 }
 
 func (w *importWizard) columnSelect(col int) *widget.Select {
-	s := widget.NewSelect(fieldOptions(), nil)
-	s.SetSelected(w.mapping.Columns[col].Label())
-	s.OnChanged = func(label string) {
-		f, _ := sheet.FieldByLabel(label)
-		w.mapping.Set(col, f)
-		w.syncColumns()
-		w.replan()
-	}
-	return s
+	return newSelect(fieldOptions(), w.mapping.Columns[col].Label(), func(label string) { w.onColumnChanged(col, label) })
+}
+
+func (w *importWizard) onColumnChanged(col int, label string) {
+	f, _ := sheet.FieldByLabel(label)
+	w.mapping.Set(col, f)
+	w.syncColumns()
+	w.replan()
 }
 
 // columnCells shows each column as 「A 列 商品名称」 beside its field picker.
@@ -187,24 +186,20 @@ func (w *importWizard) columnCells() []fyne.CanvasObject {
 	return cells
 }
 
-// syncColumns shows the mapping after Set moved a field away from another column.
+// syncColumns shows the mapping in the pickers, after Set moved a field away from
+// another column or a new header row was read, without firing their handlers.
 func (w *importWizard) syncColumns() {
 	for col, s := range w.columns {
 		if want := w.mapping.Columns[col].Label(); s.Selected != want {
-			s.OnChanged, s.Selected = nil, want
+			s.Selected = want
 			s.Refresh()
-			s.OnChanged = w.columnSelect(col).OnChanged
 		}
 	}
 }
 
 func (w *importWizard) onHeaderRowChanged(string) {
 	w.mapping = sheet.MapRow(w.table, w.headerRow.SelectedIndex())
-	for col, s := range w.columns {
-		s.OnChanged, s.Selected = nil, w.mapping.Columns[col].Label()
-		s.Refresh()
-		s.OnChanged = w.columnSelect(col).OnChanged
-	}
+	w.syncColumns()
 	w.replan()
 }
 

@@ -223,3 +223,38 @@ func TestResourcesScreenRendersAsMarkup(t *testing.T) {
 	e.win.Resize(fyne.NewSize(1000, 360))
 	test.AssertRendersToMarkup(t, "resources_screen.xml", e.win.Canvas())
 }
+
+// Every button that opens a dialog opens it without crashing, in Chinese.
+func TestCatalogButtonsOpenTheirDialogs(t *testing.T) {
+	e := newTestEnv(t)
+	mustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券", Category: "游戏类", Price: "10"})
+	for _, tt := range []struct {
+		button func(s *resourcesScreen) *widget.Button
+		shows  string
+	}{
+		{func(s *resourcesScreen) *widget.Button { return s.importBtn }, "打开"},
+		{func(s *resourcesScreen) *widget.Button { return s.catsButton }, "分类管理"},
+		{func(s *resourcesScreen) *widget.Button { return s.addButton }, "新增资源"},
+		{func(s *resourcesScreen) *widget.Button { return s.editButton }, "编辑资源"},
+		{func(s *resourcesScreen) *widget.Button { return s.postButton }, "上新公告"},
+	} {
+		s := openResources(t, e)
+		s.table.Select(widget.TableCellID{Row: 0, Col: 0})
+		test.Tap(tt.button(s))
+		top := e.win.Canvas().Overlays().Top()
+		if top == nil {
+			t.Errorf("no dialog for %q", tt.shows)
+			continue
+		}
+		if text := overlayText(e) + buttonTexts(top); !strings.Contains(text, tt.shows) {
+			t.Errorf("dialog for %q shows %q", tt.shows, text)
+		}
+		e.win.Canvas().Overlays().Remove(top)
+	}
+	s := openResources(t, e)
+	before := len(e.win.Canvas().Overlays().List())
+	test.Tap(s.exportBtn)
+	if after := len(e.win.Canvas().Overlays().List()); after != before+1 {
+		t.Errorf("导出 should open its menu of formats: overlays %d → %d", before, after)
+	}
+}

@@ -39,6 +39,7 @@ type shell struct {
 	posts       *postsScreen
 	groupsTab   *groupsScreen
 	backup      *backupScreen
+	welcome     *welcome // shown on first start
 }
 
 func newShell(e *env) *shell {
@@ -75,7 +76,7 @@ func (s *shell) start() {
 	s.resources.refresh()
 	s.loadGroups(func() {
 		if len(s.groups) == 0 {
-			showWelcome(s.env, s.welcomed)
+			s.welcome = showWelcome(s.env, s.welcomed)
 		}
 	})
 }

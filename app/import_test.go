@@ -1,0 +1,122 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/qunhuo/qunhuo/data"
+	"github.com/qunhuo/qunhuo/data/sheet"
+)
+
+// writeGBK saves text as Excel on Chinese Windows saves CSV: GBK, no BOM.
+func writeGBK(t *testing.T, text string) string {
+	t.Helper()
+	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "上家价目表.csv")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// openImport reads the file as the chooser would hand it over and returns the wizard.
+func openImport(t *testing.T, e *env, path string, done func()) *importWizard {
+	t.Helper()
+	w := readImport(e, path, done)
+	if w == nil {
+		t.Fatalf("the file was refused: %s", overlayText(e))
+	}
+	return w
+}
+
+func TestImportGBKPriceListThroughWizard(t *testing.T) {
+	e := newTestEnv(t)
+	mustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券 60元", Category: "游戏类", Price: "58"})
+	mustResource(t, e, data.ResourceDraft{Name: "优酷VIP月卡", Category: "影音类", Price: "15"})
+	path := writeGBK(t, "商品名称,分类,售价,兑换方式\r\n"+
+		"王者荣耀点券 60元,游戏类,55,直充\r\n"+ // changed price and redeem
+		"优酷VIP月卡,影音类,15,\r\n"+ // unchanged
+		"原神创世结晶 648,游戏类,600,卡密\r\n"+ // new
+		"坏价格,游戏类,-3,卡密\r\n") // invalid
+	done := 0
+	w := openImport(t, e, path, func() { done++ })
+
+	if got := w.plan.Summary(); got != "新增 1 条,变更 1 条,不变 1 条,无效 1 条" {
+		t.Fatalf("summary = %q", got)
+	}
+	if !w.importBtn.Disabled() {
+		t.Fatal("import must wait while a row is invalid and skipping is off")
+	}
+	problems := strings.Join(w.plan.Problems(), ";")
+	if !strings.Contains(problems, "第 5 行") || !strings.Contains(problems, "价格不能为负数") {
+		t.Errorf("problems = %q, want the row and the reason", problems)
+	}
+	test.Tap(w.skipInvalid)
+	if w.importBtn.Disabled() || w.importBtn.Text != "导入 2 条" {
+		t.Fatalf("button = %q disabled=%v", w.importBtn.Text, w.importBtn.Disabled())
+	}
+	test.Tap(w.importBtn)
+
+	rs, err := e.store.Resources()
+	if err != nil || len(rs) != 3 {
+		t.Fatalf("catalog has %d resources (%v), want 3", len(rs), err)
+	}
+	byName := map[string]data.Resource{}
+	for _, r := range rs {
+		byName[r.Name] = r
+	}
+	if r := byName["王者荣耀点券 60元"]; r.PriceCents != 5500 || r.Redeem != "直充" {
+		t.Errorf("changed row saved as %+v", r)
+	}
+	if r, ok := byName["原神创世结晶 648"]; !ok || r.PriceCents != 60000 {
+		t.Errorf("new row saved as %+v", r)
+	}
+	if done != 1 {
+		t.Errorf("the catalog was told %d times to reload, want 1", done)
+	}
+}
+
+func TestImportMappingChosenByTheOwner(t *testing.T) {
+	e := newTestEnv(t)
+	path := writeGBK(t, "货品,价钱,备考\r\n腾讯视频VIP月卡,15,\r\n")
+	w := openImport(t, e, path, nil)
+	if w.plan != nil && w.plan.Count(sheet.RowNew) > 0 {
+		t.Fatal("unknown headers should not be guessed")
+	}
+	w.columns[0].SetSelected(sheet.FieldName.Label())
+	w.columns[1].SetSelected(sheet.FieldPrice.Label())
+	if w.plan == nil || w.plan.Count(sheet.RowNew) != 1 {
+		t.Fatalf("after mapping the plan is %v: %s", w.plan, w.summary.Text)
+	}
+	test.Tap(w.importBtn)
+	rs, _ := e.store.Resources()
+	if len(rs) != 1 || rs[0].Name != "腾讯视频VIP月卡" || rs[0].Category.Name != "游戏类" {
+		t.Errorf("imported %+v, want one resource in the default category 游戏类", rs)
+	}
+}
+
+func TestExportIndexAsCSVWithBOM(t *testing.T) {
+	e := newTestEnv(t)
+	mustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券 60元", Category: "游戏类", Price: "58", Redeem: "直充"})
+	path := filepath.Join(t.TempDir(), "资源索引表.csv")
+	writeSheet(e, path, indexWriter(formatCSV))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) {
+		t.Errorf("CSV does not start with a BOM: % x", b[:min(len(b), 8)])
+	}
+	if !strings.Contains(string(b), "王者荣耀点券 60元") || !strings.Contains(overlayText(e), "已保存到") {
+		t.Errorf("file or message wrong: %q / %q", b, overlayText(e))
+	}
+}
