@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -103,7 +104,8 @@ func (w *importWizard) show() {
 	preview := container.NewBorder(container.NewBorder(nil, nil, nil, w.kindFilter, w.summary), nil, nil, nil, w.rows)
 	buttons := container.NewHBox(w.skipInvalid, layoutSpacer(), w.cancelBtn, w.importBtn)
 	body := container.NewBorder(
-		container.NewVBox(bold("1. 确认每一列是什么"), container.NewVScroll(mapping), widget.NewSeparator(), bold("2. 检查每一行")),
+		container.NewVBox(bold("1. 确认每一列是什么"), withMinHeight(container.NewVScroll(mapping), 170),
+			widget.NewSeparator(), bold("2. 检查每一行")),
 		buttons, nil, nil, preview)
 	w.dlg = dialog.NewCustomWithoutButtons("导入资源:"+w.fileName, body, w.env.win)
 	w.dlg.Resize(fyne.NewSize(1000, 700))
@@ -259,8 +261,8 @@ func (w *importWizard) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	kind.Importance = rowKindImportance(r.Kind)
 	kind.Refresh()
 	text := r.Name
-	if d := r.Detail(); d != "" {
-		text += ":" + d
+	if d := strings.ReplaceAll(r.Detail(), fmt.Sprintf("第 %d 行:", r.Line), ""); d != "" {
+		text += ":" + d // the row number is already in front
 	}
 	detail.SetText(text)
 }
@@ -288,11 +290,15 @@ func (w *importWizard) updateButton() {
 	n := w.toSave()
 	w.importBtn.SetText(fmt.Sprintf("导入 %d 条", n))
 	invalid := w.plan != nil && w.plan.Count(sheet.RowInvalid) > 0
-	if n == 0 || (invalid && !w.skipInvalid.Checked) {
-		w.importBtn.Disable()
-		return
+	blocked := invalid && !w.skipInvalid.Checked
+	enable(w.importBtn, n > 0 && !blocked)
+	if w.plan != nil {
+		summary := w.plan.Summary()
+		if blocked {
+			summary += "。有无效的行时不导入:请改正表格后重新导入,或勾选下方「跳过无效的行」。"
+		}
+		w.summary.SetText(summary)
 	}
-	w.importBtn.Enable()
 }
 
 // onImport saves every new and changed row in one transaction: all or none.

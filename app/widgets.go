@@ -1,6 +1,9 @@
 package app
 
 import (
+	"image/color"
+
+	"fyne.io/fyne/v2/canvas"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -26,4 +29,12 @@ func newSelect(options []string, selected string, onChanged func(string)) *widge
 // its placeholder and cuts long group names.
 func widen(o fyne.CanvasObject, width float32) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
+}
+
+// withMinHeight keeps o at least h tall; a scroll container otherwise shrinks to
+// almost nothing at the top of a border layout.
+func withMinHeight(o fyne.CanvasObject, h float32) fyne.CanvasObject {
+	spacer := canvas.NewRectangle(color.Transparent)
+	spacer.SetMinSize(fyne.NewSize(0, h))
+	return container.NewStack(spacer, o)
 }
