@@ -19,6 +19,7 @@ type groupsScreen struct {
 	current   *data.Group
 	selected  int
 
+	form       *groupForm // the add/edit form last opened
 	list       *widget.List
 	addButton  *widget.Button
 	editButton *widget.Button
@@ -93,12 +94,16 @@ func (s *groupsScreen) updateActions() {
 	s.deleteBtn.Enable()
 }
 
-func (s *groupsScreen) onAdd() { newGroupForm(s.env, nil, s.onChanged).show() }
+func (s *groupsScreen) onAdd() {
+	s.form = newGroupForm(s.env, nil, s.onChanged)
+	s.form.show()
+}
 
 func (s *groupsScreen) onEdit() {
 	if s.selected >= 0 && s.selected < len(s.groups) {
 		g := s.groups[s.selected]
-		newGroupForm(s.env, &g, s.onChanged).show()
+		s.form = newGroupForm(s.env, &g, s.onChanged)
+		s.form.show()
 	}
 }
 

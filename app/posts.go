@@ -19,6 +19,7 @@ type postsScreen struct {
 	group   *data.Group
 	post    builtPost
 	history []data.Post
+	editor  *templateEditor // the template editor last opened
 
 	info        *widget.Label
 	preview     *postPreview
@@ -138,7 +139,8 @@ func derefGroupID(id *uint) uint {
 }
 
 func (s *postsScreen) onEditTemplate() {
-	newTemplateEditor(s.env, data.PostIndex, s.refresh).show()
+	s.editor = newTemplateEditor(s.env, data.PostIndex, s.refresh)
+	s.editor.show()
 }
 
 // onHistorySelected shows an earlier post so it can be copied again as it was.

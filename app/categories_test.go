@@ -1,0 +1,83 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/qunhuo/qunhuo/data"
+)
+
+func categoryNames(c *categoriesDialog) string {
+	var names []string
+	for _, cat := range c.categories {
+		names = append(names, cat.Name)
+	}
+	return strings.Join(names, ",")
+}
+
+func TestCategoriesAddMoveRenameDelete(t *testing.T) {
+	e := newTestEnv(t)
+	mustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券", Category: "游戏类", Price: "10"})
+	changed := 0
+	c := newCategoriesDialog(e, func() { changed++ })
+	c.show()
+	if got := categoryNames(c); got != "游戏类,影音类,生活类,话费类" {
+		t.Fatalf("categories = %s", got)
+	}
+	test.Type(c.newName, "学习类")
+	test.Tap(c.addButton)
+	if got := categoryNames(c); got != "游戏类,影音类,生活类,话费类,学习类" || c.newName.Text != "" {
+		t.Fatalf("after add: %s, entry %q", got, c.newName.Text)
+	}
+	test.Tap(c.upButton) // the new category is selected
+	if got := categoryNames(c); got != "游戏类,影音类,生活类,学习类,话费类" {
+		t.Errorf("after 上移: %s", got)
+	}
+	test.Type(c.newName, "游戏类")
+	test.Tap(c.addButton)
+	if strings.Count(categoryNames(c), "游戏类") != 1 {
+		t.Errorf("adding an existing name made a second one: %s", categoryNames(c))
+	}
+	c.list.Select(0)
+	test.Tap(c.deleteBtn)
+	if !strings.Contains(c.problem.Text, "还有资源") {
+		t.Errorf("deleting a category in use says %q", c.problem.Text)
+	}
+	test.Tap(overlayButton(t, e, "完成"))
+	if changed != 1 {
+		t.Errorf("the catalog was told %d times to reload, want 1", changed)
+	}
+}
+
+func TestGroupsAddEditDelete(t *testing.T) {
+	e := newTestEnv(t)
+	var changedTo []uint
+	s := newGroupsScreen(e, func(id uint) { changedTo = append(changedTo, id) })
+	e.show(s.content())
+	test.Tap(s.addButton)
+	f := s.form
+	test.Type(f.name, "原神资源互助群")
+	test.Type(f.number, "1234")
+	test.Tap(f.save)
+	if err := f.number.Validate(); err == nil {
+		t.Fatal("a 4-digit group number was accepted")
+	}
+	f.number.SetText("765432198")
+	test.Tap(f.save)
+	gs, _ := e.store.Groups()
+	if len(gs) != 1 || gs[0].Name != "原神资源互助群" || len(changedTo) != 1 || changedTo[0] != gs[0].ID {
+		t.Fatalf("groups %+v, changed %v", gs, changedTo)
+	}
+	s.apply(gs)
+	s.list.Select(0)
+	test.Tap(s.deleteBtn)
+	if !strings.Contains(overlayText(e), "原神资源互助群") {
+		t.Fatalf("the delete confirmation does not name the group: %q", overlayText(e))
+	}
+	test.Tap(overlayButton(t, e, "删除"))
+	if gs, _ := e.store.Groups(); len(gs) != 0 {
+		t.Errorf("group not deleted")
+	}
+}
