@@ -74,7 +74,7 @@ func (o *opener) open() {
 
 // refuse tells the owner why the data could not be opened; closing the message quits.
 func (o *opener) refuse(err error) {
-	d := showMessage(o.win, "无法打开群活的数据", explainOpen(err, o.dir))
+	d := showMessageWith(o.win, "无法打开群活的数据", explainOpen(err, o.dir), "退出群活")
 	d.SetOnClosed(o.app.Quit)
 }
 

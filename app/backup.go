@@ -59,13 +59,25 @@ func (s *backupScreen) content() fyne.CanvasObject {
 func (s *backupScreen) refresh() {
 	path := s.env.store.Path()
 	s.env.tasks.run(func() {
-		info, err := os.Stat(path)
-		fyne.Do(func() {
-			if err == nil {
-				s.size.SetText(fmt.Sprintf("大小:%.1f MB", float64(info.Size())/1e6))
-			}
-		})
+		size := fileSize(path) + fileSize(path+"-wal") // recent changes wait in the WAL file
+		fyne.Do(func() { s.size.SetText("大小:" + humanSize(size)) })
 	})
+}
+
+func fileSize(path string) int64 {
+	info, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return info.Size()
+}
+
+// humanSize shows a file size the way Windows Explorer does: KB below a megabyte.
+func humanSize(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", (n+1023)/1024)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
 
 func (s *backupScreen) onBackup() {

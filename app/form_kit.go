@@ -35,10 +35,11 @@ func newFormKit(e *env, check func() error, onSave func()) *formKit {
 	return k
 }
 
-// entry makes a one-line entry that shows the problems of field key.
+// entry makes a one-line entry that shows the problems of field key; Enter saves.
 func (k *formKit) entry(key, hint string) *widget.Entry {
 	e := widget.NewEntry()
 	e.SetPlaceHolder(hint)
+	e.OnSubmitted = func(string) { k.save.OnTapped() }
 	k.watch(key, e)
 	return e
 }

@@ -22,7 +22,7 @@ var memberColumns = []struct {
 	width float32
 }{
 	{"QQ号", 110}, {"昵称", 120}, {"群名片", 120}, {"身份", 70}, {"动机", 150},
-	{"兴趣", 190}, {"人群", 100}, {"入群日期", 100},
+	{"兴趣", 190}, {"人群", 100}, {"入群日期", 110},
 }
 
 // membersScreen is the member list (成员画像): who is in the group and what they need.

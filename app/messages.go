@@ -69,7 +69,12 @@ func showError(win fyne.Window, err error) {
 
 // showMessage shows text in a dialog wide enough to read, with one button to close it.
 func showMessage(win fyne.Window, title, text string) dialog.Dialog {
-	d := dialog.NewCustom(title, "知道了", messageLabel(text), win)
+	return showMessageWith(win, title, text, "知道了")
+}
+
+// showMessageWith is showMessage with the closing button's words.
+func showMessageWith(win fyne.Window, title, text, button string) dialog.Dialog {
+	d := dialog.NewCustom(title, button, messageLabel(text), win)
 	d.Resize(messageSize(text))
 	d.Show()
 	return d

@@ -258,3 +258,15 @@ func TestCatalogButtonsOpenTheirDialogs(t *testing.T) {
 		t.Errorf("导出 should open its menu of formats: overlays %d → %d", before, after)
 	}
 }
+
+func TestEnterInAFieldSaves(t *testing.T) {
+	e := newTestEnv(t)
+	s := openResources(t, e)
+	test.Tap(s.addButton)
+	test.Type(s.form.name, "B站大会员月卡")
+	test.Type(s.form.price, "15")
+	s.form.price.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if rs, _ := e.store.Resources(); len(rs) != 1 {
+		t.Errorf("Enter in 价格 saved %d resources, want 1", len(rs))
+	}
+}

@@ -138,5 +138,5 @@ func TestRefusedOpenShowsDialogThenQuits(t *testing.T) {
 	if !strings.Contains(overlayText(e), "群活已经打开了") {
 		t.Fatalf("dialog says %q", overlayText(e))
 	}
-	overlayButton(t, e, "知道了")
+	overlayButton(t, e, "退出群活")
 }

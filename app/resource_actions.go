@@ -1,0 +1,151 @@
+package app
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/qunhuo/qunhuo/data"
+)
+
+// The catalog's actions: on the selected resource (edit, 上新 post, 下架, delete) and
+// on the whole catalog (add, import, export, categories).
+
+// current is the selected resource, or nil.
+func (s *resourcesScreen) current() *data.Resource {
+	if s.selected < 0 || s.selected >= len(s.all) {
+		return nil
+	}
+	return &s.all[s.selected]
+}
+
+func (s *resourcesScreen) updateActions() {
+	r := s.current()
+	for _, b := range []*widget.Button{s.editButton, s.postButton, s.shelfButton, s.deleteBtn} {
+		if r == nil {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	if r == nil {
+		s.selection.SetText("点选一行,可以编辑、发上新公告、下架或删除")
+		return
+	}
+	s.selection.SetText("已选:" + r.Name)
+	s.shelfButton.SetText("下架")
+	if r.Status == data.StatusOffShelf {
+		s.shelfButton.SetText("重新上架")
+	}
+}
+
+// setGroup follows the current group, which 上新 posts are written for.
+func (s *resourcesScreen) setGroup(g *data.Group) { s.group = g }
+
+func (s *resourcesScreen) onAdd() {
+	cat := ""
+	if s.filter.CategoryID != 0 {
+		cat = s.category.Selected
+	}
+	s.form = newResourceForm(s.env, nil, cat, s.onSaved)
+	s.form.show()
+}
+
+func (s *resourcesScreen) onEdit() {
+	if r := s.current(); r != nil {
+		s.form = newResourceForm(s.env, r, "", s.onSaved)
+		s.form.show()
+	}
+}
+
+// onSaved reloads the catalog; the selection stays on the same resource.
+func (s *resourcesScreen) onSaved() { s.refresh() }
+
+func (s *resourcesScreen) onNewStockPost() {
+	if r := s.current(); r != nil {
+		showNewStockPost(s.env, s.group, *r)
+	}
+}
+
+func (s *resourcesScreen) onToggleShelf() {
+	r := s.current()
+	if r == nil {
+		return
+	}
+	st := data.StatusOffShelf
+	if r.Status == data.StatusOffShelf {
+		st = data.StatusOnSale
+	}
+	s.setStatus(r.ID, st)
+}
+
+func (s *resourcesScreen) setStatus(id uint, st data.ResourceStatus) {
+	s.env.tasks.run(func() {
+		err := s.env.store.SetResourceStatus(id, st)
+		fyne.Do(func() {
+			if err != nil {
+				showError(s.env.win, err)
+			}
+			s.refresh()
+		})
+	})
+}
+
+func (s *resourcesScreen) onDelete() {
+	r := s.current()
+	if r == nil {
+		return
+	}
+	id, name := r.ID, r.Name
+	confirm(s.env.win, "删除资源", "确定删除「"+name+"」吗?删除后不能恢复。", "删除", func() { s.delete(id, name) })
+}
+
+func (s *resourcesScreen) delete(id uint, name string) {
+	s.env.tasks.run(func() {
+		err := s.env.store.DeleteResource(id)
+		fyne.Do(func() {
+			switch {
+			case errors.Is(err, data.ErrInUse):
+				s.offerOffShelf(id, name)
+			case err != nil:
+				showError(s.env.win, err)
+			}
+			s.refresh()
+		})
+	})
+}
+
+// offerOffShelf explains why a resource that posts named cannot be deleted and offers
+// 下架 instead.
+func (s *resourcesScreen) offerOffShelf(id uint, name string) {
+	msg := "「" + name + "」已经在发出的公告里出现过,删除会让公告记录对不上,所以不能删除。\n" +
+		"可以改为下架:它不再出现在资源索引表里,需要时还能重新上架。"
+	confirm(s.env.win, "不能删除,改为下架?", msg, "下架", func() { s.setStatus(id, data.StatusOffShelf) })
+}
+
+func (s *resourcesScreen) onImport() { startImport(s.env, s.refresh) }
+
+func (s *resourcesScreen) onCategories() { newCategoriesDialog(s.env, s.refresh).show() }
+
+// onExport offers the index (what is on sale, for 群文件) or the whole catalog (to edit
+// in Excel and import back), each as Excel or CSV.
+func (s *resourcesScreen) onExport() {
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem("资源索引表(Excel)", func() { exportIndex(s.env, s.groupName(), formatXLSX) }),
+		fyne.NewMenuItem("资源索引表(CSV)", func() { exportIndex(s.env, s.groupName(), formatCSV) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("完整资源库(Excel,改完可导回)", func() { exportCatalog(s.env, formatXLSX) }),
+		fyne.NewMenuItem("完整资源库(CSV)", func() { exportCatalog(s.env, formatCSV) }),
+	)
+	c := fyne.CurrentApp().Driver().CanvasForObject(s.exportBtn)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.exportBtn)
+	widget.ShowPopUpMenuAtPosition(menu, c, pos.AddXY(0, s.exportBtn.Size().Height))
+}
+
+func (s *resourcesScreen) groupName() string {
+	if s.group == nil {
+		return ""
+	}
+	return s.group.Name
+}
