@@ -33,7 +33,6 @@ type shell struct {
 
 	groupSelect *widget.Select
 	tabs        *container.AppTabs
-	screens     []fyne.CanvasObject
 	resources   *resourcesScreen
 	members     *membersScreen
 	posts       *postsScreen
