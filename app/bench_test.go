@@ -119,3 +119,27 @@ func liveHeapMB() float64 {
 	runtime.ReadMemStats(&m)
 	return float64(m.HeapAlloc) / 1e6
 }
+
+// BenchmarkBuildIndexPost makes the 资源索引表 of the whole reference catalog: load,
+// pick what is on sale, render the template, mask, split into parts.
+func BenchmarkBuildIndexPost(b *testing.B) {
+	e, path := benchEnv(b)
+	store, err := data.Open(path, data.WithClock(func() time.Time { return testNow }))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = store.Close() })
+	groups, err := store.Groups()
+	if err != nil || len(groups) == 0 {
+		b.Fatal(err)
+	}
+	var post builtPost
+	for b.Loop() {
+		post, err = buildIndexPost(store, groups[0], testNow, e.loc)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(post.listed), "listed")
+	b.ReportMetric(float64(len(post.parts)), "parts")
+}

@@ -105,7 +105,7 @@ func setOf(items []string, lower bool) map[string]bool {
 	set := make(map[string]bool, len(items))
 	for _, s := range items {
 		if lower {
-			s = strings.ToLower(s)
+			s = NameKey(s)
 		}
 		set[s] = true
 	}
@@ -250,6 +250,7 @@ func (f *demoFill) resource(i int, categoryID uint, pk demoPick) Resource {
 	}
 	r.Tags = strings.Join(demoTags(pk, limited), ",")
 	r.SearchKey = resourceSearchKey(&r)
+	r.NameKey = NameKey(r.Name)
 	return r
 }
 
@@ -391,7 +392,7 @@ func (d *demoNames) next(taken map[string]bool) demoPick {
 		if d.round > 0 {
 			pk.name += fmt.Sprintf(" (%d号货源)", d.round+1)
 		}
-		if key := strings.ToLower(pk.name); !taken[key] {
+		if key := NameKey(pk.name); !taken[key] {
 			taken[key] = true
 			return pk
 		}

@@ -9,7 +9,7 @@ import (
 
 // demoFileVersion names cached demo databases together with the newest migration:
 // bump it when FillDemo changes, so a stale file is not reused.
-const demoFileVersion = "demo1"
+const demoFileVersion = "demo2"
 
 // DemoFile returns the path of a database filled with FillDemo(size, seed) under the
 // system's temp folder, building it on first use. Benchmarks of every package share

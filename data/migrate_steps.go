@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -10,6 +11,7 @@ import (
 var migrations = []migration{
 	{id: "0001_catalog_and_members", up: createCatalogAndMembers},
 	{id: "0002_post_history", up: createPostHistory},
+	{id: "0003_resource_name_key", up: addResourceNameKey},
 }
 
 // Frozen copies of the tables as step 0001 created them.
@@ -134,4 +136,39 @@ func (v2PostTemplate) TableName() string { return "post_templates" }
 
 func createPostHistory(tx *gorm.DB) error {
 	return tx.Migrator().CreateTable(&v2Post{}, &v2PostResource{}, &v2PostTemplate{})
+}
+
+// v3Resource is the part of resources that step 0003 touches: a folded copy of the
+// name, uniquely indexed, so the duplicate check of a save or an import is one index
+// lookup instead of a scan of the catalog (LOWER(name) can use no index).
+type v3Resource struct {
+	ID      uint   `gorm:"primaryKey"`
+	Name    string `gorm:"size:60;not null"`
+	NameKey string `gorm:"size:60;not null;default:'';uniqueIndex:idx_resources_name_key"`
+}
+
+func (v3Resource) TableName() string { return "resources" }
+
+func addResourceNameKey(tx *gorm.DB) error {
+	if err := tx.Migrator().AddColumn(&v3Resource{}, "NameKey"); err != nil {
+		return err
+	}
+	var rs []v3Resource
+	if err := tx.Select("id", "name").Order("id").Find(&rs).Error; err != nil {
+		return err
+	}
+	taken := make(map[string]bool, len(rs))
+	for _, r := range rs {
+		key := NameKey(r.Name)
+		if taken[key] {
+			// Names that only differ in case or width got in before this step; both
+			// stay, and the owner is asked to rename when either is next saved.
+			key = fmt.Sprintf("%s#%d", key, r.ID)
+		}
+		taken[key] = true
+		if err := tx.Model(&v3Resource{}).Where("id = ?", r.ID).Update("name_key", key).Error; err != nil {
+			return err
+		}
+	}
+	return tx.Migrator().CreateIndex(&v3Resource{}, "idx_resources_name_key")
 }

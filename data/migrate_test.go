@@ -170,3 +170,51 @@ func TestForeignKeysEnforced(t *testing.T) {
 		t.Errorf("post keeps a deleted group's id %d", *p.GroupID)
 	}
 }
+
+// Step 0003 folds names into an indexed key. Names that only differ in width or case
+// could be saved before it; both survive the upgrade, and the next save of either
+// asks the owner for a different name.
+func TestStep3KeepsNamesThatOnlyDifferInWidth(t *testing.T) {
+	path := filepath.Join(t.TempDir(), DatabaseFile)
+	db := openRaw(t, path)
+	if err := migrate(db, 2); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"腾讯视频VIP月卡", "腾讯视频ＶＩＰ月卡", "优酷月卡"} {
+		q := `INSERT INTO resources (name, category_id, price_cents, original_price_cents, stock, unlimited, status, tags, search_key, created_at, updated_at)
+		 VALUES (?, 2, 1500, 0, 0, 1, 'on_sale', '', '', '2025-01-01 00:00:00', '2025-01-01 00:00:00')`
+		if err := db.Exec(q, name).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	closeRaw(t, db)
+
+	s, err := Open(path, WithClock(func() time.Time { return testNow }))
+	if err != nil {
+		t.Fatalf("upgrade refused: %v", err)
+	}
+	defer s.Close()
+	var keys []string
+	if err := s.db.Model(&Resource{}).Order("id").Pluck("name_key", &keys).Error; err != nil {
+		t.Fatal(err)
+	}
+	if len(keys) != 3 || keys[0] != "腾讯视频vip月卡" || !strings.HasPrefix(keys[1], "腾讯视频vip月卡#") || keys[2] != "优酷月卡" {
+		t.Fatalf("name keys after the upgrade = %q", keys)
+	}
+	rs, err := s.Resources()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range rs {
+		if rs[i].Name == "腾讯视频ＶＩＰ月卡" {
+			err = s.SaveResource(&rs[i])
+		}
+	}
+	if ve, ok := err.(ValidationError); !ok || ve.For("name") == nil {
+		t.Errorf("saving the width twin again = %v, want a name problem", err)
+	}
+	other := Resource{Name: "优酷月卡", Category: Category{Name: "影音类"}, Status: StatusOnSale, Unlimited: true}
+	if err := s.SaveResource(&other); err == nil {
+		t.Error("a second 优酷月卡 was saved")
+	}
+}

@@ -65,6 +65,7 @@ var ResourceStates = []ResourceState{StateOnSale, StateSoldOut, StateUpcoming, S
 type Resource struct {
 	ID                 uint   `gorm:"primaryKey"`
 	Name               string `gorm:"size:60;not null;uniqueIndex"`
+	NameKey            string `gorm:"size:60;not null;default:'';uniqueIndex:idx_resources_name_key"` // NameKey(Name)
 	CategoryID         uint   `gorm:"not null;index"`
 	Category           Category
 	PriceCents         int64          `gorm:"not null;default:0"`
@@ -374,8 +375,9 @@ func saveResource(tx *gorm.DB, r *Resource) error {
 	if err := r.check(); err != nil {
 		return err
 	}
+	r.NameKey = NameKey(r.Name)
 	var n int64
-	if err := tx.Model(&Resource{}).Where("LOWER(name) = LOWER(?) AND id <> ?", r.Name, r.ID).Count(&n).Error; err != nil {
+	if err := tx.Model(&Resource{}).Where("name_key = ? AND id <> ?", r.NameKey, r.ID).Count(&n).Error; err != nil {
 		return fmt.Errorf("save resource: %w", err)
 	}
 	if n > 0 {

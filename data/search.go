@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
+	"golang.org/x/text/width"
 )
 
 // searchKeySep keeps a query from matching across two parts of a key.
@@ -165,4 +166,10 @@ func (q Query) Matches(key string) bool {
 		}
 	}
 	return true
+}
+
+// NameKey is how resource names are compared for sameness: trimmed, full-width letters
+// and digits folded to half-width, lower-cased. 王者荣耀ＶＩＰ and 王者荣耀vip are one name.
+func NameKey(name string) string {
+	return strings.ToLower(width.Fold.String(strings.TrimSpace(name)))
 }

@@ -198,9 +198,9 @@ type planner struct {
 	seen   map[string]int // name key → line of its first row in the sheet
 }
 
-// nameKey is how names are compared: the store refuses two names that differ only in
-// case, so the import matches them the same way.
-func nameKey(name string) string { return strings.ToLower(strings.TrimSpace(name)) }
+// nameKey is how names are compared: the store's, which refuses two names that differ
+// only in case or width, so the import matches them the same way.
+func nameKey(name string) string { return data.NameKey(name) }
 
 func indexByName(catalog []data.Resource) map[string]*data.Resource {
 	m := make(map[string]*data.Resource, len(catalog))
