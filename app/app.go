@@ -50,6 +50,7 @@ type opener struct {
 	dir   string
 	lock  *data.FolderLock
 	store *data.Store
+	tasks tasks
 }
 
 func (o *opener) open() {
@@ -66,7 +67,7 @@ func (o *opener) open() {
 	}
 	o.lock, o.store = lock, store
 	fyne.Do(func() {
-		sh := newShell(&env{app: o.app, win: o.win, store: store, tasks: &tasks{}, loc: time.Local})
+		sh := newShell(&env{app: o.app, win: o.win, store: store, tasks: &o.tasks, loc: time.Local})
 		o.win.SetContent(sh.content())
 		sh.start()
 	})
@@ -78,7 +79,15 @@ func (o *opener) refuse(err error) {
 	d.SetOnClosed(o.app.Quit)
 }
 
+// close lets work that is still running finish (a save in flight completes or rolls
+// back, never half-writes), then releases the database and the folder.
 func (o *opener) close() {
+	done := make(chan struct{})
+	go func() { o.tasks.wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+	}
 	if o.store != nil {
 		_ = o.store.Close()
 	}
