@@ -17,10 +17,7 @@ const (
 	scopeAll   = "全部成员"
 )
 
-var memberColumns = []struct {
-	title string
-	width float32
-}{
+var memberColumns = []column{
 	{"QQ号", 110}, {"昵称", 120}, {"群名片", 120}, {"身份", 70}, {"动机", 150},
 	{"兴趣", 190}, {"人群", 100}, {"入群日期", 110},
 }
@@ -51,18 +48,7 @@ func newMembersScreen(e *env) *membersScreen {
 	s.search.SetPlaceHolder("搜索QQ号、昵称、群名片、标签或拼音")
 	s.search.OnChanged = s.onSearchChanged
 	s.scope = newSelect([]string{scopeGroup, scopeAll}, scopeGroup, func(string) { s.refresh() })
-	s.table = widget.NewTableWithHeaders(s.tableSize, newCellLabel, s.updateCell)
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = newHeaderLabel
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(memberColumns) {
-			o.(*widget.Label).SetText(memberColumns[id.Col].title)
-		}
-	}
-	s.table.OnSelected = s.onRowSelected
-	for i, c := range memberColumns {
-		s.table.SetColumnWidth(i, c.width)
-	}
+	s.table = newRecordTable(memberColumns, func() int { return len(s.shown) }, s.fillCell, s.onRowSelected)
 	s.count = widget.NewLabel("")
 	s.addButton = widget.NewButtonWithIcon("新增成员", theme.ContentAddIcon(), s.onAdd)
 	s.addButton.Importance = widget.HighImportance
@@ -120,15 +106,8 @@ func (s *membersScreen) onSearchChanged(text string) {
 	s.applyFilter()
 }
 
-func (s *membersScreen) tableSize() (int, int) { return len(s.shown), len(memberColumns) }
-
-func (s *membersScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	if id.Row >= len(s.shown) {
-		l.SetText("")
-		return
-	}
-	l.SetText(s.cellText(&s.all[s.shown[id.Row]], id.Col))
+func (s *membersScreen) fillCell(row, col int, l *widget.Label) {
+	l.SetText(s.cellText(&s.all[s.shown[row]], col))
 }
 
 func (s *membersScreen) cellText(m *data.Member, col int) string {
@@ -160,10 +139,8 @@ func (s *membersScreen) cellText(m *data.Member, col int) string {
 	return data.FormatDate(seat.JoinedOn, s.env.loc)
 }
 
-func (s *membersScreen) onRowSelected(id widget.TableCellID) {
-	if id.Row >= 0 && id.Row < len(s.shown) {
-		s.selected = s.shown[id.Row]
-	}
+func (s *membersScreen) onRowSelected(row int) {
+	s.selected = s.shown[row]
 	s.updateActions()
 }
 
