@@ -18,10 +18,18 @@ type groupAware interface {
 	setGroup(g *data.Group)
 }
 
-// refreshable screens reload when their tab is opened, so they show what other
-// screens changed.
-type refreshable interface {
+// screen is one area of the window. refresh reloads it when its tab is opened, so it
+// shows what other screens changed.
+type screen interface {
+	content() fyne.CanvasObject
 	refresh()
+}
+
+// area is a screen with its place in the navigation.
+type area struct {
+	title  string
+	icon   fyne.Resource
+	screen screen
 }
 
 // shell is the main window's frame: the current-group selector on top, the areas on
@@ -33,6 +41,7 @@ type shell struct {
 
 	groupSelect *widget.Select
 	tabs        *container.AppTabs
+	areas       []area
 	resources   *resourcesScreen
 	members     *membersScreen
 	posts       *postsScreen
@@ -50,13 +59,17 @@ func newShell(e *env) *shell {
 	s.backup = newBackupScreen(e, s.demoLoaded)
 	s.groupSelect = widget.NewSelect(nil, s.onGroupSelected)
 	s.groupSelect.PlaceHolder = "请先新建一个群"
-	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("资源库", theme.StorageIcon(), s.resources.content()),
-		container.NewTabItemWithIcon("成员", theme.AccountIcon(), s.members.content()),
-		container.NewTabItemWithIcon("公告", theme.MailSendIcon(), s.posts.content()),
-		container.NewTabItemWithIcon("群管理", theme.HomeIcon(), s.groupsTab.content()),
-		container.NewTabItemWithIcon("数据与备份", theme.DocumentSaveIcon(), s.backup.content()),
-	)
+	s.areas = []area{
+		{"资源库", theme.StorageIcon(), s.resources},
+		{"成员", theme.AccountIcon(), s.members},
+		{"公告", theme.MailSendIcon(), s.posts},
+		{"群管理", theme.HomeIcon(), s.groupsTab},
+		{"数据与备份", theme.DocumentSaveIcon(), s.backup},
+	}
+	s.tabs = container.NewAppTabs()
+	for _, a := range s.areas {
+		s.tabs.Append(container.NewTabItemWithIcon(a.title, a.icon, a.screen.content()))
+	}
 	s.tabs.SetTabLocation(container.TabLocationLeading)
 	s.tabs.OnSelected = s.onTabSelected
 	return s
@@ -64,7 +77,7 @@ func newShell(e *env) *shell {
 
 func (s *shell) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("群活", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	manage := widget.NewButtonWithIcon("管理群", theme.SettingsIcon(), func() { s.tabs.SelectIndex(3) })
+	manage := widget.NewButtonWithIcon("管理群", theme.SettingsIcon(), func() { s.show(s.groupsTab) })
 	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(appIcon()), title),
 		container.NewHBox(widget.NewLabel("当前群"), widen(s.groupSelect, 280), manage))
 	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, s.tabs)
@@ -138,7 +151,7 @@ func (s *shell) setGroup(g *data.Group) {
 	for _, scr := range []groupAware{s.resources, s.members, s.posts, s.groupsTab} {
 		scr.setGroup(g)
 	}
-	if s.tabs.SelectedIndex() > 0 { // the catalog does not change with the group
+	if s.selected() != screen(s.resources) { // the catalog is the same for every group
 		s.refreshSelected()
 	}
 }
@@ -171,9 +184,24 @@ func (s *shell) onTabSelected(*container.TabItem) { s.refreshSelected() }
 // refreshSelected reloads the screen on show: screens load only when they are looked
 // at, so starting on a big database loads the catalog and nothing else.
 func (s *shell) refreshSelected() {
-	i := s.tabs.SelectedIndex()
-	all := []refreshable{s.resources, s.members, s.posts, s.groupsTab, s.backup}
-	if i >= 0 && i < len(all) {
-		all[i].refresh()
+	if scr := s.selected(); scr != nil {
+		scr.refresh()
+	}
+}
+
+// selected is the screen shown, or nil.
+func (s *shell) selected() screen {
+	if i := s.tabs.SelectedIndex(); i >= 0 && i < len(s.areas) {
+		return s.areas[i].screen
+	}
+	return nil
+}
+
+// show opens the area of scr.
+func (s *shell) show(scr screen) {
+	for i, a := range s.areas {
+		if a.screen == scr {
+			s.tabs.SelectIndex(i)
+		}
 	}
 }

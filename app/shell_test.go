@@ -85,7 +85,7 @@ func TestSwitchingGroupReloadsTheShownScreen(t *testing.T) {
 	if sh.current == nil || sh.current.ID != a.ID {
 		t.Fatalf("first group should be current, got %+v", sh.current)
 	}
-	sh.tabs.SelectIndex(1)
+	sh.show(sh.members)
 	if len(sh.members.all) != 0 {
 		t.Fatalf("王者群 shows %d members, want 0", len(sh.members.all))
 	}
