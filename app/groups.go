@@ -16,6 +16,7 @@ type groupsScreen struct {
 	env       *env
 	onChanged func(selectID uint)
 	groups    []data.Group
+	usages    map[uint]data.GroupUsage
 	current   *data.Group
 	selected  int
 
@@ -55,7 +56,8 @@ func (s *groupsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	g := s.groups[id]
 	objs := o.(*fyne.Container).Objects
 	objs[1].(*widget.Label).SetText(g.Name)
-	objs[2].(*widget.Label).SetText("群号 " + g.Number)
+	u := s.usages[g.ID]
+	objs[2].(*widget.Label).SetText(fmt.Sprintf("群号 %s · 成员 %d 人 · 发过公告 %d 次", g.Number, u.Members, u.Posts))
 	mark := ""
 	if s.current != nil && s.current.ID == g.ID {
 		mark = "(当前群)"
@@ -81,8 +83,21 @@ func (s *groupsScreen) setGroup(g *data.Group) {
 	s.list.Refresh()
 }
 
-// refresh redraws the list; the shell reloads the groups whenever one changes.
-func (s *groupsScreen) refresh() { s.list.Refresh() }
+// refresh counts each group's members and posts; the shell reloads the groups
+// themselves whenever one changes.
+func (s *groupsScreen) refresh() {
+	s.env.tasks.run(func() {
+		usages, err := s.env.store.GroupUsages()
+		fyne.Do(func() {
+			if err != nil {
+				showError(s.env.win, err)
+				return
+			}
+			s.usages = usages
+			s.list.Refresh()
+		})
+	})
+}
 
 func (s *groupsScreen) updateActions() {
 	if s.selected < 0 || s.selected >= len(s.groups) {

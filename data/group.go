@@ -107,3 +107,30 @@ func notFound(what string, err error) error {
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }
+
+// GroupUsages counts members and recorded posts of every group, for the group list.
+func (s *Store) GroupUsages() (map[uint]GroupUsage, error) {
+	type count struct {
+		GroupID uint
+		N       int64
+	}
+	usages := map[uint]GroupUsage{}
+	var members, posts []count
+	if err := s.db.Model(&Membership{}).Select("group_id, COUNT(*) AS n").Group("group_id").Scan(&members).Error; err != nil {
+		return nil, fmt.Errorf("group usages: %w", err)
+	}
+	if err := s.db.Model(&Post{}).Select("group_id, COUNT(*) AS n").Where("group_id IS NOT NULL").Group("group_id").Scan(&posts).Error; err != nil {
+		return nil, fmt.Errorf("group usages: %w", err)
+	}
+	for _, c := range members {
+		u := usages[c.GroupID]
+		u.Members = c.N
+		usages[c.GroupID] = u
+	}
+	for _, c := range posts {
+		u := usages[c.GroupID]
+		u.Posts = c.N
+		usages[c.GroupID] = u
+	}
+	return usages, nil
+}

@@ -477,9 +477,10 @@ func FilterResources(rs []Resource, f ResourceFilter, now time.Time, into []int)
 	return into
 }
 
-// RowError says which of several resources saved together was refused.
+// RowError says which of several records saved together (by SaveResources or
+// SaveMembers) was refused.
 type RowError struct {
-	Index int // position in the slice given to SaveResources
+	Index int // position in the slice given to SaveResources or SaveMembers
 	Err   error
 }
 
@@ -489,27 +490,5 @@ func (e *RowError) Unwrap() error { return e.Err }
 // SaveResources saves many resources (an import) in one transaction: either every one
 // is saved or, on the first refusal, none is, and the error is a *RowError.
 func (s *Store) SaveResources(rs []*Resource) error {
-	isNew := make([]bool, len(rs))
-	for i, r := range rs {
-		isNew[i] = r.ID == 0
-	}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		for i, r := range rs {
-			if err := saveResource(tx, r); err != nil {
-				return &RowError{Index: i, Err: err}
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		// The rollback undid the rows but not the ids they were given: clear them, so
-		// saving the same rows again creates them instead of updating whatever row
-		// takes that id next.
-		for i, r := range rs {
-			if isNew[i] {
-				r.ID = 0
-			}
-		}
-	}
-	return err
+	return saveAll(s.db, rs, func(r *Resource) *uint { return &r.ID }, saveResource)
 }
