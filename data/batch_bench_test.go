@@ -18,7 +18,7 @@ func BenchmarkSaveMembers3000IntoBig(b *testing.B) {
 				continue
 			}
 			ms = append(ms, &Member{QQ: qq, Nickname: fmt.Sprintf("新成员%d", i),
-				Tags: []MemberTag{{Kind: TagMotivation, Value: "刚需获取"}, {Kind: TagInterest, Value: "原神"}, {Kind: TagSegment, Value: "学生"}},
+				Tags:        []MemberTag{{Kind: TagMotivation, Value: "刚需获取"}, {Kind: TagInterest, Value: "原神"}, {Kind: TagSegment, Value: "学生"}},
 				Memberships: []Membership{{GroupID: group, CardName: fmt.Sprintf("广州-新成员%d", i), Role: RoleMember}}})
 		}
 		return ms
