@@ -130,10 +130,13 @@ func FormatDate(t *time.Time, loc *time.Location) string {
 	return l.Format(DateMinLayout)
 }
 
-// splitTags reads tags separated by commas, 、, spaces or semicolons, dropping repeats.
+// SplitTags reads tags as forms and imports do: separated by commas, 、, spaces or
+// semicolons, half- or full-width, with repeats dropped.
+func SplitTags(s string) []string { return splitTags(s) }
+
 func splitTags(s string) []string {
 	fields := strings.FieldsFunc(s, func(r rune) bool {
-		return strings.ContainsRune(",,、;; \t\n#", r)
+		return strings.ContainsRune(",，、;； \t\n#", r)
 	})
 	seen := make(map[string]bool, len(fields))
 	tags := fields[:0]

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -379,3 +380,21 @@ func wantTime(t *testing.T, what string, got, want *time.Time) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestSplitTags(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"王者荣耀,原神", []string{"王者荣耀", "原神"}},
+		{"王者荣耀，原神；学生", []string{"王者荣耀", "原神", "学生"}},
+		{"王者荣耀、原神 学生;原神", []string{"王者荣耀", "原神", "学生"}},
+		{" #原神#  ", []string{"原神"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := SplitTags(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("SplitTags(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
