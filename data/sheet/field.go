@@ -48,13 +48,16 @@ var fieldLabels = map[Field]string{
 func (f Field) Label() string { return fieldLabels[f] }
 
 // FieldByLabel finds a field by its Label, for pickers that deal in strings.
-func FieldByLabel(label string) (Field, bool) {
-	for f, l := range fieldLabels {
+func FieldByLabel(label string) (Field, bool) { return byLabel(fieldLabels, label) }
+
+// byLabel finds the field whose label is label; the zero field means ignore.
+func byLabel[F ~string](labels map[F]string, label string) (F, bool) {
+	for f, l := range labels {
 		if l == label {
 			return f, true
 		}
 	}
-	return FieldIgnore, false
+	return "", false
 }
 
 // draftText points at the draft's text for a field.
@@ -89,25 +92,32 @@ var synonyms = map[Field][]string{
 	FieldNotes:         {"备注", "说明", "notes"},
 }
 
-var headerFields = func() map[string]Field {
-	m := make(map[string]Field)
+var headerFields = headerIndex(synonyms)
+
+// headerIndex turns each field's synonyms into a lookup from header to field.
+func headerIndex[F ~string](synonyms map[F][]string) map[string]F {
+	m := make(map[string]F)
 	for f, names := range synonyms {
 		for _, n := range names {
 			m[n] = f
 		}
 	}
 	return m
-}()
+}
 
 // MatchField recognizes a column header: 商品名称, 价格(元), 截止时间（北京时间） and
 // " 原价 " all find their field. Case, spaces, full-width forms, a required-field star
 // and a unit or remark in brackets do not matter. Unknown headers give FieldIgnore.
-func MatchField(header string) Field {
+func MatchField(header string) Field { return matchHeader(headerFields, header) }
+
+// matchHeader looks header up in index as it is, then without a unit or remark;
+// an unknown header gives the zero field, which means ignore.
+func matchHeader[F ~string](index map[string]F, header string) F {
 	h := normalizeHeader(header)
-	if f, ok := headerFields[h]; ok {
+	if f, ok := index[h]; ok {
 		return f
 	}
-	return headerFields[stripUnit(h)]
+	return index[stripUnit(h)]
 }
 
 // normalizeHeader folds full-width letters and brackets to half-width, lowercases,

@@ -1,11 +1,9 @@
 package sheet
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/qunhuo/qunhuo/data"
 )
@@ -55,58 +53,31 @@ type Row struct {
 }
 
 // Detail is the row's changes or problems on one line, for a preview list.
-func (r *Row) Detail() string {
-	if r.Kind == RowInvalid {
-		return strings.Join(r.Problems, ";")
-	}
-	parts := make([]string, len(r.Changes))
-	for i, c := range r.Changes {
-		parts[i] = c.String()
-	}
-	return strings.Join(parts, ";")
+func (r *Row) Detail() string { return detail(r.Kind, r.Problems, r.Changes) }
+
+func (r *Row) outcome() (line int, saved bool, problems []string) {
+	return r.Line, r.Resource != nil, r.Problems
 }
 
 // Plan is what importing a sheet would do, row by row. Building it reads nothing from
 // the database and saves nothing: the owner reviews it, then the GUI saves ToSave().
 type Plan struct {
 	Rows   []Row
-	counts [len(rowKindLabels)]int
+	counts tally
 }
 
 // Count is the number of rows of kind k.
-func (p *Plan) Count(k RowKind) int {
-	if k < 0 || int(k) >= len(p.counts) {
-		return 0
-	}
-	return p.counts[k]
-}
+func (p *Plan) Count(k RowKind) int { return p.counts.count(k) }
 
 // Summary counts the rows in the owner's words: 新增 3 条,变更 1 条,不变 20 条,无效 2 条.
-func (p *Plan) Summary() string {
-	parts := make([]string, len(RowKinds))
-	for i, k := range RowKinds {
-		parts[i] = fmt.Sprintf("%s %d 条", k.Label(), p.Count(k))
-	}
-	return strings.Join(parts, ",")
-}
+func (p *Plan) Summary() string { return p.counts.summary() }
 
 // Problems lists every invalid row's reasons in sheet order.
-func (p *Plan) Problems() []string {
-	var out []string
-	for i := range p.Rows {
-		out = append(out, p.Rows[i].Problems...)
-	}
-	return out
-}
+func (p *Plan) Problems() []string { return rowProblems(p.Rows) }
 
 // Ready is nil when no row is invalid. A GUI that imports all or nothing calls it
 // before saving and shows its message; one that imports the valid rows skips it.
-func (p *Plan) Ready() error {
-	if n := p.Count(RowInvalid); n > 0 {
-		return refuse(ErrInvalidRows, "有 %d 行无效,请在表格里改正后重新导入,或选择只导入有效的行", n)
-	}
-	return nil
-}
+func (p *Plan) Ready() error { return p.counts.ready() }
 
 // ToSave returns the new and changed rows' resources, in sheet order, for
 // data.Store.SaveResources. Invalid rows are always left out, so saving imports the
@@ -129,32 +100,7 @@ func (p *Plan) ToSave() []*data.Resource {
 
 // ExplainSaveError turns what SaveResources returned for ToSave() into a Chinese
 // sentence naming the sheet row that was refused. Nothing was saved in either case.
-func (p *Plan) ExplainSaveError(err error) string {
-	var re *data.RowError
-	if !errors.As(err, &re) {
-		return "保存失败,没有导入任何资源,请稍后重试"
-	}
-	line := p.saveLine(re.Index)
-	var ve data.ValidationError
-	if errors.As(re.Err, &ve) {
-		return fmt.Sprintf("第 %d 行:%s。没有导入任何资源,请改正后重试", line, ve.Error())
-	}
-	return fmt.Sprintf("第 %d 行保存失败,没有导入任何资源,请稍后重试", line)
-}
-
-// saveLine is the sheet row of ToSave()[index].
-func (p *Plan) saveLine(index int) int {
-	for i := range p.Rows {
-		if p.Rows[i].Resource == nil {
-			continue
-		}
-		if index == 0 {
-			return p.Rows[i].Line
-		}
-		index--
-	}
-	return 0
-}
+func (p *Plan) ExplainSaveError(err error) string { return explainSaveError(p.Rows, err, "资源") }
 
 // Options are what NewPlan needs besides the sheet and the catalog.
 type Options struct {
@@ -184,7 +130,7 @@ func NewPlan(t *Table, m Mapping, catalog []data.Resource, opt Options) (*Plan, 
 	for i := m.HeaderRow + 1; i < len(t.Rows); i++ {
 		if row, ok := pl.row(i); ok {
 			p.Rows = append(p.Rows, row)
-			p.counts[row.Kind]++
+			p.counts.add(row.Kind)
 		}
 	}
 	return p, nil
@@ -216,7 +162,7 @@ func indexByName(catalog []data.Resource) map[string]*data.Resource {
 // row plans Rows[i]; ok is false for a blank row.
 func (pl *planner) row(i int) (row Row, ok bool) {
 	cells := pl.t.Rows[i]
-	if pl.blank(cells) {
+	if blankRow(pl.m.Columns, cells) {
 		return row, false
 	}
 	row.Line = Line(i)
@@ -241,16 +187,6 @@ func (pl *planner) row(i int) (row Row, ok bool) {
 	}
 	classify(&row, &r, base, pl.opt.Loc)
 	return row, true
-}
-
-// blank reports whether no mapped cell holds anything.
-func (pl *planner) blank(cells []string) bool {
-	for col, f := range pl.m.Columns {
-		if f != FieldIgnore && strings.TrimSpace(cells[col]) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // overlay writes the mapped cells over d, the existing resource's draft or an empty
@@ -325,32 +261,11 @@ func diff(old, new data.ResourceDraft) []Change {
 	return out
 }
 
-// maxShown keeps a long note from flooding the preview.
-const maxShown = 20
-
 // shown is a field's text for a change list: an empty stock is 不限, other empty
 // fields are 无.
 func shown(f Field, s string) string {
-	switch {
-	case s == "" && f == FieldStock:
+	if s == "" && f == FieldStock {
 		return "不限"
-	case s == "":
-		return "无"
-	case utf8.RuneCountInString(s) > maxShown:
-		return string([]rune(s)[:maxShown]) + "…"
 	}
-	return s
-}
-
-// problems prefixes each field problem with the sheet row.
-func problems(line int, err error) []string {
-	var ve data.ValidationError
-	if !errors.As(err, &ve) {
-		return []string{fmt.Sprintf("第 %d 行:内容无法识别,请检查这一行", line)}
-	}
-	out := make([]string, len(ve))
-	for i, fe := range ve {
-		out[i] = fmt.Sprintf("第 %d 行:%s", line, fe.Message)
-	}
-	return out
+	return shownText(s)
 }

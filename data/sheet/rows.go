@@ -1,0 +1,128 @@
+package sheet
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/qunhuo/qunhuo/data"
+)
+
+// What the resource and the member plans share: counting rows by kind, showing a
+// row's changes or problems, and naming the sheet row a save refused.
+
+// tally counts a plan's rows by kind.
+type tally [len(rowKindLabels)]int
+
+func (c *tally) add(k RowKind) { c[k]++ }
+
+func (c *tally) count(k RowKind) int {
+	if k < 0 || int(k) >= len(c) {
+		return 0
+	}
+	return c[k]
+}
+
+// summary counts the rows in the owner's words: 新增 3 条,变更 1 条,不变 20 条,无效 2 条.
+func (c *tally) summary() string {
+	parts := make([]string, len(RowKinds))
+	for i, k := range RowKinds {
+		parts[i] = fmt.Sprintf("%s %d 条", k.Label(), c.count(k))
+	}
+	return strings.Join(parts, ",")
+}
+
+// ready is nil when no row is invalid.
+func (c *tally) ready() error {
+	if n := c.count(RowInvalid); n > 0 {
+		return refuse(ErrInvalidRows, "有 %d 行无效,请在表格里改正后重新导入,或选择只导入有效的行", n)
+	}
+	return nil
+}
+
+// detail is a row's changes or problems on one line, for a preview list.
+func detail[C fmt.Stringer](kind RowKind, problems []string, changes []C) string {
+	if kind == RowInvalid {
+		return strings.Join(problems, ";")
+	}
+	parts := make([]string, len(changes))
+	for i, c := range changes {
+		parts[i] = c.String()
+	}
+	return strings.Join(parts, ";")
+}
+
+// plannedRow is a plan's row seen from what plans share: its sheet line, whether
+// ToSave includes it, and its problems.
+type plannedRow[R any] interface {
+	*R
+	outcome() (line int, saved bool, problems []string)
+}
+
+// rowProblems lists every invalid row's reasons in sheet order.
+func rowProblems[R any, P plannedRow[R]](rows []R) []string {
+	var out []string
+	for i := range rows {
+		_, _, problems := P(&rows[i]).outcome()
+		out = append(out, problems...)
+	}
+	return out
+}
+
+// explainSaveError turns what a store's Save… returned for a plan's ToSave() into a
+// Chinese sentence naming the sheet row that was refused; noun is what was imported.
+func explainSaveError[R any, P plannedRow[R]](rows []R, err error, noun string) string {
+	var re *data.RowError
+	if !errors.As(err, &re) {
+		return "保存失败,没有导入任何" + noun + ",请稍后重试"
+	}
+	line := savedLine[R, P](rows, re.Index)
+	var ve data.ValidationError
+	if errors.As(re.Err, &ve) {
+		return fmt.Sprintf("第 %d 行:%s。没有导入任何%s,请改正后重试", line, ve.Error(), noun)
+	}
+	return fmt.Sprintf("第 %d 行保存失败,没有导入任何%s,请稍后重试", line, noun)
+}
+
+// savedLine is the sheet row of ToSave()[index].
+func savedLine[R any, P plannedRow[R]](rows []R, index int) int {
+	for i := range rows {
+		line, saved, _ := P(&rows[i]).outcome()
+		if !saved {
+			continue
+		}
+		if index == 0 {
+			return line
+		}
+		index--
+	}
+	return 0
+}
+
+// maxShown keeps a long note from flooding the preview.
+const maxShown = 20
+
+// shownText is a value for a change list: 无 when empty, cut short when long.
+func shownText(s string) string {
+	switch {
+	case s == "":
+		return "无"
+	case utf8.RuneCountInString(s) > maxShown:
+		return string([]rune(s)[:maxShown]) + "…"
+	}
+	return s
+}
+
+// problems prefixes each field problem with the sheet row.
+func problems(line int, err error) []string {
+	var ve data.ValidationError
+	if !errors.As(err, &ve) {
+		return []string{fmt.Sprintf("第 %d 行:内容无法识别,请检查这一行", line)}
+	}
+	out := make([]string, len(ve))
+	for i, fe := range ve {
+		out[i] = fmt.Sprintf("第 %d 行:%s", line, fe.Message)
+	}
+	return out
+}
