@@ -32,27 +32,11 @@ func (f *demoFill) addMembers(size DemoSize) error {
 
 // addMemberChildren saves the tags and seats of members just created.
 func (f *demoFill) addMemberChildren(ms []Member) error {
-	var tags []MemberTag
-	var seats []Membership
-	for _, m := range ms {
-		for _, t := range m.Tags {
-			t.MemberID = m.ID
-			tags = append(tags, t)
-		}
-		for _, s := range m.Memberships {
-			s.MemberID = m.ID
-			seats = append(seats, s)
-		}
+	ptrs := make([]*Member, len(ms))
+	for i := range ms {
+		ptrs[i] = &ms[i]
 	}
-	if len(tags) > 0 {
-		if err := f.tx.CreateInBatches(&tags, demoBatch).Error; err != nil {
-			return err
-		}
-	}
-	if len(seats) > 0 {
-		return f.tx.CreateInBatches(&seats, demoBatch).Error
-	}
-	return nil
+	return createMemberChildren(f.tx, ptrs)
 }
 
 // member makes one demo member through MemberDraft, so it passes the form's checks.
