@@ -75,11 +75,14 @@ func mustPlan(t testing.TB, tb *Table, cat []data.Resource, defaultCategory stri
 }
 
 // rowByLine finds the planned row for a sheet line.
-func rowByLine(t testing.TB, p *Plan, line int) *Row {
+func rowByLine(t testing.TB, p *Plan, line int) *Row { return rowAt(t, p.Rows, line) }
+
+// rowAt finds the row of any plan for a sheet line.
+func rowAt[R any, P plannedRow[R]](t testing.TB, rows []R, line int) P {
 	t.Helper()
-	for i := range p.Rows {
-		if p.Rows[i].Line == line {
-			return &p.Rows[i]
+	for i := range rows {
+		if l, _, _ := P(&rows[i]).outcome(); l == line {
+			return &rows[i]
 		}
 	}
 	t.Fatalf("no planned row for line %d", line)

@@ -1,0 +1,431 @@
+package sheet
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/qunhuo/qunhuo/data"
+	"golang.org/x/text/width"
+)
+
+// MemberChange is one detail an import would change on a known member.
+type MemberChange struct {
+	Field    MemberField
+	Old, New string // as the owner reads them: 管理员, 2024-05-01, 无
+}
+
+// String shows the change as 身份 成员 → 管理员.
+func (c MemberChange) String() string { return c.Field.Label() + " " + c.Old + " → " + c.New }
+
+// joinsGroupText is how a known member's new seat in the group shows in a row's detail.
+const joinsGroupText = "加入本群"
+
+// MemberRow is the plan for one data row of a member list.
+type MemberRow struct {
+	Line int // the row number the owner sees in Excel or WPS
+	Kind RowKind
+	QQ   string // as the sheet has it, trimmed
+	// Name is the member's group card, else nickname, as the import leaves them (as the
+	// sheet has them for invalid rows); empty when neither is known.
+	Name       string
+	Existing   *data.Member // the known member with this QQ number (points into the list given), or nil
+	Member     *data.Member // what would be saved, for new and changed rows; else nil
+	JoinsGroup bool         // a changed row gives a known member a seat in the group: 加入本群
+	Changes    []MemberChange
+	Problems   []string // for invalid rows, each as 第 5 行:QQ号须为 5–12 位数字,且不以 0 开头
+}
+
+// Detail is the row's changes or problems on one line, for a preview list:
+// 加入本群;群名片 无 → 广州-橘猫.
+func (r *MemberRow) Detail() string {
+	d := detail(r.Kind, r.Problems, r.Changes)
+	if !r.JoinsGroup || r.Kind == RowInvalid {
+		return d
+	}
+	if d == "" {
+		return joinsGroupText
+	}
+	return joinsGroupText + ";" + d
+}
+
+func (r *MemberRow) outcome() (line int, saved bool, problems []string) {
+	return r.Line, r.Member != nil, r.Problems
+}
+
+// MemberPlan is what importing a member list into one group would do, row by row.
+// Building it reads nothing from the database and saves nothing: the owner reviews
+// it, then the GUI saves ToSave() with data.Store.SaveMembers.
+type MemberPlan struct {
+	Rows    []MemberRow
+	GroupID uint // the group every member of the list is put into
+	counts  tally
+}
+
+// Count is the number of rows of kind k.
+func (p *MemberPlan) Count(k RowKind) int { return p.counts.count(k) }
+
+// Summary counts the rows in the owner's words: 新增 3 条,变更 1 条,不变 20 条,无效 2 条.
+func (p *MemberPlan) Summary() string { return p.counts.summary() }
+
+// Problems lists every invalid row's reasons in sheet order.
+func (p *MemberPlan) Problems() []string { return rowProblems(p.Rows) }
+
+// Ready is nil when no row is invalid. A GUI that imports all or nothing calls it
+// before saving and shows its message; one that imports the valid rows skips it.
+func (p *MemberPlan) Ready() error { return p.counts.ready() }
+
+// ToSave returns the new and changed rows' members in sheet order, for
+// data.Store.SaveMembers: whole members, known ones with their seats in other groups
+// and their other tags. Invalid rows are always left out (see Ready for
+// all-or-nothing). Each call returns fresh copies, so a save that failed and was
+// rolled back can be retried with a new call.
+func (p *MemberPlan) ToSave() []*data.Member {
+	var out []*data.Member
+	for i := range p.Rows {
+		if m := p.Rows[i].Member; m != nil {
+			out = append(out, cloneMember(m))
+		}
+	}
+	return out
+}
+
+// ExplainSaveError turns what SaveMembers returned for ToSave() into a Chinese
+// sentence naming the sheet row that was refused. Nothing was saved in either case.
+func (p *MemberPlan) ExplainSaveError(err error) string {
+	return explainSaveError(p.Rows, err, "成员")
+}
+
+// NewMemberPlan classifies every data row of t under m against the known members
+// (data.Store.Members(0): everyone, so that a member already known from another group
+// is matched by QQ number rather than added twice) for an import into group groupID.
+//
+// Each member of the list gets a seat in that group if they had none; mapped 群名片,
+// 身份 and 入群日期 columns update that seat, and seats in other groups stay as they
+// are. A mapped 昵称 updates the nickname when the cell is not empty; mapped 备注
+// and tag columns (动机, 兴趣, 人群) replace the notes or that kind of tags, so an
+// empty cell clears them; an empty 身份 or 入群日期 keeps the seat's. Columns not
+// mapped keep the known member's values. Rows with nothing in any mapped column are
+// skipped. Only opt.Loc is read: dates are read in it. The error is a *Error when m
+// cannot be used or no group is given.
+func NewMemberPlan(t *Table, m MemberMapping, existing []data.Member, groupID uint, opt Options) (*MemberPlan, error) {
+	if err := m.Check(t); err != nil {
+		return nil, err
+	}
+	if groupID == 0 {
+		return nil, refuse(ErrMapping, "请先选择要把成员导入到哪个群")
+	}
+	if opt.Loc == nil {
+		opt.Loc = time.Local
+	}
+	pl := memberPlanner{t: t, m: m, group: groupID, loc: opt.Loc,
+		byQQ: make(map[string]*data.Member, len(existing)), seen: make(map[string]int)}
+	for i := range existing {
+		pl.byQQ[existing[i].QQ] = &existing[i]
+	}
+	p := &MemberPlan{GroupID: groupID, Rows: make([]MemberRow, 0, len(t.Rows)-m.HeaderRow-1)}
+	for i := m.HeaderRow + 1; i < len(t.Rows); i++ {
+		if row, ok := pl.row(i); ok {
+			p.Rows = append(p.Rows, row)
+			p.counts.add(row.Kind)
+		}
+	}
+	return p, nil
+}
+
+type memberPlanner struct {
+	t     *Table
+	m     MemberMapping
+	group uint
+	loc   *time.Location
+	byQQ  map[string]*data.Member
+	seen  map[string]int // QQ number → line of its first row in the sheet
+}
+
+// memberCells are a row's mapped cells, trimmed; an unmapped detail is absent.
+type memberCells map[MemberField]string
+
+func (c memberCells) has(f MemberField) bool { _, ok := c[f]; return ok }
+
+// memberInput is what one row says, read and checked.
+type memberInput struct {
+	parsed      data.Member // from data.MemberDraft.Parse: nickname, notes, interests, segments, the seat
+	motivations []string
+	role        data.Role // "" when the cell is empty or not mapped
+}
+
+// row plans Rows[i]; ok is false for a blank row.
+func (pl *memberPlanner) row(i int) (row MemberRow, ok bool) {
+	cells := pl.t.Rows[i]
+	if blankRow(pl.m.Columns, cells) {
+		return row, false
+	}
+	c := make(memberCells, len(pl.m.Columns))
+	for col, f := range pl.m.Columns {
+		if f != MemberFieldIgnore {
+			c[f] = strings.TrimSpace(cells[col])
+		}
+	}
+	row.Line, row.QQ = Line(i), cleanQQ(c[MemberFieldQQ])
+	row.Existing = pl.byQQ[row.QQ]
+	if err := pl.checkRepeat(row); err != nil {
+		return pl.invalid(row, c, err), true
+	}
+	in, err := pl.read(c, row.QQ)
+	if err != nil {
+		return pl.invalid(row, c, err), true
+	}
+	pl.classify(&row, pl.merge(row.Existing, &in, c))
+	return row, true
+}
+
+// checkRepeat refuses a QQ number an earlier row of the sheet has. A number that is
+// not one is left for read to refuse.
+func (pl *memberPlanner) checkRepeat(row MemberRow) error {
+	if data.CheckQQ("qq", "QQ号", row.QQ) != nil {
+		return nil
+	}
+	if first, dup := pl.seen[row.QQ]; dup {
+		return data.ValidationError{{Field: string(MemberFieldQQ), Message: fmt.Sprintf("QQ号 %s 与第 %d 行重复", row.QQ, first)}}
+	}
+	pl.seen[row.QQ] = row.Line
+	return nil
+}
+
+// invalid marks row as refused for err, named as the sheet names the member.
+func (pl *memberPlanner) invalid(row MemberRow, c memberCells, err error) MemberRow {
+	row.Kind, row.Problems = RowInvalid, problems(row.Line, err)
+	row.Name = cmp.Or(c[MemberFieldCardName], c[MemberFieldNickname])
+	if row.Name == "" && row.Existing != nil {
+		row.Name = memberName(row.Existing, pl.group)
+	}
+	return row
+}
+
+// cleanQQ takes a QQ number as spreadsheets hold it: with full-width digits, or with
+// the apostrophe that keeps Excel from turning it into a number.
+func cleanQQ(s string) string {
+	return strings.TrimSpace(strings.TrimPrefix(width.Fold.String(s), "'"))
+}
+
+// read checks a row's cells: the text ones through data.MemberDraft.Parse, as the
+// member form does, and 身份 and 动机 here. Problems come in column order.
+func (pl *memberPlanner) read(c memberCells, qq string) (memberInput, error) {
+	var in memberInput
+	var ve data.ValidationError
+	if s := c[MemberFieldRole]; s != "" {
+		r, ok := roleOf(s)
+		if !ok {
+			ve = append(ve, &data.FieldError{Field: string(MemberFieldRole),
+				Message: fmt.Sprintf("身份「%s」认不出,请填 群主、管理员 或 成员(学生、上班族这类请放在「人群」列)", s)})
+		}
+		in.role = r
+	}
+	for _, v := range data.SplitTags(c[MemberFieldMotivation]) {
+		if !slices.Contains(data.Motivations, v) {
+			ve = append(ve, &data.FieldError{Field: string(MemberFieldMotivation),
+				Message: fmt.Sprintf("动机「%s」认不出,只能填 %s", v, strings.Join(data.Motivations, "、"))})
+			continue
+		}
+		in.motivations = append(in.motivations, v)
+	}
+	d := data.MemberDraft{QQ: qq, Nickname: c[MemberFieldNickname], Notes: c[MemberFieldNotes],
+		Interests: c[MemberFieldInterest], Segments: c[MemberFieldSegment],
+		Memberships: []data.MembershipDraft{{GroupID: pl.group, CardName: c[MemberFieldCardName], Role: in.role,
+			JoinedOn: dropSeconds(c[MemberFieldJoinedOn])}}}
+	parsed, err := d.Parse(pl.loc)
+	var parseErrs data.ValidationError
+	if err != nil && !errors.As(err, &parseErrs) {
+		return in, err
+	}
+	in.parsed = parsed
+	ve = append(parseErrs, ve...)
+	if len(ve) == 0 {
+		return in, nil
+	}
+	slices.SortStableFunc(ve, func(a, b *data.FieldError) int {
+		return cmp.Compare(pl.m.Column(MemberField(a.Field)), pl.m.Column(MemberField(b.Field)))
+	})
+	return in, ve
+}
+
+// roleWords are what QQ group tools and owners write for the roles besides the
+// labels data.RoleByLabel knows.
+var roleWords = map[string]data.Role{
+	"创建者": data.RoleOwner, "群创建者": data.RoleOwner,
+	"管理": data.RoleAdmin, "群管理": data.RoleAdmin, "群管理员": data.RoleAdmin,
+	"群成员": data.RoleMember, "普通成员": data.RoleMember, "群员": data.RoleMember, "普通群员": data.RoleMember,
+}
+
+// roleOf reads a 身份 cell.
+func roleOf(s string) (data.Role, bool) {
+	s = strings.ToLower(s)
+	if r, ok := data.RoleByLabel(s); ok {
+		return r, true
+	}
+	r, ok := roleWords[s]
+	return r, ok
+}
+
+// tagColumns are the tag kinds in the order the member form shows them, with the
+// column each is imported from.
+var tagColumns = []struct {
+	kind  data.TagKind
+	field MemberField
+}{
+	{data.TagMotivation, MemberFieldMotivation},
+	{data.TagInterest, MemberFieldInterest},
+	{data.TagSegment, MemberFieldSegment},
+}
+
+// merge lays the row over a copy of the known member (or a new one), touching only
+// what the mapped columns say, and gives the member a seat in the group.
+func (pl *memberPlanner) merge(old *data.Member, in *memberInput, c memberCells) *data.Member {
+	m := &data.Member{QQ: in.parsed.QQ}
+	if old != nil {
+		m = cloneMember(old)
+	}
+	if in.parsed.Nickname != "" {
+		m.Nickname = in.parsed.Nickname
+	}
+	if c.has(MemberFieldNotes) {
+		m.Notes = in.parsed.Notes
+	}
+	m.Tags = mergeTags(m.Tags, in, c)
+	seat := m.In(pl.group)
+	if seat == nil {
+		m.Memberships = append(m.Memberships, data.Membership{GroupID: pl.group, Role: data.RoleMember})
+		seat = &m.Memberships[len(m.Memberships)-1]
+	}
+	from := in.parsed.Memberships[0]
+	if c.has(MemberFieldCardName) {
+		seat.CardName = from.CardName
+	}
+	if in.role != "" {
+		seat.Role = in.role
+	}
+	if from.JoinedOn != nil {
+		seat.JoinedOn = from.JoinedOn
+	}
+	return m
+}
+
+// mergeTags replaces the tags of each kind whose column is mapped, in the form's
+// order of kinds; without such a column the tags stay as they are.
+func mergeTags(old []data.MemberTag, in *memberInput, c memberCells) []data.MemberTag {
+	if !c.has(MemberFieldMotivation) && !c.has(MemberFieldInterest) && !c.has(MemberFieldSegment) {
+		return old
+	}
+	var out []data.MemberTag
+	for _, tc := range tagColumns {
+		values := tagValues(old, tc.kind)
+		switch {
+		case tc.kind == data.TagMotivation && c.has(tc.field):
+			values = in.motivations
+		case c.has(tc.field):
+			values = in.parsed.TagValues(tc.kind)
+		}
+		for _, v := range values {
+			out = append(out, data.MemberTag{Kind: tc.kind, Value: v})
+		}
+	}
+	return out
+}
+
+func tagValues(tags []data.MemberTag, kind data.TagKind) []string {
+	return (&data.Member{Tags: tags}).TagValues(kind)
+}
+
+// classify sets the kind of a valid row, and the changes when it updates a member.
+func (pl *memberPlanner) classify(row *MemberRow, m *data.Member) {
+	row.Name = memberName(m, pl.group)
+	if row.Existing == nil {
+		row.Kind, row.Member = RowNew, m
+		return
+	}
+	row.JoinsGroup = row.Existing.In(pl.group) == nil
+	row.Changes = pl.diff(row.Existing, m, row.JoinsGroup)
+	if len(row.Changes) == 0 && !row.JoinsGroup {
+		row.Kind = RowUnchanged
+		return
+	}
+	row.Kind, row.Member = RowChanged, m
+}
+
+// diff compares two members as the owner sees them in the group: tags in another
+// order are the same tags, and a date is compared as the form shows it. A new seat
+// is not a change of its details.
+func (pl *memberPlanner) diff(old, new *data.Member, joins bool) []MemberChange {
+	var out []MemberChange
+	for _, f := range MemberFields {
+		if f == MemberFieldQQ || (joins && isSeatField(f)) {
+			continue
+		}
+		o, n := pl.values(f, old), pl.values(f, new)
+		if !sameSet(o, n) {
+			out = append(out, MemberChange{Field: f, Old: shownText(strings.Join(o, "、")), New: shownText(strings.Join(n, "、"))})
+		}
+	}
+	return out
+}
+
+func isSeatField(f MemberField) bool {
+	return f == MemberFieldCardName || f == MemberFieldRole || f == MemberFieldJoinedOn
+}
+
+// values is one detail of m in the owner's words.
+func (pl *memberPlanner) values(f MemberField, m *data.Member) []string {
+	seat := m.In(pl.group)
+	if seat == nil {
+		seat = &data.Membership{}
+	}
+	switch f {
+	case MemberFieldNickname:
+		return []string{m.Nickname}
+	case MemberFieldNotes:
+		return []string{m.Notes}
+	case MemberFieldCardName:
+		return []string{seat.CardName}
+	case MemberFieldRole:
+		return []string{seat.Role.Label()}
+	case MemberFieldJoinedOn:
+		return []string{data.FormatDate(seat.JoinedOn, pl.loc)}
+	}
+	for _, tc := range tagColumns {
+		if tc.field == f {
+			return m.TagValues(tc.kind)
+		}
+	}
+	return nil
+}
+
+// sameSet reports whether a and b hold the same values, in any order.
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+// memberName is the member's group card in the group, else the nickname.
+func memberName(m *data.Member, group uint) string {
+	if seat := m.In(group); seat != nil && seat.CardName != "" {
+		return seat.CardName
+	}
+	return m.Nickname
+}
+
+// cloneMember copies m with its own seats and tags, so that changing the copy leaves
+// the known members, and a plan, as they were.
+func cloneMember(m *data.Member) *data.Member {
+	c := *m
+	c.Memberships = slices.Clone(m.Memberships)
+	c.Tags = slices.Clone(m.Tags)
+	return &c
+}
