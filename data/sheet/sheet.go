@@ -1,8 +1,10 @@
 // Package sheet moves the catalog in and out of spreadsheets: it exports the 资源索引表
 // and the full catalog as .xlsx and .csv, reads an owner's .xlsx or .csv (Excel, WPS,
 // GBK or UTF-8), maps its columns to resource fields and plans an import that the
-// owner reviews before anything is saved. It never imports the GUI or the database
-// driver: callers pass readers, writers and []data.Resource.
+// owner reviews before anything is saved. A group's member list, as QQ group tools
+// export it, is read the same way and planned by NewMemberPlan. It never imports the
+// GUI or the database driver: callers pass readers, writers, []data.Resource and
+// []data.Member.
 package sheet
 
 import (
