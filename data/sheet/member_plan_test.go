@@ -447,3 +447,36 @@ func TestMemberPlanTagsInAnotherOrderAreUnchanged(t *testing.T) {
 		}
 	}
 }
+
+func FuzzNewMemberPlan(f *testing.F) {
+	f.Add("123456789", "橘猫", "管理员", "2024/5/1 12:30:45", "刚需获取、社交认同", "王者荣耀，原神")
+	f.Add("７７７７７７７７", "", "", "", "", "")
+	f.Add("'0123", "\xff", "版主", "2024-13-01", "刚需", "#")
+	f.Fuzz(func(t *testing.T, qq, card, role, joined, motivation, interest string) {
+		known := []data.Member{{ID: 1, QQ: "123456789", Memberships: []data.Membership{{GroupID: 2, Role: data.RoleMember}}}}
+		tb := &Table{Rows: [][]string{
+			{"QQ号", "群名片", "身份", "入群时间", "动机", "兴趣"},
+			{qq, card, role, joined, motivation, interest},
+			{qq, card, role, joined, motivation, interest},
+		}}
+		m, err := DetectMembers(tb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := NewMemberPlan(tb, m, known, 1, Options{Loc: cst})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, saved := range p.ToSave() {
+			if data.CheckQQ("qq", "QQ号", saved.QQ) != nil || saved.In(1) == nil {
+				t.Fatalf("would save %+v", saved)
+			}
+			if saved.QQ == "123456789" && saved.In(2) == nil {
+				t.Fatalf("seat in another group lost: %+v", saved.Memberships)
+			}
+		}
+		if len(p.Rows) == 2 && p.Rows[1].Kind != RowInvalid {
+			t.Fatalf("a repeated row was planned as %s", p.Rows[1].Kind.Label())
+		}
+	})
+}
