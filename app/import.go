@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,23 +17,55 @@ import (
 
 const allRowKinds = "全部行"
 
-// importWizard imports resources from a supplier's price list or an exported sheet:
-// the owner checks what each column holds, reviews every row (new, changed, unchanged,
-// invalid with reasons), and commits all of it in one transaction.
+// importer is what a sheet is imported into: the catalog (a supplier's price list, an
+// exported catalog) or the current group's members (a member list from a QQ tool).
+// The wizard is the same for both; the importer knows the columns and the rules.
+type importer interface {
+	title() string
+	load(store *data.Store) error // what planning compares against, off the UI goroutine
+	fields() []string             // what a column can hold, 不导入 first
+	detect(t *sheet.Table)        // find the header row, else take the first row
+	mapRow(t *sheet.Table, row int)
+	headerRow() int
+	field(col int) string
+	setField(col int, label string)
+	options(onChange func()) fyne.CanvasObject // choices beside the header row, or nil
+	plan(t *sheet.Table, e *env) (plannedImport, error)
+}
+
+// plannedImport is what importing would do, row by row, and how to do it.
+type plannedImport interface {
+	Summary() string
+	Count(sheet.RowKind) int
+	Ready() error
+	ExplainSaveError(error) string
+	rows() []plannedRow
+	save(store *data.Store) (int, error) // all or nothing
+}
+
+// plannedRow is one row of a plan as the preview lists it.
+type plannedRow struct {
+	line   int
+	kind   sheet.RowKind
+	name   string
+	detail string
+}
+
+// importWizard imports a sheet: the owner checks what each column holds, reviews
+// every row (new, changed, unchanged, invalid with reasons), and commits all of it in
+// one transaction.
 type importWizard struct {
-	env        *env
-	fileName   string
-	table      *sheet.Table
-	mapping    sheet.Mapping
-	catalog    []data.Resource
-	categories []data.Category
-	plan       *sheet.Plan
-	shown      []int // indexes into plan.Rows
-	onDone     func()
+	env      *env
+	into     importer
+	fileName string
+	table    *sheet.Table
+	plan     plannedImport
+	all      []plannedRow
+	shown    []int // indexes into all
+	onDone   func()
 
 	headerRow   *widget.Select
 	columns     []*widget.Select
-	defaultCat  *widget.Select
 	summary     *widget.Label
 	kindFilter  *widget.Select
 	rows        *widget.List
@@ -45,28 +76,30 @@ type importWizard struct {
 }
 
 // startImport asks for the file, reads it off the UI goroutine and opens the wizard.
-func startImport(e *env, onDone func()) {
+func startImport(e *env, into importer, onDone func()) {
 	c := newFileChooser(e, chooseOpen, []string{".xlsx", ".csv"}, func(path string) {
-		e.tasks.run(func() { readImport(e, path, onDone) })
+		e.tasks.run(func() { readImport(e, into, path, onDone) })
 	})
-	c.show("选择要导入的表格(Excel 或 CSV)", "", "")
+	c.show(into.title()+":选择表格(Excel 或 CSV)", "", "")
 }
 
-// readImport reads the chosen file and the catalog, then opens the wizard (returned
-// for tests; nil when the file was refused).
-func readImport(e *env, path string, onDone func()) *importWizard {
+// readImport reads the chosen file and what it is compared against, then opens the
+// wizard (returned for tests; nil when the file was refused).
+func readImport(e *env, into importer, path string, onDone func()) *importWizard {
 	t, err := readTable(path)
-	catalog, err2 := e.store.Resources()
-	cats, err3 := e.store.Categories()
+	var loadErr error
+	if err == nil {
+		loadErr = into.load(e.store)
+	}
 	var w *importWizard
 	fyne.DoAndWait(func() {
 		switch {
 		case err != nil:
 			showMessage(e.win, "无法导入这个文件", sheetProblem(err))
-		case err2 != nil || err3 != nil:
-			showError(e.win, errors.Join(err2, err3))
+		case loadErr != nil:
+			showError(e.win, loadErr)
 		default:
-			w = &importWizard{env: e, fileName: filepath.Base(path), table: t, catalog: catalog, categories: cats, onDone: onDone}
+			w = &importWizard{env: e, into: into, fileName: filepath.Base(path), table: t, onDone: onDone}
 			w.show()
 		}
 	})
@@ -91,23 +124,20 @@ func sheetProblem(err error) string {
 }
 
 func (w *importWizard) show() {
-	m, err := sheet.Detect(w.table)
-	if err != nil {
-		m = sheet.MapRow(w.table, 0) // no known column names: the owner maps the first row's
-	}
-	w.mapping = m
+	w.into.detect(w.table)
 	w.buildWidgets()
-	mapping := container.NewVBox(
-		container.NewHBox(widget.NewLabel("表头在第"), w.headerRow, widget.NewLabel("行;新资源默认分类"), w.defaultCat),
-		container.NewGridWithColumns(3, w.columnCells()...),
-	)
+	header := container.NewHBox(widget.NewLabel("表头在第"), w.headerRow, widget.NewLabel("行"))
+	if opts := w.into.options(w.replan); opts != nil {
+		header.Add(opts)
+	}
+	mapping := container.NewVBox(header, container.NewGridWithColumns(3, w.columnCells()...))
 	preview := container.NewBorder(container.NewBorder(nil, nil, nil, w.kindFilter, w.summary), nil, nil, nil, w.rows)
 	buttons := container.NewHBox(w.skipInvalid, layoutSpacer(), w.cancelBtn, w.importBtn)
 	body := container.NewBorder(
 		container.NewVBox(bold("1. 确认每一列是什么"), withMinHeight(container.NewVScroll(mapping), 170),
 			widget.NewSeparator(), bold("2. 检查每一行")),
 		buttons, nil, nil, preview)
-	w.dlg = dialog.NewCustomWithoutButtons("导入资源:"+w.fileName, body, w.env.win)
+	w.dlg = dialog.NewCustomWithoutButtons(w.into.title()+":"+w.fileName, body, w.env.win)
 	w.dlg.Resize(fyne.NewSize(1000, 700))
 	w.dlg.Show()
 	w.replan()
@@ -119,19 +149,10 @@ func (w *importWizard) buildWidgets() {
 		rowsOpts = append(rowsOpts, itoa(sheet.Line(i)))
 	}
 	header := ""
-	if w.mapping.HeaderRow >= 0 {
-		header = itoa(sheet.Line(w.mapping.HeaderRow))
+	if r := w.into.headerRow(); r >= 0 {
+		header = itoa(sheet.Line(r))
 	}
 	w.headerRow = newSelect(rowsOpts, header, w.onHeaderRowChanged)
-	var catNames []string
-	for _, c := range w.categories {
-		catNames = append(catNames, c.Name)
-	}
-	first := ""
-	if len(catNames) > 0 {
-		first = catNames[0]
-	}
-	w.defaultCat = newSelect(catNames, first, func(string) { w.replan() })
 	w.summary = widget.NewLabel("")
 	w.summary.Wrapping = fyne.TextWrapWord
 	w.kindFilter = newSelect(rowKindOptions(), allRowKinds, func(string) { w.applyFilter() })
@@ -142,7 +163,7 @@ func (w *importWizard) buildWidgets() {
 	w.cancelBtn = widget.NewButton("取消", func() { w.dlg.Hide() })
 	w.columns = nil
 	for col := 0; col < w.table.Width(); col++ {
-		w.columns = append(w.columns, w.columnSelect(col))
+		w.columns = append(w.columns, newSelect(w.into.fields(), w.into.field(col), func(label string) { w.onColumnChanged(col, label) }))
 	}
 }
 
@@ -154,21 +175,8 @@ func rowKindOptions() []string {
 	return opts
 }
 
-func fieldOptions() []string {
-	opts := []string{sheet.FieldIgnore.Label()}
-	for _, f := range sheet.Fields {
-		opts = append(opts, f.Label())
-	}
-	return opts
-}
-
-func (w *importWizard) columnSelect(col int) *widget.Select {
-	return newSelect(fieldOptions(), w.mapping.Columns[col].Label(), func(label string) { w.onColumnChanged(col, label) })
-}
-
 func (w *importWizard) onColumnChanged(col int, label string) {
-	f, _ := sheet.FieldByLabel(label)
-	w.mapping.Set(col, f)
+	w.into.setField(col, label)
 	w.syncColumns()
 	w.replan()
 }
@@ -178,8 +186,8 @@ func (w *importWizard) columnCells() []fyne.CanvasObject {
 	var cells []fyne.CanvasObject
 	for col, s := range w.columns {
 		header := ""
-		if w.mapping.HeaderRow >= 0 && w.mapping.HeaderRow < len(w.table.Rows) {
-			header = w.table.Rows[w.mapping.HeaderRow][col]
+		if r := w.into.headerRow(); r >= 0 && r < len(w.table.Rows) {
+			header = w.table.Rows[r][col]
 		}
 		label := widget.NewLabel(sheet.ColumnName(col) + " 列 " + header)
 		label.Truncation = fyne.TextTruncateEllipsis
@@ -188,11 +196,11 @@ func (w *importWizard) columnCells() []fyne.CanvasObject {
 	return cells
 }
 
-// syncColumns shows the mapping in the pickers, after Set moved a field away from
-// another column or a new header row was read, without firing their handlers.
+// syncColumns shows the mapping in the pickers, after a field moved away from another
+// column or a new header row was read, without firing their handlers.
 func (w *importWizard) syncColumns() {
 	for col, s := range w.columns {
-		if want := w.mapping.Columns[col].Label(); s.Selected != want {
+		if want := w.into.field(col); s.Selected != want {
 			s.Selected = want
 			s.Refresh()
 		}
@@ -200,7 +208,7 @@ func (w *importWizard) syncColumns() {
 }
 
 func (w *importWizard) onHeaderRowChanged(string) {
-	w.mapping = sheet.MapRow(w.table, w.headerRow.SelectedIndex())
+	w.into.mapRow(w.table, w.headerRow.SelectedIndex())
 	w.syncColumns()
 	w.replan()
 }
@@ -210,33 +218,30 @@ func (w *importWizard) replan() {
 	if w.summary == nil {
 		return
 	}
-	m, t, catalog := w.mapping, w.table, w.catalog
-	opt := sheet.Options{DefaultCategory: w.defaultCat.Selected, Now: w.env.now(), Loc: w.env.loc}
 	w.env.tasks.run(func() {
-		plan, err := sheet.NewPlan(t, m, catalog, opt)
+		plan, err := w.into.plan(w.table, w.env)
 		fyne.Do(func() { w.applyPlan(plan, err) })
 	})
 }
 
-func (w *importWizard) applyPlan(plan *sheet.Plan, err error) {
-	w.plan = plan
+func (w *importWizard) applyPlan(plan plannedImport, err error) {
+	w.plan, w.all = plan, nil
 	if err != nil {
+		w.plan = nil
 		w.summary.Importance = widget.DangerImportance
 		w.summary.SetText(sheetProblem(err))
 	} else {
 		w.summary.Importance = widget.MediumImportance
-		w.summary.SetText(plan.Summary())
+		w.all = plan.rows()
 	}
 	w.applyFilter()
 }
 
 func (w *importWizard) applyFilter() {
 	w.shown = w.shown[:0]
-	if w.plan != nil {
-		for i, r := range w.plan.Rows {
-			if w.kindFilter.Selected == allRowKinds || r.Kind.Label() == w.kindFilter.Selected {
-				w.shown = append(w.shown, i)
-			}
+	for i, r := range w.all {
+		if w.kindFilter.Selected == allRowKinds || r.kind.Label() == w.kindFilter.Selected {
+			w.shown = append(w.shown, i)
 		}
 	}
 	w.rows.Refresh()
@@ -251,17 +256,17 @@ func newImportRow() fyne.CanvasObject {
 }
 
 func (w *importWizard) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if id >= len(w.shown) || w.plan == nil {
+	if id >= len(w.shown) {
 		return
 	}
-	r := &w.plan.Rows[w.shown[id]]
+	r := w.all[w.shown[id]]
 	c := o.(*fyne.Container)
 	detail, kind := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
-	kind.SetText(fmt.Sprintf("第 %d 行 %s", r.Line, r.Kind.Label()))
-	kind.Importance = rowKindImportance(r.Kind)
+	kind.SetText(fmt.Sprintf("第 %d 行 %s", r.line, r.kind.Label()))
+	kind.Importance = rowKindImportance(r.kind)
 	kind.Refresh()
-	text := r.Name
-	if d := strings.ReplaceAll(r.Detail(), fmt.Sprintf("第 %d 行:", r.Line), ""); d != "" {
+	text := r.name
+	if d := strings.ReplaceAll(r.detail, fmt.Sprintf("第 %d 行:", r.line), ""); d != "" {
 		text += ":" + d // the row number is already in front
 	}
 	detail.SetText(text)
@@ -314,9 +319,8 @@ func (w *importWizard) onImport() {
 		}
 	}
 	w.importBtn.Disable()
-	rs := plan.ToSave()
 	w.env.tasks.run(func() {
-		err := w.env.store.SaveResources(rs)
+		n, err := plan.save(w.env.store)
 		fyne.Do(func() {
 			if err != nil {
 				w.updateButton()
@@ -324,7 +328,7 @@ func (w *importWizard) onImport() {
 				return
 			}
 			w.dlg.Hide()
-			showMessage(w.env.win, "导入完成", fmt.Sprintf("已导入 %d 条(%s)。", len(rs), plan.Summary()))
+			showMessage(w.env.win, "导入完成", fmt.Sprintf("已导入 %d 条(%s)。", n, plan.Summary()))
 			if w.onDone != nil {
 				w.onDone()
 			}

@@ -31,7 +31,7 @@ func writeGBK(t *testing.T, text string) string {
 // openImport reads the file as the chooser would hand it over and returns the wizard.
 func openImport(t *testing.T, e *env, path string, done func()) *importWizard {
 	t.Helper()
-	w := readImport(e, path, done)
+	w := readImport(e, &resourceImport{}, path, done)
 	if w == nil {
 		t.Fatalf("the file was refused: %s", overlayText(e))
 	}
@@ -56,7 +56,7 @@ func TestImportGBKPriceListThroughWizard(t *testing.T) {
 	if !w.importBtn.Disabled() {
 		t.Fatal("import must wait while a row is invalid and skipping is off")
 	}
-	problems := strings.Join(w.plan.Problems(), ";")
+	problems := strings.Join(w.plan.(resourcePlan).Problems(), ";")
 	if !strings.Contains(problems, "第 5 行") || !strings.Contains(problems, "价格不能为负数") {
 		t.Errorf("problems = %q, want the row and the reason", problems)
 	}
@@ -118,5 +118,50 @@ func TestExportIndexAsCSVWithBOM(t *testing.T) {
 	}
 	if !strings.Contains(string(b), "王者荣耀点券 60元") || !strings.Contains(overlayText(e), "已保存到") {
 		t.Errorf("file or message wrong: %q / %q", b, overlayText(e))
+	}
+}
+
+func TestImportMemberListIntoCurrentGroup(t *testing.T) {
+	e := newTestEnv(t)
+	g := mustGroup(t, e, "王者荣耀福利群", "123456789")
+	other := mustGroup(t, e, "原神群", "22222222")
+	known, _ := data.MemberDraft{QQ: "2876543210", Nickname: "小鱼儿",
+		Memberships: []data.MembershipDraft{{GroupID: other.ID, CardName: "小鱼-原神"}}}.Parse(e.loc)
+	if err := e.store.SaveMember(&known); err != nil {
+		t.Fatal(err)
+	}
+	path := writeGBK(t, "QQ号,昵称,群名片,身份,入群时间,性别\r\n"+
+		"2876543210,小鱼儿,小鱼-王者代充,管理员,2024-05-01 12:30,女\r\n"+
+		"1029266057,温柔的西瓜,西瓜|蛋仔,成员,2025/3/2,男\r\n"+
+		"12ab,坏号码,,成员,,\r\n")
+	s := openMembers(t, e, &g)
+	w := readImport(e, &memberImport{group: g}, path, s.refresh)
+	if w == nil {
+		t.Fatalf("refused: %s", overlayText(e))
+	}
+	if got := w.plan.Summary(); got != "新增 1 条,变更 1 条,不变 0 条,无效 1 条" {
+		t.Fatalf("summary = %q", got)
+	}
+	test.Tap(w.skipInvalid)
+	test.Tap(w.importBtn)
+
+	ms, err := e.store.Members(g.ID)
+	if err != nil || len(ms) != 2 {
+		t.Fatalf("group has %d members (%v), want 2", len(ms), err)
+	}
+	if len(s.all) != 2 {
+		t.Errorf("the member list shows %d after the import, want 2", len(s.all))
+	}
+	for _, m := range ms {
+		if m.QQ != "2876543210" {
+			continue
+		}
+		here, there := m.In(g.ID), m.In(other.ID)
+		if here == nil || here.CardName != "小鱼-王者代充" || here.Role != data.RoleAdmin {
+			t.Errorf("seat here = %+v", here)
+		}
+		if there == nil || there.CardName != "小鱼-原神" {
+			t.Errorf("the seat in the other group was lost: %+v", there)
+		}
 	}
 }

@@ -37,6 +37,7 @@ type membersScreen struct {
 	table      *widget.Table
 	count      *widget.Label
 	addButton  *widget.Button
+	importBtn  *widget.Button
 	editButton *widget.Button
 	deleteBtn  *widget.Button
 	selection  *widget.Label
@@ -52,22 +53,35 @@ func newMembersScreen(e *env) *membersScreen {
 	s.count = widget.NewLabel("")
 	s.addButton = widget.NewButtonWithIcon("新增成员", theme.ContentAddIcon(), s.onAdd)
 	s.addButton.Importance = widget.HighImportance
+	s.importBtn = widget.NewButtonWithIcon("导入成员名单", theme.UploadIcon(), s.onImport)
 	s.editButton = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
 	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
 	s.deleteBtn.Importance = widget.DangerImportance
 	s.selection = widget.NewLabel("")
+	s.importBtn.Disable()
 	s.updateActions()
 	return s
 }
 
 func (s *membersScreen) content() fyne.CanvasObject {
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.scope, s.addButton), s.search)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.scope, s.addButton, s.importBtn), s.search)
 	bottom := container.NewBorder(nil, nil, s.count, container.NewHBox(s.editButton, s.deleteBtn), s.selection)
 	return container.NewBorder(top, bottom, nil, nil, s.table)
 }
 
 // setGroup follows the current group; the shell reloads the screen when it is shown.
-func (s *membersScreen) setGroup(g *data.Group) { s.group = g }
+// A member list is imported into the current group, so importing waits for one.
+func (s *membersScreen) setGroup(g *data.Group) {
+	s.group = g
+	enable(s.importBtn, g != nil)
+}
+
+// onImport brings a member list from Excel or CSV into the current group.
+func (s *membersScreen) onImport() {
+	if s.group != nil {
+		startImport(s.env, &memberImport{group: *s.group}, s.refresh)
+	}
+}
 
 // groupID is the group the list shows, or 0 for everyone.
 func (s *membersScreen) groupID() uint {

@@ -124,7 +124,7 @@ func (s *resourcesScreen) offerOffShelf(id uint, name string) {
 	confirm(s.env.win, "不能删除,改为下架?", msg, "下架", func() { s.setStatus(id, data.StatusOffShelf) })
 }
 
-func (s *resourcesScreen) onImport() { startImport(s.env, s.refresh) }
+func (s *resourcesScreen) onImport() { startImport(s.env, &resourceImport{}, s.refresh) }
 
 func (s *resourcesScreen) onCategories() { newCategoriesDialog(s.env, s.refresh).show() }
 
