@@ -52,7 +52,7 @@ func (m *memberImport) setField(col int, label string) {
 
 // options says which group the list goes into: the current one.
 func (m *memberImport) options(func()) fyne.CanvasObject {
-	return widget.NewLabel(";导入到「" + m.group.Name + "」")
+	return widget.NewLabel("  导入到「" + m.group.Name + "」")
 }
 
 func (m *memberImport) plan(t *sheet.Table, e *env) (plannedImport, error) {

@@ -66,7 +66,7 @@ func (r *resourceImport) options(onChange func()) fyne.CanvasObject {
 		first = names[0]
 	}
 	r.defaultCat = newSelect(names, first, func(string) { onChange() })
-	return container.NewHBox(widget.NewLabel(";新资源默认分类"), r.defaultCat)
+	return container.NewHBox(widget.NewLabel("  新资源默认分类"), r.defaultCat)
 }
 
 func (r *resourceImport) plan(t *sheet.Table, e *env) (plannedImport, error) {

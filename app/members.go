@@ -150,7 +150,10 @@ func (s *membersScreen) cellText(m *data.Member, col int) string {
 	case 3:
 		return seat.Role.Label()
 	}
-	return data.FormatDate(seat.JoinedOn, s.env.loc)
+	if seat.JoinedOn == nil {
+		return ""
+	}
+	return seat.JoinedOn.In(s.env.loc).Format(data.DateLayout) // the day is what matters
 }
 
 func (s *membersScreen) onRowSelected(row int) {
