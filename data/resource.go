@@ -301,18 +301,19 @@ func resourceLookups(tx *gorm.DB) (map[uint]Category, map[uint]*Supplier, error)
 	return cats, sups, nil
 }
 
-// resourcesQuery reads the columns scanResources expects. It leaves the order to
-// sortResources: SQLite's sorter would spill to temporary files at this size.
-const resourcesQuery = `SELECT id, name, category_id, price_cents, original_price_cents, redeem,
-	stock, unlimited, valid_from, valid_until, supplier_id, status, tags, notes,
-	search_key, created_at, updated_at FROM resources`
+// resourceColumns are the columns scanResources reads, in its Scan order. The query
+// leaves the order to sortResources: SQLite's sorter would spill to temporary files
+// at this size.
+var resourceColumns = []string{"id", "name", "category_id", "price_cents", "original_price_cents", "redeem",
+	"stock", "unlimited", "valid_from", "valid_until", "supplier_id", "status", "tags", "notes",
+	"search_key", "created_at", "updated_at"}
 
 func scanResources(tx *gorm.DB, cats map[uint]Category, sups map[uint]*Supplier) ([]Resource, error) {
 	var n int64
 	if err := tx.Model(&Resource{}).Count(&n).Error; err != nil {
 		return nil, err
 	}
-	rows, err := tx.Raw(resourcesQuery).Rows()
+	rows, err := tx.Model(&Resource{}).Select(resourceColumns).Rows()
 	if err != nil {
 		return nil, err
 	}
