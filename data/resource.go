@@ -350,7 +350,7 @@ func sortResources(rs []Resource) {
 		if c := cmp.Compare(a.Category.ID, b.Category.ID); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Name, b.Name)
+		return NaturalCompare(a.Name, b.Name)
 	})
 }
 

@@ -367,13 +367,13 @@ func TestFilterResources(t *testing.T) {
 		f    ResourceFilter
 		want string
 	}{
-		{"everything", ResourceFilter{}, "原神创世结晶 648,王者荣耀点券 60元,王者荣耀点券 6元,QQ音乐绿钻 月卡,腾讯视频VIP月卡,中国移动话费 100元"},
+		{"everything", ResourceFilter{}, "原神创世结晶 648,王者荣耀点券 6元,王者荣耀点券 60元,QQ音乐绿钻 月卡,腾讯视频VIP月卡,中国移动话费 100元"},
 		{"category", ResourceFilter{CategoryID: cs[1].ID}, "QQ音乐绿钻 月卡,腾讯视频VIP月卡"},
 		{"on sale", ResourceFilter{State: StateOnSale}, "王者荣耀点券 60元,腾讯视频VIP月卡,中国移动话费 100元"},
 		{"sold out", ResourceFilter{State: StateSoldOut}, "王者荣耀点券 6元"},
 		{"upcoming", ResourceFilter{State: StateUpcoming}, "原神创世结晶 648"},
 		{"off shelf", ResourceFilter{State: StateOffShelf}, "QQ音乐绿钻 月卡"},
-		{"query initials", ResourceFilter{Query: ParseQuery("wzry")}, "王者荣耀点券 60元,王者荣耀点券 6元"},
+		{"query initials", ResourceFilter{Query: ParseQuery("wzry")}, "王者荣耀点券 6元,王者荣耀点券 60元"},
 		{"query tag", ResourceFilter{Query: ParseQuery("腾讯")}, "QQ音乐绿钻 月卡,腾讯视频VIP月卡"},
 		{"query number", ResourceFilter{Query: ParseQuery("100")}, "中国移动话费 100元"},
 		{"query two terms", ResourceFilter{Query: ParseQuery("wzry 60")}, "王者荣耀点券 60元"},
@@ -421,7 +421,7 @@ func wantCount(t *testing.T, s *Store, model any, want int64) {
 }
 
 // resourcesByGORM is how Resources used to load the catalog, through GORM's Preload
-// and a sort in Go: the reference its hand-written scan must match.
+// and a sort in Go (names in natural order): the reference its scan must match.
 func resourcesByGORM(t *testing.T, s *Store) []Resource {
 	t.Helper()
 	var rs []Resource
@@ -436,7 +436,7 @@ func resourcesByGORM(t *testing.T, s *Store) []Resource {
 		if a.ID != b.ID {
 			return a.ID < b.ID
 		}
-		return rs[i].Name < rs[j].Name
+		return NaturalCompare(rs[i].Name, rs[j].Name) < 0
 	})
 	return rs
 }

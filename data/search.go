@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -172,4 +173,44 @@ func (q Query) Matches(key string) bool {
 // and digits folded to half-width, lower-cased. 王者荣耀ＶＩＰ and 王者荣耀vip are one name.
 func NameKey(name string) string {
 	return strings.ToLower(width.Fold.String(strings.TrimSpace(name)))
+}
+
+// NaturalCompare orders names the way an owner reads them: runs of digits compare as
+// numbers, so 点券 6元 < 点券 30元 < 点券 648元. Otherwise it compares byte by byte.
+func NaturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		da, db := leadingDigits(a), leadingDigits(b)
+		if da != "" && db != "" {
+			if c := compareNumbers(da, db); c != 0 {
+				return c
+			}
+			a, b = a[len(da):], b[len(db):]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func leadingDigits(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return s[:i]
+}
+
+// compareNumbers compares two digit strings by value, then by length (007 after 7).
+func compareNumbers(a, b string) int {
+	ta, tb := strings.TrimLeft(a, "0"), strings.TrimLeft(b, "0")
+	if c := cmp.Compare(len(ta), len(tb)); c != 0 {
+		return c
+	}
+	if c := strings.Compare(ta, tb); c != 0 {
+		return c
+	}
+	return cmp.Compare(len(a), len(b))
 }

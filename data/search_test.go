@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"strings"
 	"testing"
 )
@@ -119,4 +120,34 @@ func TestEmptyQueryMatchesEverything(t *testing.T) {
 			t.Errorf("empty query does not match %q", key)
 		}
 	}
+}
+
+func TestNaturalCompare(t *testing.T) {
+	sorted := []string{"DNF点券 6元", "DNF点券 30元", "DNF点券 100元", "DNF点券 1000元", "DNF点券 1000元 ×2",
+		"DNF点券 1000元 ×10", "Steam 7", "Steam 007", "优酷月卡", "优酷月卡 2"}
+	for i := range sorted {
+		for j := range sorted {
+			got := NaturalCompare(sorted[i], sorted[j])
+			want := cmp.Compare(i, j)
+			if got != want {
+				t.Errorf("NaturalCompare(%q, %q) = %d, want %d", sorted[i], sorted[j], got, want)
+			}
+		}
+	}
+}
+
+func FuzzNaturalCompare(f *testing.F) {
+	f.Add("点券 6元", "点券 30元")
+	f.Add("a01", "a1")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if NaturalCompare(a, b) != -NaturalCompare(b, a) {
+			t.Errorf("not antisymmetric for %q, %q", a, b)
+		}
+		if NaturalCompare(a, a) != 0 {
+			t.Errorf("%q differs from itself", a)
+		}
+		if a != b && NaturalCompare(a, b) == 0 {
+			t.Errorf("%q and %q compare equal", a, b)
+		}
+	})
 }
