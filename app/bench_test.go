@@ -135,7 +135,7 @@ func BenchmarkBuildIndexPost(b *testing.B) {
 	}
 	var post builtPost
 	for b.Loop() {
-		post, err = buildIndexPost(store, groups[0], testNow, e.loc)
+		post, err = buildIndexPost(store, groups[0], "", testNow, e.loc)
 		if err != nil {
 			b.Fatal(err)
 		}

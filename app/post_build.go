@@ -42,8 +42,10 @@ func renderWith(store *data.Store, kind data.PostKind, render func(body string) 
 	return text, true, err
 }
 
-// buildIndexPost makes the 资源索引表 for group g from the whole catalog.
-func buildIndexPost(store *data.Store, g data.Group, now time.Time, loc *time.Location) (builtPost, error) {
+// buildIndexPost makes the 资源索引表 for group g from the catalog: every category, or
+// only the one called category when it is not empty, for a big catalog posted a
+// category a day.
+func buildIndexPost(store *data.Store, g data.Group, category string, now time.Time, loc *time.Location) (builtPost, error) {
 	rs, err := store.Resources()
 	if err != nil {
 		return builtPost{}, err
@@ -51,6 +53,9 @@ func buildIndexPost(store *data.Store, g data.Group, now time.Time, loc *time.Lo
 	cats, err := store.Categories()
 	if err != nil {
 		return builtPost{}, err
+	}
+	if category != "" {
+		cats, rs = onlyCategory(cats, rs, category)
 	}
 	qqs, err := store.MemberQQs()
 	if err != nil {
@@ -66,6 +71,23 @@ func buildIndexPost(store *data.Store, g data.Group, now time.Time, loc *time.Lo
 	gid := g.ID
 	return builtPost{kind: data.PostIndex, groupID: &gid, text: text, parts: posts.Split(text, posts.MaxPartRunes),
 		resourceIDs: ids, listed: idx.Count, brokenOwn: broken}, nil
+}
+
+// onlyCategory keeps the category called name and its resources.
+func onlyCategory(cats []data.Category, rs []data.Resource, name string) ([]data.Category, []data.Resource) {
+	var keptCats []data.Category
+	for _, c := range cats {
+		if c.Name == name {
+			keptCats = append(keptCats, c)
+		}
+	}
+	var kept []data.Resource
+	for _, r := range rs {
+		if r.Category.Name == name {
+			kept = append(kept, r)
+		}
+	}
+	return keptCats, kept
 }
 
 // buildNewStockPost makes the 上新 post for one resource.

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -22,6 +24,7 @@ type postsScreen struct {
 	editor  *templateEditor // the template editor last opened
 
 	info        *widget.Label
+	category    *widget.Select
 	preview     *postPreview
 	refreshBtn  *widget.Button
 	templateBtn *widget.Button
@@ -34,6 +37,7 @@ func newPostsScreen(e *env) *postsScreen {
 	s := &postsScreen{env: e}
 	s.info = widget.NewLabel("")
 	s.info.Wrapping = fyne.TextWrapWord
+	s.category = newSelect([]string{allCategories}, allCategories, func(string) { s.refresh() })
 	s.preview = newPostPreview(e, s.onCopied)
 	s.refreshBtn = widget.NewButtonWithIcon("重新生成", theme.ViewRefreshIcon(), s.refresh)
 	s.templateBtn = widget.NewButtonWithIcon("编辑模板", theme.DocumentCreateIcon(), s.onEditTemplate)
@@ -52,7 +56,7 @@ func newPostsScreen(e *env) *postsScreen {
 }
 
 func (s *postsScreen) content() fyne.CanvasObject {
-	buttons := container.NewHBox(s.refreshBtn, s.templateBtn, s.xlsxButton, s.csvButton)
+	buttons := container.NewHBox(s.category, s.refreshBtn, s.templateBtn, s.xlsxButton, s.csvButton)
 	title := bold("资源索引表")
 	title.SizeName = theme.SizeNameSubHeadingText
 	top := container.NewVBox(container.NewBorder(nil, nil, title, buttons), s.info)
@@ -80,15 +84,20 @@ func (s *postsScreen) refresh() {
 		s.preview.setParts(nil)
 		return
 	}
-	g := *s.group
+	g, category := *s.group, s.category.Selected
+	if category == allCategories {
+		category = ""
+	}
 	s.env.tasks.run(func() {
-		post, err := buildIndexPost(s.env.store, g, s.env.now(), s.env.loc)
+		post, err := buildIndexPost(s.env.store, g, category, s.env.now(), s.env.loc)
+		cats, err3 := s.env.store.Categories()
 		history, err2 := s.env.store.Posts(g.ID, 50)
 		fyne.Do(func() {
-			if err != nil {
+			if err = errors.Join(err, err3); err != nil {
 				showError(s.env.win, err)
 				return
 			}
+			s.setCategories(cats)
 			s.apply(post)
 			if err2 == nil {
 				s.history = history
@@ -98,11 +107,27 @@ func (s *postsScreen) refresh() {
 	})
 }
 
+// setCategories offers the catalog's categories, keeping the choice when it still exists.
+func (s *postsScreen) setCategories(cats []data.Category) {
+	opts := []string{allCategories}
+	for _, c := range cats {
+		opts = append(opts, c.Name)
+	}
+	s.category.Options = opts
+	if !slices.Contains(opts, s.category.Selected) {
+		s.category.Selected = allCategories
+	}
+	s.category.Refresh()
+}
+
 func (s *postsScreen) apply(post builtPost) {
 	s.post = post
 	info := fmt.Sprintf("在售 %d 款,共 %d 字", post.listed, len([]rune(post.text)))
 	if len(post.parts) > 1 {
 		info += fmt.Sprintf(",太长了分成 %d 段,请按顺序逐段复制粘贴", len(post.parts))
+	}
+	if len(post.parts) > 5 {
+		info += "。资源很多时,建议在右上角选一个分类分开发,或「存为 Excel」上传到群文件"
 	}
 	info += "。售罄、下架、失效、已过期和未开始的资源不会列出。"
 	if post.brokenOwn {

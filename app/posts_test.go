@@ -88,3 +88,23 @@ func TestLongIndexPostSplitsIntoCopyableParts(t *testing.T) {
 		t.Errorf("copying %d parts recorded %d posts, want 1", n, len(ps))
 	}
 }
+
+func TestIndexPostForOneCategory(t *testing.T) {
+	e := newTestEnv(t)
+	g := mustGroup(t, e, "卡盟福利群", "12345678")
+	mustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券 60元", Category: "游戏类", Price: "58"})
+	mustResource(t, e, data.ResourceDraft{Name: "腾讯视频VIP月卡", Category: "影音类", Price: "15"})
+	s := newPostsScreen(e)
+	e.show(s.content())
+	s.setGroup(&g)
+	s.refresh()
+	s.category.SetSelected("影音类")
+	text := s.preview.text.Text
+	if !strings.Contains(text, "腾讯视频VIP月卡") || strings.Contains(text, "王者荣耀点券") {
+		t.Errorf("the 影音类 post is:\n%s", text)
+	}
+	s.category.SetSelected(allCategories)
+	if !strings.Contains(s.preview.text.Text, "王者荣耀点券") {
+		t.Error("全部分类 lost the 游戏类 resources")
+	}
+}
