@@ -15,7 +15,8 @@ type builtPost struct {
 	parts       []string
 	resourceIDs []uint
 	listed      int
-	brokenOwn   bool // the owner's template failed, so the default was used
+	brokenOwn   bool            // the owner's template failed, so the default was used
+	categories  []data.Category // the whole catalog's, for a choice of one (index posts)
 }
 
 // templateFor returns the owner's template for kind, or the default.
@@ -54,6 +55,7 @@ func buildIndexPost(store *data.Store, g data.Group, category string, now time.T
 	if err != nil {
 		return builtPost{}, err
 	}
+	all := cats
 	if category != "" {
 		cats, rs = onlyCategory(cats, rs, category)
 	}
@@ -70,7 +72,7 @@ func buildIndexPost(store *data.Store, g data.Group, category string, now time.T
 	}
 	gid := g.ID
 	return builtPost{kind: data.PostIndex, groupID: &gid, text: text, parts: posts.Split(text, posts.MaxPartRunes),
-		resourceIDs: ids, listed: idx.Count, brokenOwn: broken}, nil
+		resourceIDs: ids, listed: idx.Count, brokenOwn: broken, categories: all}, nil
 }
 
 // onlyCategory keeps the category called name and its resources.

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 
@@ -90,14 +89,13 @@ func (s *postsScreen) refresh() {
 	}
 	s.env.tasks.run(func() {
 		post, err := buildIndexPost(s.env.store, g, category, s.env.now(), s.env.loc)
-		cats, err3 := s.env.store.Categories()
 		history, err2 := s.env.store.Posts(g.ID, 50)
 		fyne.Do(func() {
-			if err = errors.Join(err, err3); err != nil {
+			if err != nil {
 				showError(s.env.win, err)
 				return
 			}
-			s.setCategories(cats)
+			s.setCategories(post.categories)
 			s.apply(post)
 			if err2 == nil {
 				s.history = history
