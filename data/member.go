@@ -163,7 +163,7 @@ func (d MemberDraft) Parse(loc *time.Location) (Member, error) {
 		m.Tags = append(m.Tags, MemberTag{Kind: TagMotivation, Value: v})
 	}
 	for kind, text := range map[TagKind]string{TagInterest: d.Interests, TagSegment: d.Segments} {
-		tags := splitTags(text)
+		tags := SplitTags(text)
 		checkTags(&p, string(kind), tagKindLabel[kind], tags)
 		for _, v := range tags {
 			m.Tags = append(m.Tags, MemberTag{Kind: kind, Value: v})

@@ -59,7 +59,7 @@ func (r *Resource) StateAt(now time.Time) ResourceState {
 }
 
 // TagList returns the resource's tags.
-func (r *Resource) TagList() []string { return splitTags(r.Tags) }
+func (r *Resource) TagList() []string { return SplitTags(r.Tags) }
 
 // SupplierName is the supplier's name, or "" when none is recorded.
 func (r *Resource) SupplierName() string {

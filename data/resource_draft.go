@@ -81,7 +81,7 @@ func (d ResourceDraft) Parse(prev *Resource, now time.Time, loc *time.Location) 
 		}
 		r.Status = st
 	}
-	tags := splitTags(d.Tags)
+	tags := SplitTags(d.Tags)
 	checkTags(&p, "tags", "标签", tags)
 	r.Tags = strings.Join(tags, ",")
 	checkDates(&p, &r, prev, now)

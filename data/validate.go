@@ -132,9 +132,7 @@ func FormatDate(t *time.Time, loc *time.Location) string {
 
 // SplitTags reads tags as forms and imports do: separated by commas, 、, spaces or
 // semicolons, half- or full-width, with repeats dropped.
-func SplitTags(s string) []string { return splitTags(s) }
-
-func splitTags(s string) []string {
+func SplitTags(s string) []string {
 	fields := strings.FieldsFunc(s, func(r rune) bool {
 		return strings.ContainsRune(",，、;； \t\n#", r)
 	})
