@@ -9,11 +9,25 @@ import (
 )
 
 // A migration is one named, ordered step of the schema. Steps are never edited once
-// released: each one works on frozen copies of the tables as they were at that step
-// (migrate_steps.go), so a database created by any release upgrades the same way.
+// released: each one works on frozen copies of the tables as they were at that step,
+// so a database created by any release upgrades the same way.
+//
+// Adding to the schema: write a new file migrate_000N_what.go holding the step's own
+// frozen copies of the tables it creates or changes (vN…, with TableName methods) and
+// its step function, then append it to migrations below. Never edit a step that has
+// landed on main, nor the frozen copies of another step: a database in an owner's hands
+// may already have had it. Fix a mistake with a new step.
 type migration struct {
 	id string
 	up func(tx *gorm.DB) error
+}
+
+// migrations is the schema's history, oldest first; each step lives in its own
+// migrate_000N_….go file. Append; never edit or reorder.
+var migrations = []migration{
+	{id: "0001_catalog_and_members", up: createCatalogAndMembers},
+	{id: "0002_post_history", up: createPostHistory},
+	{id: "0003_resource_name_key", up: addResourceNameKey},
 }
 
 // schemaMigration records which steps a database has had.

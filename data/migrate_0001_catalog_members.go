@@ -1,18 +1,10 @@
 package data
 
 import (
-	"fmt"
 	"time"
 
 	"gorm.io/gorm"
 )
-
-// migrations is the schema's history, oldest first. Append; never edit a released step.
-var migrations = []migration{
-	{id: "0001_catalog_and_members", up: createCatalogAndMembers},
-	{id: "0002_post_history", up: createPostHistory},
-	{id: "0003_resource_name_key", up: addResourceNameKey},
-}
 
 // Frozen copies of the tables as step 0001 created them.
 type (
@@ -92,6 +84,8 @@ func (v1Category) TableName() string   { return "categories" }
 func (v1Supplier) TableName() string   { return "suppliers" }
 func (v1Resource) TableName() string   { return "resources" }
 
+// createCatalogAndMembers is step 0001: groups, members with their seats and tags, and
+// the catalog, with the default categories.
 func createCatalogAndMembers(tx *gorm.DB) error {
 	err := tx.Migrator().CreateTable(&v1Group{}, &v1Member{}, &v1Membership{}, &v1MemberTag{},
 		&v1Category{}, &v1Supplier{}, &v1Resource{})
@@ -104,71 +98,4 @@ func createCatalogAndMembers(tx *gorm.DB) error {
 		}
 	}
 	return nil
-}
-
-// Frozen copies of the tables as step 0002 created them.
-type (
-	v2Post struct {
-		ID        uint     `gorm:"primaryKey"`
-		GroupID   *uint    `gorm:"index"`
-		Group     *v1Group `gorm:"constraint:OnDelete:SET NULL"`
-		Kind      string   `gorm:"size:20;not null"`
-		Title     string   `gorm:"size:100;not null;default:''"`
-		Body      string   `gorm:"type:text;not null"`
-		CreatedAt time.Time
-	}
-	v2PostResource struct {
-		PostID     uint       `gorm:"primaryKey"`
-		Post       v2Post     `gorm:"constraint:OnDelete:CASCADE"`
-		ResourceID uint       `gorm:"primaryKey;index"`
-		Resource   v1Resource `gorm:"constraint:OnDelete:RESTRICT"`
-	}
-	v2PostTemplate struct {
-		Kind      string `gorm:"primaryKey;size:20"`
-		Body      string `gorm:"type:text;not null"`
-		UpdatedAt time.Time
-	}
-)
-
-func (v2Post) TableName() string         { return "posts" }
-func (v2PostResource) TableName() string { return "post_resources" }
-func (v2PostTemplate) TableName() string { return "post_templates" }
-
-func createPostHistory(tx *gorm.DB) error {
-	return tx.Migrator().CreateTable(&v2Post{}, &v2PostResource{}, &v2PostTemplate{})
-}
-
-// v3Resource is the part of resources that step 0003 touches: a folded copy of the
-// name, uniquely indexed, so the duplicate check of a save or an import is one index
-// lookup instead of a scan of the catalog (LOWER(name) can use no index).
-type v3Resource struct {
-	ID      uint   `gorm:"primaryKey"`
-	Name    string `gorm:"size:60;not null"`
-	NameKey string `gorm:"size:60;not null;default:'';uniqueIndex:idx_resources_name_key"`
-}
-
-func (v3Resource) TableName() string { return "resources" }
-
-func addResourceNameKey(tx *gorm.DB) error {
-	if err := tx.Migrator().AddColumn(&v3Resource{}, "NameKey"); err != nil {
-		return err
-	}
-	var rs []v3Resource
-	if err := tx.Select("id", "name").Order("id").Find(&rs).Error; err != nil {
-		return err
-	}
-	taken := make(map[string]bool, len(rs))
-	for _, r := range rs {
-		key := NameKey(r.Name)
-		if taken[key] {
-			// Names that only differ in case or width got in before this step; both
-			// stay, and the owner is asked to rename when either is next saved.
-			key = fmt.Sprintf("%s#%d", key, r.ID)
-		}
-		taken[key] = true
-		if err := tx.Model(&v3Resource{}).Where("id = ?", r.ID).Update("name_key", key).Error; err != nil {
-			return err
-		}
-	}
-	return tx.Migrator().CreateIndex(&v3Resource{}, "idx_resources_name_key")
 }
