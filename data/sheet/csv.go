@@ -104,11 +104,23 @@ func parseCSV(text string, sep rune) (*Table, error) {
 		line, _ := cr.FieldPos(0)
 		c.skip(line - lastLine - 1)
 		lastLine = recordEnd(cr, rec)
+		unescapeFormulas(rec)
 		if err := c.add(rec); err != nil {
 			return nil, err
 		}
 	}
 	return c.table()
+}
+
+// unescapeFormulas takes off the ' that csvText puts before a cell starting like a
+// formula, so that an exported catalog imports back unchanged. Spreadsheets do the
+// same when an owner types '=1 into a cell, so an .xlsx never holds such a quote.
+func unescapeFormulas(rec []string) {
+	for i, v := range rec {
+		if len(v) > 1 && v[0] == '\'' && startsFormula(v[1:]) {
+			rec[i] = v[1:]
+		}
+	}
 }
 
 // recordEnd is the physical line a record ends on: the line its last field starts on

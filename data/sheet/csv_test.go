@@ -71,6 +71,7 @@ func TestReadCSVShapes(t *testing.T) {
 		{"blank lines keep row numbers", "标题\n\n名称,价格\n\n甲,1\n", [][]string{{"标题", ""}, {"", ""}, {"名称", "价格"}, {"", ""}, {"甲", "1"}}},
 		{"quoted newline is one row", "名称,备注\n甲,\"第一行\r\n第二行\"\n乙,x\n", [][]string{{"名称", "备注"}, {"甲", "第一行\n第二行"}, {"乙", "x"}}},
 		{"stray quote", "名称,备注\n甲,12\"寸\n", [][]string{{"名称", "备注"}, {"甲", "12\"寸"}}},
+		{"quote before a formula is taken off", "名称,价格\n'=1+1,'-5\n'普通,''=x\n", [][]string{{"名称", "价格"}, {"=1+1", "-5"}, {"'普通", "''=x"}}},
 		{"no final newline", "名称,价格\n甲,1", [][]string{{"名称", "价格"}, {"甲", "1"}}},
 	}
 	for _, tt := range tests {

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/qunhuo/qunhuo/data"
@@ -158,20 +159,24 @@ func dateCell(text string) cell {
 	return textCell(text)
 }
 
-// writeCSV writes g with a UTF-8 BOM and CRLF line ends, as Excel itself does.
+// writeCSV writes g with a UTF-8 BOM and CRLF line ends, as Excel itself does. Every
+// CSV the app writes goes through here, so that no cell can start a formula (csvText).
 func writeCSV(w io.Writer, g grid) error {
 	if _, err := w.Write(utf8BOM); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(g.header); err != nil {
+	record := make([]string, len(g.header))
+	for i, h := range g.header {
+		record[i] = csvText(textCell(h))
+	}
+	if err := cw.Write(record); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
-	record := make([]string, len(g.header))
 	for _, row := range g.rows {
 		for i, c := range row {
-			record[i] = c.text
+			record[i] = csvText(c)
 		}
 		if err := cw.Write(record); err != nil {
 			return fmt.Errorf("write csv: %w", err)
@@ -182,4 +187,26 @@ func writeCSV(w io.Writer, g grid) error {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil
+}
+
+// formulaStarts are the first characters that make Excel, WPS or LibreOffice run a
+// CSV cell as a formula (OWASP's list for CSV injection). A resource named
+// =HYPERLINK(…) in a file shared in 群文件 would otherwise become a live link.
+const formulaStarts = "=+-@\t\r"
+
+// csvText is c as a CSV cell: text that starts like a formula gets a leading ' , which
+// spreadsheets show as text and readCSV takes off again. Numbers the exporter typed are
+// written as they are: they come from integers (data.Yuan, a stock count), so they
+// cannot hold a formula, and a quote would stop Excel summing them. Prices and stocks
+// are never negative today; if one were, -12.5 would still be a plain number.
+func csvText(c cell) string {
+	if c.kind == kindNumber || !startsFormula(c.text) {
+		return c.text
+	}
+	return "'" + c.text
+}
+
+// startsFormula reports whether a spreadsheet would read s as a formula.
+func startsFormula(s string) bool {
+	return s != "" && strings.IndexByte(formulaStarts, s[0]) >= 0
 }

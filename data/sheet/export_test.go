@@ -1,7 +1,9 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/csv"
 	"io"
 	"strings"
 	"testing"
@@ -195,5 +197,163 @@ func TestGroupByCategory(t *testing.T) {
 	}
 	if strings.Join(names, "") != "acbed" {
 		t.Errorf("grouped order %q, want acbed", names)
+	}
+}
+
+// formulaNames are resource names that spreadsheets would run as formulas if a CSV
+// held them as they are.
+var formulaNames = []string{`=HYPERLINK("http://x","y")`, "+1+1", "-2+3", "@SUM(1)", "=cmd|' /C calc'!A0"}
+
+// formulaCatalog is a catalog on sale whose names and texts start like formulas.
+func formulaCatalog(t *testing.T) []data.Resource {
+	t.Helper()
+	var rs []data.Resource
+	for i, name := range formulaNames {
+		d := data.ResourceDraft{Name: name, Category: "游戏类", Price: "12.5", Redeem: "@卡密", Supplier: "=老王",
+			Tags: "-特价", Notes: "+备注", ValidUntil: "2026-12-31"}
+		r, err := d.Parse(nil, testNow, cst)
+		if err != nil {
+			t.Fatalf("parse %q: %v", name, err)
+		}
+		r.ID = uint(i + 1)
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+func TestCSVCellEscapesFormulas(t *testing.T) {
+	tests := []struct {
+		in   cell
+		want string
+	}{
+		{textCell(`=HYPERLINK("http://x","y")`), `'=HYPERLINK("http://x","y")`},
+		{textCell("+1+1"), "'+1+1"},
+		{textCell("-2+3"), "'-2+3"},
+		{textCell("@SUM(1)"), "'@SUM(1)"},
+		{textCell("\t=1"), "'\t=1"},
+		{textCell("\r=1"), "'\r=1"},
+		{textCell("-5"), "'-5"}, // text that looks like a number is still text
+		{textCell("王者 =1"), "王者 =1"},
+		{textCell("'=1"), "'=1"}, // already quoted by the owner: left alone
+		{textCell(""), ""},
+		{priceCell(-1250), "-12.5"}, // a number the exporter typed cannot be a formula
+		{priceCell(1250), "12.5"},
+		{dateCell("2026-12-31"), "2026-12-31"},
+	}
+	for _, tt := range tests {
+		if got := csvText(tt.in); got != tt.want {
+			t.Errorf("csvText(%q) = %q, want %q", tt.in.text, got, tt.want)
+		}
+	}
+}
+
+func TestCSVExportsEscapeFormulas(t *testing.T) {
+	rs := formulaCatalog(t)
+	writers := map[string]func(*bytes.Buffer) error{
+		"index":   func(b *bytes.Buffer) error { return WriteIndexCSV(b, rs, testNow, cst) },
+		"catalog": func(b *bytes.Buffer) error { return WriteCatalogCSV(b, rs, cst) },
+	}
+	for name, write := range writers {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		records, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(buf.Bytes(), utf8BOM))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(records) != len(rs)+1 {
+			t.Fatalf("%s: %d records, want %d", name, len(records), len(rs)+1)
+		}
+		for i, rec := range records {
+			for j, v := range rec {
+				if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+					t.Errorf("%s: row %d column %d starts a formula: %q", name, i+1, j+1, v)
+				}
+			}
+		}
+		if got := records[1][1]; got != "'"+formulaNames[0] {
+			t.Errorf("%s: name written as %q", name, got)
+		}
+	}
+}
+
+// An escaped catalog still imports back unchanged: reading a CSV takes the quote off.
+func TestCSVFormulaRoundTrip(t *testing.T) {
+	rs := formulaCatalog(t)
+	var buf bytes.Buffer
+	if err := WriteCatalogCSV(&buf, rs, cst); err != nil {
+		t.Fatal(err)
+	}
+	tb, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tb.Rows[1][1]; got != formulaNames[0] {
+		t.Errorf("read name %q, want %q", got, formulaNames[0])
+	}
+	m, err := Detect(tb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewPlan(tb, m, rs, Options{Now: testNow, Loc: cst})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Count(RowUnchanged) != len(rs) {
+		for _, row := range p.Rows {
+			t.Logf("line %d %s %s: %s", row.Line, row.Kind.Label(), row.Name, row.Detail())
+		}
+		t.Errorf("round trip: %s, want all %d unchanged", p.Summary(), len(rs))
+	}
+}
+
+// xlsx exports write text as strings, never as formulas, whatever the text starts with.
+func TestXLSXExportsHoldNoFormulas(t *testing.T) {
+	rs := formulaCatalog(t)
+	writers := map[string]func(*bytes.Buffer) error{
+		IndexSheetName:   func(b *bytes.Buffer) error { return WriteIndexXLSX(b, rs, testNow, cst) },
+		CatalogSheetName: func(b *bytes.Buffer) error { return WriteCatalogXLSX(b, rs, cst) },
+	}
+	for sheetName, write := range writers {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, zf := range zr.File {
+			if !strings.HasPrefix(zf.Name, "xl/worksheets/") {
+				continue
+			}
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			xml, _ := io.ReadAll(rc)
+			rc.Close()
+			if bytes.Contains(xml, []byte("<f>")) || bytes.Contains(xml, []byte("<f ")) {
+				t.Errorf("%s: %s holds a formula", sheetName, zf.Name)
+			}
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows(sheetName)
+		for r, row := range rows {
+			for c := range row {
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if formula, _ := f.GetCellFormula(sheetName, ref); formula != "" {
+					t.Errorf("%s!%s is the formula %q", sheetName, ref, formula)
+				}
+			}
+		}
+		if got := rows[1][1]; got != formulaNames[0] {
+			t.Errorf("%s: name stored as %q", sheetName, got)
+		}
+		f.Close()
 	}
 }
