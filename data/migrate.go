@@ -28,6 +28,7 @@ var migrations = []migration{
 	{id: "0001_catalog_and_members", up: createCatalogAndMembers},
 	{id: "0002_post_history", up: createPostHistory},
 	{id: "0003_resource_name_key", up: addResourceNameKey},
+	{id: "0004_settings", up: createSettings},
 }
 
 // schemaMigration records which steps a database has had.

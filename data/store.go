@@ -119,13 +119,18 @@ func (s *Store) Close() error {
 	return sqlDB.Close()
 }
 
-// Backup writes a consistent copy of the whole database to dst, which must not exist yet.
+// Backup writes a consistent copy of the whole database to dst, which must not exist
+// yet, and records the time (the store's clock) for LastBackupAt. Should only that
+// record fail, the copy stays and the error says so.
 func (s *Store) Backup(dst string) error {
 	if _, err := os.Stat(dst); err == nil {
 		return fmt.Errorf("backup to %s: %w", dst, os.ErrExist)
 	}
 	if err := s.db.Exec("VACUUM INTO ?", dst).Error; err != nil {
 		return fmt.Errorf("backup to %s: %w", dst, err)
+	}
+	if err := s.recordBackup(s.Now()); err != nil {
+		return fmt.Errorf("backup to %s written, its time not recorded: %w", dst, err)
 	}
 	return nil
 }
