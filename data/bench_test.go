@@ -122,3 +122,22 @@ func BenchmarkFillDemoBig(b *testing.B) {
 		_ = s.Close()
 	}
 }
+
+// BenchmarkAgenda gathers the 今日 home screen's counts over the reference catalog.
+func BenchmarkAgenda(b *testing.B) {
+	s := benchStore(b)
+	gs, err := s.Groups()
+	if err != nil || len(gs) == 0 {
+		b.Fatalf("groups %v, %v", gs, err)
+	}
+	var a Agenda
+	b.ReportAllocs()
+	for b.Loop() {
+		if a, err = s.Agenda(gs[0].ID, testNow, cst); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(a.Expiring.Count), "expiring")
+	b.ReportMetric(float64(a.SoldOut.Count), "soldout")
+	b.ReportMetric(float64(a.LowStock.Count), "low")
+}

@@ -142,7 +142,11 @@ func (s *Store) SetCurrentGroupID(id uint) error {
 // LastBackupAt is when Backup last wrote a copy of this database, in UTC; ok is false
 // when it never has.
 func (s *Store) LastBackupAt() (at time.Time, ok bool, err error) {
-	v, ok, err := getSetting(s.db, settingLastBackup)
+	return lastBackupAt(s.db)
+}
+
+func lastBackupAt(db *gorm.DB) (at time.Time, ok bool, err error) {
+	v, ok, err := getSetting(db, settingLastBackup)
 	if err != nil || !ok {
 		return time.Time{}, false, err
 	}
@@ -161,7 +165,11 @@ func (s *Store) recordBackup(at time.Time) error {
 // LowStockThreshold is the line below which a counted resource on sale is 库存不足:
 // DefaultLowStockThreshold until the owner sets another.
 func (s *Store) LowStockThreshold() (int, error) {
-	v, ok, err := getSetting(s.db, settingLowStock)
+	return lowStockThreshold(s.db)
+}
+
+func lowStockThreshold(db *gorm.DB) (int, error) {
+	v, ok, err := getSetting(db, settingLowStock)
 	if err != nil || !ok {
 		return DefaultLowStockThreshold, err
 	}
