@@ -1,9 +1,16 @@
-// Package app is QunHuo's Fyne GUI: a shell with navigation and one file per screen.
-// It talks to the database only through package data.
+// Package app is QunHuo's Fyne GUI shell: the window, the navigation, the 今日 home,
+// opening the data folder and the log. The screens live in one package per area
+// (app/catalog, app/members, app/posts, app/groups, app/backup, app/importer); what
+// they share (the environment, background tasks, theme, Chinese words, messages, and
+// widgets such as the record table, form kit, file chooser and post preview) lives in
+// app/ui, because an area may import data and app/ui but never the shell or another
+// area: the shell wires areas together with small Links structs. Nothing under app/
+// imports GORM.
 package app
 
 import (
-	"errors"
+	"io"
+	"log/slog"
 	"path/filepath"
 	"time"
 
@@ -11,6 +18,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/applog"
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 )
 
@@ -29,64 +38,110 @@ func Run(a fyne.App, dataDir string) {
 	if dataDir == "" {
 		dataDir = a.Storage().RootURI().Path()
 	}
-	o := &opener{app: a, win: w, dir: dataDir}
-	go o.open()
+	o := &opener{app: a, win: w, dir: dataDir, tasks: &ui.Tasks{}, log: slog.New(slog.DiscardHandler)}
+	o.tasks.OnPanic = o.taskPanicked
+	o.tasks.Run(o.open)
+	defer o.close()
+	defer o.logCrash()
 	w.ShowAndRun()
-	o.close()
+}
+
+// logCrash records a panic on the UI goroutine with its stack before the app goes down;
+// the owner's saved data is safe (every write is a transaction).
+func (o *opener) logCrash() {
+	if p := recover(); p != nil {
+		applog.Panicked(o.log, "界面", p, nil)
+		panic(p)
+	}
 }
 
 // setUp makes the app Chinese and gives it its look, before any window is built.
 func setUp(a fyne.App) {
-	useChineseForFyne()
-	a.Settings().SetTheme(newTheme())
-	a.SetIcon(appIcon())
+	ui.UseChineseForFyne()
+	a.Settings().SetTheme(ui.NewTheme())
+	a.SetIcon(ui.AppIcon())
 }
 
 // opener opens the data folder off the UI goroutine and then shows the shell, or
-// explains why it could not.
+// explains why it could not. Its work is a tracked task, so closing the window waits
+// for an open in flight before the store is closed.
 type opener struct {
-	app   fyne.App
-	win   fyne.Window
-	dir   string
-	lock  *data.FolderLock
-	store *data.Store
-	tasks tasks
+	app      fyne.App
+	win      fyne.Window
+	dir      string
+	tasks    *ui.Tasks
+	log      *slog.Logger
+	logFile  io.Closer
+	lock     *data.FolderLock
+	store    *data.Store
+	quit     func() // the app's Quit; tests count it
 }
 
 func (o *opener) open() {
+	o.openLog()
 	lock, err := data.LockFolder(o.dir)
 	if err != nil {
+		o.log.Warn("data folder refused", "dir", o.dir, "err", err)
 		fyne.Do(func() { o.refuse(err) })
 		return
 	}
 	store, err := data.Open(filepath.Join(o.dir, data.DatabaseFile))
 	if err != nil {
 		_ = lock.Unlock()
+		o.log.Error("open database", "dir", o.dir, "err", err)
 		fyne.Do(func() { o.refuse(err) })
 		return
 	}
 	o.lock, o.store = lock, store
+	o.log.Info("opened", "dir", o.dir)
 	fyne.Do(func() {
-		sh := newShell(&env{app: o.app, win: o.win, store: store, tasks: &o.tasks, loc: time.Local})
+		e := ui.NewEnv(o.app, o.win, store, time.Local)
+		e.Tasks, e.Log = o.tasks, o.log
+		sh := newShell(e)
 		o.win.SetContent(sh.content())
 		sh.start()
 	})
 }
 
+// openLog starts the log file in the data folder; without one (a read-only folder)
+// the app still runs, logging nowhere.
+func (o *opener) openLog() {
+	log, closer, err := applog.Open(o.dir)
+	if err != nil {
+		return
+	}
+	o.log, o.logFile = log, closer
+}
+
+// taskPanicked gets a panic of any background task: it is logged with its stack and
+// the owner is told in Chinese; the window stays up.
+func (o *opener) taskPanicked(p any) {
+	applog.Panicked(o.log, "后台任务", p, func(msg string) {
+		fyne.Do(func() { ui.ShowMessage(o.win, "出了点问题", msg) })
+	})
+}
+
 // refuse tells the owner why the data could not be opened; closing the message quits.
 func (o *opener) refuse(err error) {
-	d := showMessageWith(o.win, "无法打开群活的数据", explainOpen(err, o.dir), "退出群活")
-	d.SetOnClosed(o.app.Quit)
+	d := ui.ShowMessageWith(o.win, "无法打开群活的数据", explainOpen(err, o.dir), "退出群活")
+	d.SetOnClosed(func() {
+		if o.quit != nil {
+			o.quit()
+			return
+		}
+		o.app.Quit()
+	})
 }
 
 // close lets work that is still running finish (a save in flight completes or rolls
-// back, never half-writes), then releases the database and the folder.
+// back, never half-writes), then releases the database, the folder and the log.
 func (o *opener) close() {
 	done := make(chan struct{})
-	go func() { o.tasks.wait(); close(done) }()
+	go func() { o.tasks.Wait(); close(done) }()
 	select {
 	case <-done:
 	case <-time.After(10 * time.Second):
+		o.log.Warn("quit while work was still running")
 	}
 	if o.store != nil {
 		_ = o.store.Close()
@@ -94,24 +149,7 @@ func (o *opener) close() {
 	if o.lock != nil {
 		_ = o.lock.Unlock()
 	}
-}
-
-// env is what every screen needs: the app, its window, the store, a way to run work
-// off the UI goroutine, and the owner's time zone.
-type env struct {
-	app   fyne.App
-	win   fyne.Window
-	store *data.Store
-	tasks *tasks
-	loc   *time.Location
-}
-
-// now is the store's clock, so screens and rules agree on the time.
-func (e *env) now() time.Time { return e.store.Now() }
-
-// isValidation reports whether err is a form problem the owner can fix.
-func isValidation(err error) (data.ValidationError, bool) {
-	var ve data.ValidationError
-	ok := errors.As(err, &ve)
-	return ve, ok
+	if o.logFile != nil {
+		_ = o.logFile.Close()
+	}
 }

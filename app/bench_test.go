@@ -11,16 +11,20 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/qunhuo/qunhuo/app/catalog"
+	"github.com/qunhuo/qunhuo/app/ui"
+	"github.com/qunhuo/qunhuo/app/ui/uitest"
 	"github.com/qunhuo/qunhuo/data"
+	qqpost "github.com/qunhuo/qunhuo/data/posts"
 )
 
 // benchEnv opens a copy of the reference database (data.BigDemo: 5 groups, 3,000
 // members, 20,000 resources) behind a test window. Work runs inline: the test driver's
 // fyne.Do does not queue onto one UI thread as the real one does, and the store's one
 // connection runs the loads one after another in the app too.
-func benchEnv(b *testing.B) (*env, string) {
+func benchEnv(b *testing.B) (*ui.Env, string) {
 	b.Helper()
-	src, err := data.DemoFile(data.BigDemo, 1, testNow)
+	src, err := data.DemoFile(data.BigDemo, 1, uitest.Now)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -32,7 +36,9 @@ func benchEnv(b *testing.B) (*env, string) {
 	setUp(a)
 	w := a.NewWindow("群活")
 	w.Resize(fyne.NewSize(1200, 760))
-	return &env{app: a, win: w, tasks: &tasks{inline: true}, loc: testLoc}, path
+	e := ui.NewEnv(a, w, nil, uitest.Loc)
+	e.Tasks.Inline = true
+	return e, path
 }
 
 func copyFile(src, dst string) error {
@@ -70,19 +76,19 @@ func BenchmarkStartToFirstList(b *testing.B) {
 }
 
 // startShell opens the database and shows the shell until its first list is loaded.
-func startShell(b *testing.B, e *env, path string) (*shell, *data.Store) {
-	store, err := data.Open(path, data.WithClock(func() time.Time { return testNow }))
+func startShell(b *testing.B, e *ui.Env, path string) (*shell, *data.Store) {
+	store, err := data.Open(path, data.WithClock(func() time.Time { return uitest.Now }))
 	if err != nil {
 		b.Fatal(err)
 	}
-	e.store = store
+	e.Store = store
 	sh := newShell(e)
-	e.win.SetContent(sh.content())
+	e.Win.SetContent(sh.content())
 	sh.start()
-	e.tasks.wait()
-	e.tasks.wait() // work the first loads started
-	if len(sh.resources.shown) != data.BigDemo.Resources || sh.current == nil {
-		b.Fatalf("after start: %d rows, group %v", len(sh.resources.shown), sh.current)
+	e.Tasks.Wait()
+	e.Tasks.Wait() // work the first loads started
+	if sh.resources.Shown() != data.BigDemo.Resources || sh.current == nil {
+		b.Fatalf("after start: %d rows, group %v", sh.resources.Shown(), sh.current)
 	}
 	return sh, store
 }
@@ -91,24 +97,24 @@ func startShell(b *testing.B, e *env, path string) (*shell, *data.Store) {
 // resources: filter, then refresh the table.
 func BenchmarkSearchKeystroke(b *testing.B) {
 	e, path := benchEnv(b)
-	store, err := data.Open(path, data.WithClock(func() time.Time { return testNow }))
+	store, err := data.Open(path, data.WithClock(func() time.Time { return uitest.Now }))
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { _ = store.Close() })
-	e.store = store
-	s := newResourcesScreen(e)
-	e.win.SetContent(s.content())
-	s.refresh()
-	e.tasks.wait()
+	e.Store = store
+	s := catalog.NewScreen(e, catalog.Links{})
+	e.Win.SetContent(s.Content())
+	s.Refresh()
+	e.Tasks.Wait()
 	queries := []string{"w", "wz", "wzr", "wzry", "腾", "腾讯", "100"}
 	i := 0
 	for b.Loop() {
-		s.search.SetText(queries[i%len(queries)])
+		s.Search(queries[i%len(queries)])
 		i++
 	}
-	if len(s.all) != data.BigDemo.Resources {
-		b.Fatalf("catalog holds %d resources", len(s.all))
+	if len(s.All()) != data.BigDemo.Resources {
+		b.Fatalf("catalog holds %d resources", len(s.All()))
 	}
 }
 
@@ -124,7 +130,7 @@ func liveHeapMB() float64 {
 // pick what is on sale, render the template, mask, split into parts.
 func BenchmarkBuildIndexPost(b *testing.B) {
 	e, path := benchEnv(b)
-	store, err := data.Open(path, data.WithClock(func() time.Time { return testNow }))
+	store, err := data.Open(path, data.WithClock(func() time.Time { return uitest.Now }))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -133,13 +139,13 @@ func BenchmarkBuildIndexPost(b *testing.B) {
 	if err != nil || len(groups) == 0 {
 		b.Fatal(err)
 	}
-	var post builtPost
+	var post qqpost.Built
 	for b.Loop() {
-		post, err = buildIndexPost(store, groups[0], "", testNow, e.loc)
+		post, err = qqpost.BuildIndexPost(store, groups[0], "", uitest.Now, e.Loc)
 		if err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(post.listed), "listed")
-	b.ReportMetric(float64(len(post.parts)), "parts")
+	b.ReportMetric(float64(post.Listed), "listed")
+	b.ReportMetric(float64(len(post.Parts)), "parts")
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -16,7 +17,7 @@ import (
 
 // Every character the GUI writes must have a glyph in the embedded font, or owners on
 // a system without Chinese fonts see boxes. This reads every string in the screens'
-// source and Fyne's Chinese words.
+// source under app/ (every area) and Fyne's Chinese words.
 func TestScreensUseOnlyCharactersTheFontHas(t *testing.T) {
 	font, err := sfnt.Parse(assets.FontRegular)
 	if err != nil {
@@ -31,7 +32,16 @@ func TestScreensUseOnlyCharactersTheFontHas(t *testing.T) {
 		t.Fatal("the glyph check cannot tell a missing symbol from a present one")
 	}
 	texts := map[string]string{"assets/fyne-zh.json": string(assets.FyneChinese)}
-	files, _ := filepath.Glob("*.go")
+	var files []string
+	_ = filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") && !strings.Contains(path, "testdata") {
+			files = append(files, path)
+		}
+		return err
+	})
+	if len(files) < 20 {
+		t.Fatalf("found only %d source files under app/", len(files))
+	}
 	fset := token.NewFileSet()
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {

@@ -6,104 +6,137 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/backup"
+	"github.com/qunhuo/qunhuo/app/catalog"
+	"github.com/qunhuo/qunhuo/app/groups"
+	"github.com/qunhuo/qunhuo/app/importer"
+	"github.com/qunhuo/qunhuo/app/members"
+	"github.com/qunhuo/qunhuo/app/posts"
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 )
 
-// prefCurrentGroup remembers which group the owner was working on.
-const prefCurrentGroup = "currentGroup"
-
-// groupAware screens follow the current-group selector. setGroup only records the
-// group; the shell reloads whichever screen is shown.
-type groupAware interface {
-	setGroup(g *data.Group)
+// screen is one area of the window. Refresh reloads it when it is shown, so it shows
+// what other screens changed.
+type screen interface {
+	Content() fyne.CanvasObject
+	Refresh()
 }
 
-// screen is one area of the window. refresh reloads it when its tab is opened, so it
-// shows what other screens changed.
-type screen interface {
-	content() fyne.CanvasObject
-	refresh()
+// groupAware screens follow the current-group selector. SetGroup only records the
+// group; the shell reloads whichever screen is shown.
+type groupAware interface {
+	SetGroup(g *data.Group)
 }
 
 // area is a screen with its place in the navigation.
 type area struct {
-	title  string
-	icon   fyne.Resource
-	screen screen
+	title   string
+	icon    fyne.Resource
+	screen  screen
+	content fyne.CanvasObject // built once, on first show
 }
 
-// shell is the main window's frame: the current-group selector on top, the areas on
-// the left, the chosen area's screen in the middle.
+// shell is the main window's frame: the current-group selector on top, the navigation
+// on the left, the chosen area's screen in the middle. It wires the areas to each other,
+// so that no area imports another.
 type shell struct {
-	env     *env
+	env     *ui.Env
 	groups  []data.Group
 	current *data.Group
 
 	groupSelect *widget.Select
-	tabs        *container.AppTabs
-	areas       []area
-	resources   *resourcesScreen
-	members     *membersScreen
-	posts       *postsScreen
-	groupsTab   *groupsScreen
-	backup      *backupScreen
-	welcome     *welcome // shown on first start
+	nav         *nav
+	stack       *fyne.Container
+	shown       *area
+
+	home, catalogArea, postsArea, membersArea, groupsArea, backupArea *area
+
+	today     *today
+	resources *catalog.Screen
+	members   *members.Screen
+	posts     *posts.Screen
+	groupsTab *groups.Screen
+	backup    *backup.Screen
+	welcome   *groups.Welcome // shown on first start
 }
 
-func newShell(e *env) *shell {
+func newShell(e *ui.Env) *shell {
 	s := &shell{env: e}
-	s.resources = newResourcesScreen(e)
-	s.members = newMembersScreen(e)
-	s.posts = newPostsScreen(e)
-	s.groupsTab = newGroupsScreen(e, s.groupsChanged)
-	s.backup = newBackupScreen(e, s.demoLoaded)
+	s.resources = catalog.NewScreen(e, catalog.Links{
+		ImportResources: func(done func()) { importer.Resources(e, done) },
+		NewStockPost:    func(g *data.Group, r data.Resource) { posts.ShowNewStockPost(e, g, r) },
+	})
+	s.members = members.NewScreen(e, members.Links{
+		ImportMembers: func(g data.Group, done func()) { importer.Members(e, g, done) },
+	})
+	s.posts = posts.NewScreen(e)
+	s.groupsTab = groups.NewScreen(e, s.groupsChanged)
+	s.backup = backup.NewScreen(e, s.demoLoaded)
+	s.home = &area{title: "今日", icon: theme.HomeIcon()}
+	s.today = newToday(e, todayLinks{
+		catalogNeeding: s.showCatalogNeeding,
+		posts:          func() { s.show(s.postsArea) },
+		backup:         func() { s.show(s.backupArea) },
+	})
+	s.home.screen = s.today
+	s.catalogArea = &area{title: "资源库", icon: theme.StorageIcon(), screen: s.resources}
+	s.postsArea = &area{title: "公告", icon: theme.MailSendIcon(), screen: s.posts}
+	s.membersArea = &area{title: "成员", icon: theme.AccountIcon(), screen: s.members}
+	s.groupsArea = &area{title: "群管理", icon: theme.SettingsIcon(), screen: s.groupsTab}
+	s.backupArea = &area{title: "数据与备份", icon: theme.DocumentSaveIcon(), screen: s.backup}
+	s.nav = newNav(s.sections(), s.show)
 	s.groupSelect = widget.NewSelect(nil, s.onGroupSelected)
 	s.groupSelect.PlaceHolder = "请先新建一个群"
-	s.areas = []area{
-		{"资源库", theme.StorageIcon(), s.resources},
-		{"成员", theme.AccountIcon(), s.members},
-		{"公告", theme.MailSendIcon(), s.posts},
-		{"群管理", theme.HomeIcon(), s.groupsTab},
-		{"数据与备份", theme.DocumentSaveIcon(), s.backup},
-	}
-	s.tabs = container.NewAppTabs()
-	for _, a := range s.areas {
-		s.tabs.Append(container.NewTabItemWithIcon(a.title, a.icon, a.screen.content()))
-	}
-	s.tabs.SetTabLocation(container.TabLocationLeading)
-	s.tabs.OnSelected = s.onTabSelected
+	s.stack = container.NewStack()
 	return s
+}
+
+// sections is the navigation. Later areas take their place here: 交易与售后 (escrow,
+// tickets, blacklist, rules), 活动 (blind boxes, swaps, polls), 积分 (points, 资源达人,
+// sessions), and 互动率 under 数据.
+func (s *shell) sections() []section {
+	return []section{
+		{"", []*area{s.home}},
+		{"资源", []*area{s.catalogArea, s.postsArea}},
+		{"成员", []*area{s.membersArea, s.groupsArea}},
+		{"数据", []*area{s.backupArea}},
+	}
 }
 
 func (s *shell) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("群活", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	manage := widget.NewButtonWithIcon("管理群", theme.SettingsIcon(), func() { s.show(s.groupsTab) })
-	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(appIcon()), title),
-		container.NewHBox(widget.NewLabel("当前群"), widen(s.groupSelect, 280), manage))
-	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, s.tabs)
+	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(ui.AppIcon()), title),
+		container.NewHBox(widget.NewLabel("当前群"), ui.Widen(s.groupSelect, 280)))
+	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav.content())
+	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, left, nil, s.stack)
 }
 
-// start loads the groups; with none yet, the welcome asks for the first one.
+// start shows the home and loads the groups; with none yet, the welcome asks for the
+// first one. The catalog is loaded now too, since it is the area opened most.
 func (s *shell) start() {
-	s.resources.refresh()
+	s.nav.shortcuts(s.env.Win.Canvas())
+	s.show(s.home)
+	s.resources.Refresh()
 	s.loadGroups(func() {
 		if len(s.groups) == 0 {
-			s.welcome = showWelcome(s.env, s.welcomed)
+			s.welcome = groups.ShowWelcome(s.env, s.welcomed)
 		}
 	})
 }
 
-// loadGroups reads the groups off the UI goroutine, then fills the selector and picks
-// the remembered group (or the first).
+// loadGroups reads the groups and the remembered current group off the UI goroutine,
+// then fills the selector.
 func (s *shell) loadGroups(then func()) {
-	s.env.tasks.run(func() {
-		groups, err := s.env.store.Groups()
+	s.env.Tasks.Run(func() {
+		groups, err := s.env.Store.Groups()
+		want, err2 := s.env.Store.CurrentGroupID()
 		fyne.Do(func() {
-			if err != nil {
-				showError(s.env.win, err)
+			if err != nil || err2 != nil {
+				s.env.ShowError(firstError(err, err2))
 				return
 			}
-			s.applyGroups(groups)
+			s.applyGroups(groups, want)
 			if then != nil {
 				then()
 			}
@@ -111,18 +144,26 @@ func (s *shell) loadGroups(then func()) {
 	})
 }
 
-func (s *shell) applyGroups(groups []data.Group) {
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *shell) applyGroups(groups []data.Group, want uint) {
 	s.groups = groups
 	names := make([]string, len(groups))
 	for i, g := range groups {
 		names[i] = groupLabel(&g)
 	}
 	s.groupSelect.SetOptions(names)
-	s.groupsTab.apply(groups)
-	want := s.env.app.Preferences().Int(prefCurrentGroup)
+	s.groupsTab.Apply(groups)
 	pick := -1
 	for i, g := range groups {
-		if int(g.ID) == want || pick < 0 {
+		if g.ID == want || pick < 0 {
 			pick = i
 		}
 	}
@@ -134,7 +175,7 @@ func (s *shell) applyGroups(groups []data.Group) {
 	s.groupSelect.SetSelectedIndex(pick)
 }
 
-func groupLabel(g *data.Group) string { return g.Name + "(" + g.Number + ")" }
+func groupLabel(g *data.Group) string { return g.Name + "（" + g.Number + "）" }
 
 func (s *shell) onGroupSelected(string) {
 	i := s.groupSelect.SelectedIndex()
@@ -142,66 +183,82 @@ func (s *shell) onGroupSelected(string) {
 		return
 	}
 	g := s.groups[i]
-	s.env.app.Preferences().SetInt(prefCurrentGroup, int(g.ID))
+	s.rememberGroup(g.ID)
 	s.setGroup(&g)
+}
+
+// rememberGroup keeps the current group in the database, with the data it belongs to.
+func (s *shell) rememberGroup(id uint) {
+	s.env.Tasks.Run(func() {
+		if err := s.env.Store.SetCurrentGroupID(id); err != nil {
+			s.env.Log.Warn("remember current group", "err", err)
+		}
+	})
 }
 
 func (s *shell) setGroup(g *data.Group) {
 	s.current = g
-	for _, scr := range []groupAware{s.resources, s.members, s.posts, s.groupsTab} {
-		scr.setGroup(g)
+	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.groupsTab} {
+		scr.SetGroup(g)
 	}
-	if s.selected() != screen(s.resources) { // the catalog is the same for every group
-		s.refreshSelected()
+	if s.shown != s.catalogArea { // the catalog is the same for every group
+		s.refreshShown()
 	}
 }
 
 // groupsChanged reloads the selector after a group was added, edited or deleted;
 // selectID, when not 0, becomes the current group.
 func (s *shell) groupsChanged(selectID uint) {
-	if selectID != 0 {
-		s.env.app.Preferences().SetInt(prefCurrentGroup, int(selectID))
+	if selectID == 0 {
+		s.loadGroups(nil)
+		return
 	}
-	s.loadGroups(nil)
+	s.env.Tasks.Run(func() {
+		err := s.env.Store.SetCurrentGroupID(selectID)
+		fyne.Do(func() {
+			if err != nil {
+				s.env.Log.Warn("remember current group", "err", err)
+			}
+			s.loadGroups(nil)
+		})
+	})
 }
 
 // welcomed runs after the first group was made, with or without demo data.
 func (s *shell) welcomed(groupID uint, demo bool) {
 	s.groupsChanged(groupID)
 	if demo {
-		s.resources.refresh()
+		s.resources.Refresh()
 	}
 }
 
 // demoLoaded refreshes everything after demo data filled the database.
 func (s *shell) demoLoaded() {
-	s.resources.refresh()
+	s.resources.Refresh()
 	s.loadGroups(nil)
 }
 
-func (s *shell) onTabSelected(*container.TabItem) { s.refreshSelected() }
+// show opens area a: its screen is built on first show and reloaded on every show,
+// so screens load only when they are looked at.
+func (s *shell) show(a *area) {
+	if a.content == nil {
+		a.content = a.screen.Content()
+	}
+	s.shown = a
+	s.stack.Objects = []fyne.CanvasObject{a.content}
+	s.stack.Refresh()
+	s.nav.selectArea(a)
+	a.screen.Refresh()
+}
 
-// refreshSelected reloads the screen on show: screens load only when they are looked
-// at, so starting on a big database loads the catalog and nothing else.
-func (s *shell) refreshSelected() {
-	if scr := s.selected(); scr != nil {
-		scr.refresh()
+func (s *shell) refreshShown() {
+	if s.shown != nil {
+		s.shown.screen.Refresh()
 	}
 }
 
-// selected is the screen shown, or nil.
-func (s *shell) selected() screen {
-	if i := s.tabs.SelectedIndex(); i >= 0 && i < len(s.areas) {
-		return s.areas[i].screen
-	}
-	return nil
-}
-
-// show opens the area of scr.
-func (s *shell) show(scr screen) {
-	for i, a := range s.areas {
-		if a.screen == scr {
-			s.tabs.SelectIndex(i)
-		}
-	}
+// showCatalogNeeding opens the catalog narrowed to what the home pointed at.
+func (s *shell) showCatalogNeeding(st data.ResourceState, a data.Attention) {
+	s.show(s.catalogArea)
+	s.resources.ShowNeeding(st, a)
 }

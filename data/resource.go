@@ -304,6 +304,8 @@ type ResourceFilter struct {
 	Query      Query
 	CategoryID uint
 	State      ResourceState
+	Attention  Attention // what the 今日 home sent the owner to look at
+	LowStock   int       // the low-stock line, for AttentionLowStock
 }
 
 // FilterResources returns the indexes of the resources in rs that pass f at now, in order.
@@ -316,6 +318,9 @@ func FilterResources(rs []Resource, f ResourceFilter, now time.Time, into []int)
 			continue
 		}
 		if f.State != "" && r.StateAt(now) != f.State {
+			continue
+		}
+		if f.Attention != AttentionNone && !r.Needs(f.Attention, now, f.LowStock) {
 			continue
 		}
 		if !f.Query.Matches(r.SearchKey) {

@@ -18,10 +18,15 @@ const PanicMessage = "群活遇到了一个意外问题（已记录在日志里�
 // updates in it belong in fyne.Do. A nil log logs to slog.Default (redacted);
 // a nil show is skipped.
 func Recover(log *slog.Logger, where string, show func(msg string)) {
-	p := recover()
-	if p == nil {
-		return
+	if p := recover(); p != nil {
+		Panicked(log, where, p, show)
 	}
+}
+
+// Panicked logs a panic value that the caller recovered itself (recover only works in
+// the deferred call, so code that defers its own closure hands the value on here) with
+// its stack, and calls show with PanicMessage.
+func Panicked(log *slog.Logger, where string, p any, show func(msg string)) {
 	orDefault(log).Error("panic",
 		slog.String("where", where),
 		slog.Any("panic", p),

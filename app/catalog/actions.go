@@ -1,4 +1,4 @@
-package app
+package catalog
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 )
 
@@ -13,14 +14,14 @@ import (
 // on the whole catalog (add, import, export, categories).
 
 // current is the selected resource, or nil.
-func (s *resourcesScreen) current() *data.Resource {
+func (s *Screen) current() *data.Resource {
 	if s.selected < 0 || s.selected >= len(s.all) {
 		return nil
 	}
 	return &s.all[s.selected]
 }
 
-func (s *resourcesScreen) updateActions() {
+func (s *Screen) updateActions() {
 	r := s.current()
 	for _, b := range []*widget.Button{s.editButton, s.postButton, s.shelfButton, s.deleteBtn} {
 		if r == nil {
@@ -40,10 +41,10 @@ func (s *resourcesScreen) updateActions() {
 	}
 }
 
-// setGroup follows the current group, which 上新 posts are written for.
-func (s *resourcesScreen) setGroup(g *data.Group) { s.group = g }
+// SetGroup follows the current group, which 上新 posts are written for.
+func (s *Screen) SetGroup(g *data.Group) { s.group = g }
 
-func (s *resourcesScreen) onAdd() {
+func (s *Screen) onAdd() {
 	cat := ""
 	if s.filter.CategoryID != 0 {
 		cat = s.category.Selected
@@ -52,7 +53,7 @@ func (s *resourcesScreen) onAdd() {
 	s.form.show()
 }
 
-func (s *resourcesScreen) onEdit() {
+func (s *Screen) onEdit() {
 	if r := s.current(); r != nil {
 		s.form = newResourceForm(s.env, r, "", s.onSaved)
 		s.form.show()
@@ -60,15 +61,15 @@ func (s *resourcesScreen) onEdit() {
 }
 
 // onSaved reloads the catalog; the selection stays on the same resource.
-func (s *resourcesScreen) onSaved() { s.refresh() }
+func (s *Screen) onSaved() { s.Refresh() }
 
-func (s *resourcesScreen) onNewStockPost() {
+func (s *Screen) onNewStockPost() {
 	if r := s.current(); r != nil {
-		showNewStockPost(s.env, s.group, *r)
+		s.links.NewStockPost(s.group, *r)
 	}
 }
 
-func (s *resourcesScreen) onToggleShelf() {
+func (s *Screen) onToggleShelf() {
 	r := s.current()
 	if r == nil {
 		return
@@ -80,70 +81,70 @@ func (s *resourcesScreen) onToggleShelf() {
 	s.setStatus(r.ID, st)
 }
 
-func (s *resourcesScreen) setStatus(id uint, st data.ResourceStatus) {
-	s.env.tasks.run(func() {
-		err := s.env.store.SetResourceStatus(id, st)
+func (s *Screen) setStatus(id uint, st data.ResourceStatus) {
+	s.env.Tasks.Run(func() {
+		err := s.env.Store.SetResourceStatus(id, st)
 		fyne.Do(func() {
 			if err != nil {
-				showError(s.env.win, err)
+				s.env.ShowError(err)
 			}
-			s.refresh()
+			s.Refresh()
 		})
 	})
 }
 
-func (s *resourcesScreen) onDelete() {
+func (s *Screen) onDelete() {
 	r := s.current()
 	if r == nil {
 		return
 	}
 	id, name := r.ID, r.Name
-	confirm(s.env.win, "删除资源", "确定删除「"+name+"」吗?删除后不能恢复。", "删除", func() { s.delete(id, name) })
+	ui.Confirm(s.env.Win, "删除资源", "确定删除「"+name+"」吗?删除后不能恢复。", "删除", func() { s.delete(id, name) })
 }
 
-func (s *resourcesScreen) delete(id uint, name string) {
-	s.env.tasks.run(func() {
-		err := s.env.store.DeleteResource(id)
+func (s *Screen) delete(id uint, name string) {
+	s.env.Tasks.Run(func() {
+		err := s.env.Store.DeleteResource(id)
 		fyne.Do(func() {
 			switch {
 			case errors.Is(err, data.ErrInUse):
 				s.offerOffShelf(id, name)
 			case err != nil:
-				showError(s.env.win, err)
+				s.env.ShowError(err)
 			}
-			s.refresh()
+			s.Refresh()
 		})
 	})
 }
 
 // offerOffShelf explains why a resource that posts named cannot be deleted and offers
 // 下架 instead.
-func (s *resourcesScreen) offerOffShelf(id uint, name string) {
+func (s *Screen) offerOffShelf(id uint, name string) {
 	msg := "「" + name + "」已经在发出的公告里出现过,删除会让公告记录对不上,所以不能删除。\n" +
 		"可以改为下架:它不再出现在资源索引表里,需要时还能重新上架。"
-	confirm(s.env.win, "不能删除,改为下架?", msg, "下架", func() { s.setStatus(id, data.StatusOffShelf) })
+	ui.Confirm(s.env.Win, "不能删除,改为下架?", msg, "下架", func() { s.setStatus(id, data.StatusOffShelf) })
 }
 
-func (s *resourcesScreen) onImport() { startImport(s.env, &resourceImport{}, s.refresh) }
+func (s *Screen) onImport() { s.links.ImportResources(s.Refresh) }
 
-func (s *resourcesScreen) onCategories() { newCategoriesDialog(s.env, s.refresh).show() }
+func (s *Screen) onCategories() { newCategoriesDialog(s.env, s.Refresh).show() }
 
 // onExport offers the index (what is on sale, for 群文件) or the whole catalog (to edit
 // in Excel and import back), each as Excel or CSV.
-func (s *resourcesScreen) onExport() {
+func (s *Screen) onExport() {
 	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("资源索引表(Excel)", func() { exportIndex(s.env, s.groupName(), formatXLSX) }),
-		fyne.NewMenuItem("资源索引表(CSV)", func() { exportIndex(s.env, s.groupName(), formatCSV) }),
+		fyne.NewMenuItem("资源索引表(Excel)", func() { ui.ExportIndex(s.env, s.groupName(), ui.FormatXLSX) }),
+		fyne.NewMenuItem("资源索引表(CSV)", func() { ui.ExportIndex(s.env, s.groupName(), ui.FormatCSV) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("完整资源库(Excel,改完可导回)", func() { exportCatalog(s.env, formatXLSX) }),
-		fyne.NewMenuItem("完整资源库(CSV)", func() { exportCatalog(s.env, formatCSV) }),
+		fyne.NewMenuItem("完整资源库(Excel,改完可导回)", func() { ui.ExportCatalog(s.env, ui.FormatXLSX) }),
+		fyne.NewMenuItem("完整资源库(CSV)", func() { ui.ExportCatalog(s.env, ui.FormatCSV) }),
 	)
 	c := fyne.CurrentApp().Driver().CanvasForObject(s.exportBtn)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.exportBtn)
 	widget.ShowPopUpMenuAtPosition(menu, c, pos.AddXY(0, s.exportBtn.Size().Height))
 }
 
-func (s *resourcesScreen) groupName() string {
+func (s *Screen) groupName() string {
 	if s.group == nil {
 		return ""
 	}

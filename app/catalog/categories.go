@@ -1,4 +1,4 @@
-package app
+package catalog
 
 import (
 	"errors"
@@ -9,13 +9,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 )
 
 // categoriesDialog lets the owner add, rename, reorder and delete categories; the
 // order is the order of the index post.
 type categoriesDialog struct {
-	env        *env
+	env        *ui.Env
 	onChanged  func()
 	categories []data.Category
 	selected   int
@@ -31,7 +32,7 @@ type categoriesDialog struct {
 	dlg       dialog.Dialog
 }
 
-func newCategoriesDialog(e *env, onChanged func()) *categoriesDialog {
+func newCategoriesDialog(e *ui.Env, onChanged func()) *categoriesDialog {
 	c := &categoriesDialog{env: e, onChanged: onChanged, selected: -1}
 	c.list = widget.NewList(func() int { return len(c.categories) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -61,7 +62,7 @@ func (c *categoriesDialog) show() {
 	add := container.NewBorder(nil, nil, nil, c.addButton, c.newName)
 	hint := widget.NewLabel("分类的顺序就是资源索引表里的顺序。")
 	content := container.NewBorder(hint, container.NewVBox(add, c.problem), nil, actions, c.list)
-	c.dlg = dialog.NewCustom("分类管理", "完成", content, c.env.win)
+	c.dlg = dialog.NewCustom("分类管理", "完成", content, c.env.Win)
 	c.dlg.SetOnClosed(c.onChanged)
 	c.dlg.Resize(fyne.NewSize(480, 520))
 	c.dlg.Show()
@@ -70,11 +71,11 @@ func (c *categoriesDialog) show() {
 
 // reload reads the categories and selects the one with id, if any.
 func (c *categoriesDialog) reload(id uint) {
-	c.env.tasks.run(func() {
-		cats, err := c.env.store.Categories()
+	c.env.Tasks.Run(func() {
+		cats, err := c.env.Store.Categories()
 		fyne.Do(func() {
 			if err != nil {
-				showError(c.env.win, err)
+				c.env.ShowError(err)
 				return
 			}
 			c.categories = cats
@@ -111,14 +112,14 @@ func (c *categoriesDialog) updateActions() {
 // do runs a store change, shows its problem if any, and reloads selecting id.
 func (c *categoriesDialog) do(work func() (uint, error)) {
 	c.problem.SetText("")
-	c.env.tasks.run(func() {
+	c.env.Tasks.Run(func() {
 		id, err := work()
 		fyne.Do(func() {
 			switch {
 			case errors.Is(err, data.ErrInUse):
 				c.problem.SetText("这个分类里还有资源,不能删除。请先把资源改到别的分类。")
 			case err != nil:
-				c.problem.SetText(explain(err))
+				c.problem.SetText(ui.Explain(err))
 			}
 			c.reload(id)
 		})
@@ -128,7 +129,7 @@ func (c *categoriesDialog) do(work func() (uint, error)) {
 func (c *categoriesDialog) onAdd() {
 	name := c.newName.Text
 	c.do(func() (uint, error) {
-		cat, err := c.env.store.AddCategory(name)
+		cat, err := c.env.Store.AddCategory(name)
 		if err == nil {
 			fyne.Do(func() { c.newName.SetText("") })
 		}
@@ -139,7 +140,7 @@ func (c *categoriesDialog) onAdd() {
 func (c *categoriesDialog) move(delta int) {
 	if cat := c.current(); cat != nil {
 		id := cat.ID
-		c.do(func() (uint, error) { return id, c.env.store.MoveCategory(id, delta) })
+		c.do(func() (uint, error) { return id, c.env.Store.MoveCategory(id, delta) })
 	}
 }
 
@@ -154,14 +155,14 @@ func (c *categoriesDialog) onRename() {
 	dialog.ShowForm("分类改名", "保存", "取消", []*widget.FormItem{widget.NewFormItem("新名称", name)},
 		func(ok bool) {
 			if ok {
-				c.do(func() (uint, error) { return id, c.env.store.RenameCategory(id, name.Text) })
+				c.do(func() (uint, error) { return id, c.env.Store.RenameCategory(id, name.Text) })
 			}
-		}, c.env.win)
+		}, c.env.Win)
 }
 
 func (c *categoriesDialog) onDelete() {
 	if cat := c.current(); cat != nil {
 		id := cat.ID
-		c.do(func() (uint, error) { return 0, c.env.store.DeleteCategory(id) })
+		c.do(func() (uint, error) { return 0, c.env.Store.DeleteCategory(id) })
 	}
 }

@@ -1,4 +1,4 @@
-package app
+package catalog
 
 import (
 	"strings"
@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/qunhuo/qunhuo/app/ui/uifind"
+	"github.com/qunhuo/qunhuo/app/ui/uitest"
 	"github.com/qunhuo/qunhuo/data"
 )
 
@@ -18,8 +20,8 @@ func categoryNames(c *categoriesDialog) string {
 }
 
 func TestCategoriesAddMoveRenameDelete(t *testing.T) {
-	e := newTestEnv(t)
-	mustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券", Category: "游戏类", Price: "10"})
+	e := uitest.NewEnv(t)
+	uitest.MustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券", Category: "游戏类", Price: "10"})
 	changed := 0
 	c := newCategoriesDialog(e, func() { changed++ })
 	c.show()
@@ -45,7 +47,7 @@ func TestCategoriesAddMoveRenameDelete(t *testing.T) {
 	if !strings.Contains(c.problem.Text, "还有资源") {
 		t.Errorf("deleting a category in use says %q", c.problem.Text)
 	}
-	test.Tap(overlayButton(t, e, "完成"))
+	test.Tap(uifind.OverlayButton(t, e.Win, "完成"))
 	if changed != 1 {
 		t.Errorf("the catalog was told %d times to reload, want 1", changed)
 	}

@@ -1,9 +1,10 @@
-package app
+package catalog
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 )
 
@@ -12,7 +13,7 @@ var redeemOptions = []string{"卡密", "直充", "激活码", "兑换码", "账�
 
 // resourceForm adds or edits one resource.
 type resourceForm struct {
-	*formKit
+	*ui.FormKit
 	prev    *data.Resource // nil when adding
 	onSaved func()
 
@@ -24,19 +25,19 @@ type resourceForm struct {
 }
 
 // newResourceForm builds the form for prev (nil to add one, in category cat if given).
-func newResourceForm(e *env, prev *data.Resource, cat string, onSaved func()) *resourceForm {
+func newResourceForm(e *ui.Env, prev *data.Resource, cat string, onSaved func()) *resourceForm {
 	f := &resourceForm{prev: prev, onSaved: onSaved}
-	f.formKit = newFormKit(e, f.check, f.onSave)
-	f.name = f.entry("name", "如 王者荣耀点券 60元")
-	f.price = f.entry("price", "单位:元,如 58 或 9.9,免费填 0")
-	f.original = f.entry("original_price", "可不填;比售价高时公告里会显示原价")
-	f.stock = f.entry("stock", "留空表示不限")
-	f.validFrom = f.entry("valid_from", "限时活动才填,如 2026-12-01")
-	f.validUntil = f.entry("valid_until", "限时活动才填,如 2026-12-31 或 2026-12-31 20:00")
-	f.tags = f.entry("tags", "用逗号分隔,如 王者荣耀,点券")
+	f.FormKit = ui.NewFormKit(e, f.check, f.onSave)
+	f.name = f.Entry("name", "如 王者荣耀点券 60元")
+	f.price = f.Entry("price", "单位:元,如 58 或 9.9,免费填 0")
+	f.original = f.Entry("original_price", "可不填;比售价高时公告里会显示原价")
+	f.stock = f.Entry("stock", "留空表示不限")
+	f.validFrom = f.Entry("valid_from", "限时活动才填,如 2026-12-01")
+	f.validUntil = f.Entry("valid_until", "限时活动才填,如 2026-12-31 或 2026-12-31 20:00")
+	f.tags = f.Entry("tags", "用逗号分隔,如 王者荣耀,点券")
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetMinRowsVisible(2)
-	f.watch("notes", f.notes)
+	f.Watch("notes", f.notes)
 	f.redeem = f.selectEntry("redeem", redeemOptions, "如 卡密、直充")
 	f.supplier = f.selectEntry("supplier", nil, "货源或上家,可不填")
 	f.category = widget.NewSelect(nil, nil)
@@ -58,7 +59,7 @@ func statusLabels() []string {
 func (f *resourceForm) selectEntry(key string, options []string, hint string) *widget.SelectEntry {
 	e := widget.NewSelectEntry(options)
 	e.SetPlaceHolder(hint)
-	f.watch(key, &e.Entry)
+	f.Watch(key, &e.Entry)
 	return e
 }
 
@@ -67,7 +68,7 @@ func (f *resourceForm) selectEntry(key string, options []string, hint string) *w
 func (f *resourceForm) fill(cat string) {
 	d := data.ResourceDraft{Category: cat, Status: data.StatusOnSale.Label()}
 	if f.prev != nil {
-		d = data.DraftOf(f.prev, f.env.loc)
+		d = data.DraftOf(f.prev, f.Env.Loc)
 	}
 	for e, text := range map[*widget.Entry]string{
 		f.name: d.Name, f.price: d.Price, f.original: d.OriginalPrice, f.stock: d.Stock,
@@ -78,12 +79,12 @@ func (f *resourceForm) fill(cat string) {
 	}
 	f.status.SetSelected(d.Status)
 	f.category.SetSelected(d.Category)
-	f.env.tasks.run(f.loadChoices)
+	f.Env.Tasks.Run(f.loadChoices)
 }
 
 func (f *resourceForm) loadChoices() {
-	cats, err := f.env.store.Categories()
-	sups, err2 := f.env.store.Suppliers()
+	cats, err := f.Env.Store.Categories()
+	sups, err2 := f.Env.Store.Suppliers()
 	fyne.Do(func() {
 		if err != nil || err2 != nil {
 			return // the form still works with what is typed
@@ -114,7 +115,7 @@ func (f *resourceForm) draft() data.ResourceDraft {
 }
 
 func (f *resourceForm) parse() (data.Resource, error) {
-	return f.draft().Parse(f.prev, f.env.now(), f.env.loc)
+	return f.draft().Parse(f.prev, f.Env.Now(), f.Env.Loc)
 }
 
 func (f *resourceForm) check() error {
@@ -141,10 +142,10 @@ func (f *resourceForm) show() {
 	if f.prev != nil {
 		title = "编辑资源"
 	}
-	f.formKit.show(title, form, fyne.NewSize(640, 700))
+	f.FormKit.Show(title, form, fyne.NewSize(640, 700))
 }
 
 func (f *resourceForm) onSave() {
 	r, _ := f.parse()
-	f.submit(func() error { return f.env.store.SaveResource(&r) }, f.onSaved)
+	f.Submit(func() error { return f.Env.Store.SaveResource(&r) }, f.onSaved)
 }

@@ -1,4 +1,4 @@
-package app
+package catalog
 
 import (
 	"errors"
@@ -9,30 +9,41 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 )
 
 const (
 	allCategories = "全部分类"
 	allStates     = "全部状态"
+	stateExpiring = "3天内到期"
+	stateLowStock = "库存不足"
 )
 
-// resourceColumns are the catalog table's columns: title and width.
-var resourceColumns = []column{
-	{"名称", 260}, {"分类", 80}, {"价格", 80}, {"原价", 80}, {"兑换方式", 100},
-	{"库存", 70}, {"截止", 140}, {"状态", 70},
+// attentionStates are the state choices that show what the 今日 home counts.
+var attentionStates = map[string]data.Attention{
+	stateExpiring: data.AttentionExpiring,
+	stateLowStock: data.AttentionLowStock,
 }
 
-// resourcesScreen is the catalog (资源库): a searchable, filterable table of every
+// resourceColumns are the catalog table's columns: title and width.
+var resourceColumns = []ui.Column{
+	{Title: "名称", Width: 260}, {Title: "分类", Width: 80}, {Title: "价格", Width: 80}, {Title: "原价", Width: 80}, {Title: "兑换方式", Width: 100},
+	{Title: "库存", Width: 70}, {Title: "截止", Width: 140}, {Title: "状态", Width: 70},
+}
+
+// Screen is the catalog (资源库): a searchable, filterable table of every
 // resource, with add, edit, 下架 and delete.
-type resourcesScreen struct {
-	env        *env
+type Screen struct {
+	env        *ui.Env
+	links      Links
 	group      *data.Group
 	all        []data.Resource
 	shown      []int // indexes into all, in table order
 	categories []data.Category
 	filter     data.ResourceFilter
 	selected   int           // index into all, or -1
+	latest     ui.Latest     // the newest load; an older one that arrives late is dropped
 	form       *resourceForm // the add/edit form last opened
 
 	search      *widget.Entry
@@ -51,14 +62,22 @@ type resourcesScreen struct {
 	deleteBtn   *widget.Button
 }
 
-func newResourcesScreen(e *env) *resourcesScreen {
-	s := &resourcesScreen{env: e, selected: -1}
+// Links are what the catalog opens in other areas; the shell fills them in, so the
+// catalog depends on no other area.
+type Links struct {
+	ImportResources func(onDone func())                  // the import wizard for a price list
+	NewStockPost    func(g *data.Group, r data.Resource) // the 上新 post of one resource
+}
+
+// NewScreen builds the catalog screen; Refresh loads it.
+func NewScreen(e *ui.Env, links Links) *Screen {
+	s := &Screen{env: e, links: links, selected: -1}
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("搜索名称、标签、拼音或首字母,如 wzry")
 	s.search.OnChanged = s.onSearchChanged
-	s.category = newSelect([]string{allCategories}, allCategories, s.onCategoryChanged)
-	s.state = newSelect(stateOptions(), allStates, s.onStateChanged)
-	s.table = newRecordTable(resourceColumns, func() int { return len(s.shown) }, s.fillCell, s.onRowSelected)
+	s.category = ui.NewSelect([]string{allCategories}, allCategories, s.onCategoryChanged)
+	s.state = ui.NewSelect(stateOptions(), allStates, s.onStateChanged)
+	s.table = ui.NewRecordTable(resourceColumns, func() int { return len(s.shown) }, s.fillCell, s.onRowSelected)
 	s.count = widget.NewLabel("")
 	s.addButton = widget.NewButtonWithIcon("新增资源", theme.ContentAddIcon(), s.onAdd)
 	s.addButton.Importance = widget.HighImportance
@@ -80,10 +99,10 @@ func stateOptions() []string {
 	for _, st := range data.ResourceStates {
 		opts = append(opts, string(st))
 	}
-	return opts
+	return append(opts, stateExpiring, stateLowStock)
 }
 
-func (s *resourcesScreen) content() fyne.CanvasObject {
+func (s *Screen) Content() fyne.CanvasObject {
 	filters := container.NewBorder(nil, nil, nil,
 		container.NewHBox(s.category, s.state), s.search)
 	buttons := container.NewHBox(s.addButton, s.importBtn, s.exportBtn, s.catsButton)
@@ -93,22 +112,28 @@ func (s *resourcesScreen) content() fyne.CanvasObject {
 	return container.NewBorder(top, bottom, nil, nil, s.table)
 }
 
-// refresh reloads the catalog and categories from the store.
-func (s *resourcesScreen) refresh() {
-	s.env.tasks.run(func() {
-		rs, err := s.env.store.Resources()
-		cats, err2 := s.env.store.Categories()
+// Refresh reloads the catalog and categories from the store.
+func (s *Screen) Refresh() {
+	n := s.latest.Next()
+	s.env.Tasks.Run(func() {
+		rs, err := s.env.Store.Resources()
+		cats, err2 := s.env.Store.Categories()
+		low, err3 := s.env.Store.LowStockThreshold()
 		fyne.Do(func() {
-			if err = errors.Join(err, err2); err != nil {
-				showError(s.env.win, err)
+			if !s.latest.Is(n) {
 				return
 			}
+			if err = errors.Join(err, err2, err3); err != nil {
+				s.env.ShowError(err)
+				return
+			}
+			s.filter.LowStock = low
 			s.apply(rs, cats)
 		})
 	})
 }
 
-func (s *resourcesScreen) apply(rs []data.Resource, cats []data.Category) {
+func (s *Screen) apply(rs []data.Resource, cats []data.Category) {
 	var keepID uint
 	if s.selected >= 0 && s.selected < len(s.all) {
 		keepID = s.all[s.selected].ID
@@ -130,20 +155,20 @@ func (s *resourcesScreen) apply(rs []data.Resource, cats []data.Category) {
 
 // applyFilter recomputes the shown rows; it only compares precomputed keys, so it
 // runs on every keystroke.
-func (s *resourcesScreen) applyFilter() {
-	s.shown = data.FilterResources(s.all, s.filter, s.env.now(), s.shown)
+func (s *Screen) applyFilter() {
+	s.shown = data.FilterResources(s.all, s.filter, s.env.Now(), s.shown)
 	s.count.SetText(fmt.Sprintf("共 %d 条,显示 %d 条", len(s.all), len(s.shown)))
 	s.table.UnselectAll()
 	s.table.Refresh()
 	s.updateActions()
 }
 
-func (s *resourcesScreen) onSearchChanged(text string) {
+func (s *Screen) onSearchChanged(text string) {
 	s.filter.Query = data.ParseQuery(text)
 	s.applyFilter()
 }
 
-func (s *resourcesScreen) onCategoryChanged(name string) {
+func (s *Screen) onCategoryChanged(name string) {
 	s.filter.CategoryID = 0
 	for _, c := range s.categories {
 		if c.Name == name {
@@ -153,22 +178,36 @@ func (s *resourcesScreen) onCategoryChanged(name string) {
 	s.applyFilter()
 }
 
-func (s *resourcesScreen) onStateChanged(label string) {
-	s.filter.State = ""
-	if label != allStates {
+func (s *Screen) onStateChanged(label string) {
+	s.filter.State, s.filter.Attention = "", attentionStates[label]
+	if label != allStates && s.filter.Attention == data.AttentionNone {
 		s.filter.State = data.ResourceState(label)
 	}
 	s.applyFilter()
 }
 
-func (s *resourcesScreen) fillCell(row, col int, l *widget.Label) {
+// ShowNeeding narrows the catalog to what the 今日 home pointed at: resources in state
+// st, or (st empty) those needing attention a; search and category are cleared.
+func (s *Screen) ShowNeeding(st data.ResourceState, a data.Attention) {
+	s.search.SetText("")
+	s.category.SetSelected(allCategories)
+	label := string(st)
+	for l, at := range attentionStates {
+		if st == "" && at == a {
+			label = l
+		}
+	}
+	s.state.SetSelected(label)
+}
+
+func (s *Screen) fillCell(row, col int, l *widget.Label) {
 	text, importance := resourceCell(&s.all[s.shown[row]], col, s.env)
 	l.Importance = importance
 	l.SetText(text)
 }
 
 // resourceCell is the text of one catalog cell and how loudly to show it.
-func resourceCell(r *data.Resource, col int, e *env) (string, widget.Importance) {
+func resourceCell(r *data.Resource, col int, e *ui.Env) (string, widget.Importance) {
 	switch col {
 	case 0:
 		return r.Name, widget.MediumImportance
@@ -186,9 +225,9 @@ func resourceCell(r *data.Resource, col int, e *env) (string, widget.Importance)
 	case 5:
 		return r.StockText(), widget.MediumImportance
 	case 6:
-		return data.FormatDate(r.ValidUntil, e.loc), widget.MediumImportance
+		return data.FormatDate(r.ValidUntil, e.Loc), widget.MediumImportance
 	}
-	st := r.StateAt(e.now())
+	st := r.StateAt(e.Now())
 	return string(st), stateImportance(st)
 }
 
@@ -204,7 +243,16 @@ func stateImportance(st data.ResourceState) widget.Importance {
 	return widget.LowImportance
 }
 
-func (s *resourcesScreen) onRowSelected(row int) {
+func (s *Screen) onRowSelected(row int) {
 	s.selected = s.shown[row]
 	s.updateActions()
 }
+
+// All is every resource the screen loaded; Shown counts those the filters let through.
+func (s *Screen) All() []data.Resource { return s.all }
+
+// Shown counts the rows the table shows.
+func (s *Screen) Shown() int { return len(s.shown) }
+
+// Search types text into the search box, as the owner does.
+func (s *Screen) Search(text string) { s.search.SetText(text) }

@@ -1,4 +1,4 @@
-package app
+package groups
 
 import (
 	"fmt"
@@ -8,12 +8,13 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 )
 
-// groupsScreen manages the owner's QQ groups (群管理).
-type groupsScreen struct {
-	env       *env
+// Screen manages the owner's QQ groups (群管理).
+type Screen struct {
+	env       *ui.Env
 	onChanged func(selectID uint)
 	groups    []data.Group
 	usages    map[uint]data.GroupUsage
@@ -28,8 +29,8 @@ type groupsScreen struct {
 	hint       *widget.Label
 }
 
-func newGroupsScreen(e *env, onChanged func(selectID uint)) *groupsScreen {
-	s := &groupsScreen{env: e, onChanged: onChanged, selected: -1}
+func NewScreen(e *ui.Env, onChanged func(selectID uint)) *Screen {
+	s := &Screen{env: e, onChanged: onChanged, selected: -1}
 	s.list = widget.NewList(func() int { return len(s.groups) }, newGroupRow, s.updateRow)
 	s.list.OnSelected = func(id widget.ListItemID) { s.selected = id; s.updateActions() }
 	s.addButton = widget.NewButtonWithIcon("新建群", theme.ContentAddIcon(), s.onAdd)
@@ -49,7 +50,7 @@ func newGroupRow() fyne.CanvasObject {
 		widget.NewLabel(""), widget.NewLabel(""))
 }
 
-func (s *groupsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (s *Screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(s.groups) {
 		return
 	}
@@ -65,12 +66,12 @@ func (s *groupsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	objs[3].(*widget.Label).SetText(mark)
 }
 
-func (s *groupsScreen) content() fyne.CanvasObject {
+func (s *Screen) Content() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addButton, s.editButton, s.deleteBtn), s.hint)
 	return container.NewBorder(top, nil, nil, nil, s.list)
 }
 
-func (s *groupsScreen) apply(groups []data.Group) {
+func (s *Screen) Apply(groups []data.Group) {
 	s.groups = groups
 	s.selected = -1
 	s.list.UnselectAll()
@@ -78,19 +79,19 @@ func (s *groupsScreen) apply(groups []data.Group) {
 	s.updateActions()
 }
 
-func (s *groupsScreen) setGroup(g *data.Group) {
+func (s *Screen) SetGroup(g *data.Group) {
 	s.current = g
 	s.list.Refresh()
 }
 
-// refresh counts each group's members and posts; the shell reloads the groups
+// Refresh counts each group's members and posts; the shell reloads the groups
 // themselves whenever one changes.
-func (s *groupsScreen) refresh() {
-	s.env.tasks.run(func() {
-		usages, err := s.env.store.GroupUsages()
+func (s *Screen) Refresh() {
+	s.env.Tasks.Run(func() {
+		usages, err := s.env.Store.GroupUsages()
 		fyne.Do(func() {
 			if err != nil {
-				showError(s.env.win, err)
+				s.env.ShowError(err)
 				return
 			}
 			s.usages = usages
@@ -99,7 +100,7 @@ func (s *groupsScreen) refresh() {
 	})
 }
 
-func (s *groupsScreen) updateActions() {
+func (s *Screen) updateActions() {
 	if s.selected < 0 || s.selected >= len(s.groups) {
 		s.editButton.Disable()
 		s.deleteBtn.Disable()
@@ -109,12 +110,12 @@ func (s *groupsScreen) updateActions() {
 	s.deleteBtn.Enable()
 }
 
-func (s *groupsScreen) onAdd() {
+func (s *Screen) onAdd() {
 	s.form = newGroupForm(s.env, nil, s.onChanged)
 	s.form.show()
 }
 
-func (s *groupsScreen) onEdit() {
+func (s *Screen) onEdit() {
 	if s.selected >= 0 && s.selected < len(s.groups) {
 		g := s.groups[s.selected]
 		s.form = newGroupForm(s.env, &g, s.onChanged)
@@ -123,16 +124,16 @@ func (s *groupsScreen) onEdit() {
 }
 
 // onDelete says what goes with the group before it is deleted.
-func (s *groupsScreen) onDelete() {
+func (s *Screen) onDelete() {
 	if s.selected < 0 || s.selected >= len(s.groups) {
 		return
 	}
 	g := s.groups[s.selected]
-	s.env.tasks.run(func() {
-		usage, err := s.env.store.GroupUsage(g.ID)
+	s.env.Tasks.Run(func() {
+		usage, err := s.env.Store.GroupUsage(g.ID)
 		fyne.Do(func() {
 			if err != nil {
-				showError(s.env.win, err)
+				s.env.ShowError(err)
 				return
 			}
 			s.confirmDelete(g, usage)
@@ -140,70 +141,20 @@ func (s *groupsScreen) onDelete() {
 	})
 }
 
-func (s *groupsScreen) confirmDelete(g data.Group, usage data.GroupUsage) {
+func (s *Screen) confirmDelete(g data.Group, usage data.GroupUsage) {
 	msg := fmt.Sprintf("确定删除「%s」吗?\n这个群的 %d 条成员记录会一起删除(成员在其他群的记录保留);已发的 %d 条公告保留文字。删除后不能恢复,建议先到「数据与备份」备份一次。",
 		g.Name, usage.Members, usage.Posts)
-	confirm(s.env.win, "删除群", msg, "删除", func() { s.delete(g.ID) })
+	ui.Confirm(s.env.Win, "删除群", msg, "删除", func() { s.delete(g.ID) })
 }
 
-func (s *groupsScreen) delete(id uint) {
-	s.env.tasks.run(func() {
-		err := s.env.store.DeleteGroup(id)
+func (s *Screen) delete(id uint) {
+	s.env.Tasks.Run(func() {
+		err := s.env.Store.DeleteGroup(id)
 		fyne.Do(func() {
 			if err != nil {
-				showError(s.env.win, err)
+				s.env.ShowError(err)
 			}
 			s.onChanged(0)
 		})
 	})
-}
-
-// groupForm adds or edits a group.
-type groupForm struct {
-	*formKit
-	prev                *data.Group
-	onSaved             func(selectID uint)
-	name, number, notes *widget.Entry
-}
-
-func newGroupForm(e *env, prev *data.Group, onSaved func(selectID uint)) *groupForm {
-	f := &groupForm{prev: prev, onSaved: onSaved}
-	f.formKit = newFormKit(e, f.check, f.onSave)
-	f.name = f.entry("name", "如 王者荣耀点券福利群")
-	f.number = f.entry("number", "QQ群号,5–12 位数字")
-	f.notes = widget.NewMultiLineEntry()
-	f.watch("notes", f.notes)
-	if prev != nil {
-		f.name.SetText(prev.Name)
-		f.number.SetText(prev.Number)
-		f.notes.SetText(prev.Notes)
-	}
-	return f
-}
-
-func (f *groupForm) draft() data.GroupDraft {
-	return data.GroupDraft{Name: f.name.Text, Number: f.number.Text, Notes: f.notes.Text}
-}
-
-func (f *groupForm) check() error {
-	_, err := f.draft().Parse()
-	return err
-}
-
-func (f *groupForm) show() {
-	title := "新建群"
-	if f.prev != nil {
-		title = "编辑群"
-	}
-	form := widget.NewForm(widget.NewFormItem("群名称", f.name), widget.NewFormItem("群号", f.number),
-		widget.NewFormItem("备注", f.notes))
-	f.formKit.show(title, form, fyne.NewSize(520, 360))
-}
-
-func (f *groupForm) onSave() {
-	g, _ := f.draft().Parse()
-	if f.prev != nil {
-		g.ID, g.CreatedAt = f.prev.ID, f.prev.CreatedAt
-	}
-	f.submit(func() error { return f.env.store.SaveGroup(&g) }, func() { f.onSaved(g.ID) })
 }

@@ -1,6 +1,9 @@
-package app
+package importer
 
 import (
+	"slices"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
@@ -55,12 +58,16 @@ func (m *memberImport) options(func()) fyne.CanvasObject {
 	return widget.NewLabel("  导入到「" + m.group.Name + "」")
 }
 
-func (m *memberImport) plan(t *sheet.Table, e *env) (plannedImport, error) {
-	p, err := sheet.NewMemberPlan(t, m.mapping, m.existing, m.group.ID, sheet.Options{Now: e.now(), Loc: e.loc})
-	if err != nil {
-		return nil, err
+func (m *memberImport) planner() planFunc {
+	mm, existing, groupID := m.mapping, m.existing, m.group.ID
+	mm.Columns = slices.Clone(mm.Columns)
+	return func(t *sheet.Table, now time.Time, loc *time.Location) (plannedImport, error) {
+		p, err := sheet.NewMemberPlan(t, mm, existing, groupID, sheet.Options{Now: now, Loc: loc})
+		if err != nil {
+			return nil, err
+		}
+		return memberPlan{p}, nil
 	}
-	return memberPlan{p}, nil
 }
 
 // memberPlan is a sheet.MemberPlan as the wizard shows and saves it.

@@ -1,12 +1,15 @@
-package app
+package importer
 
 import (
 	"errors"
+	"slices"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 	"github.com/qunhuo/qunhuo/data/sheet"
 )
@@ -65,20 +68,24 @@ func (r *resourceImport) options(onChange func()) fyne.CanvasObject {
 	if len(names) > 0 {
 		first = names[0]
 	}
-	r.defaultCat = newSelect(names, first, func(string) { onChange() })
+	r.defaultCat = ui.NewSelect(names, first, func(string) { onChange() })
 	return container.NewHBox(widget.NewLabel("  新资源默认分类"), r.defaultCat)
 }
 
-func (r *resourceImport) plan(t *sheet.Table, e *env) (plannedImport, error) {
+func (r *resourceImport) planner() planFunc {
 	cat := ""
 	if r.defaultCat != nil {
 		cat = r.defaultCat.Selected
 	}
-	p, err := sheet.NewPlan(t, r.mapping, r.catalog, sheet.Options{DefaultCategory: cat, Now: e.now(), Loc: e.loc})
-	if err != nil {
-		return nil, err
+	m, catalog := r.mapping, r.catalog
+	m.Columns = slices.Clone(m.Columns)
+	return func(t *sheet.Table, now time.Time, loc *time.Location) (plannedImport, error) {
+		p, err := sheet.NewPlan(t, m, catalog, sheet.Options{DefaultCategory: cat, Now: now, Loc: loc})
+		if err != nil {
+			return nil, err
+		}
+		return resourcePlan{p}, nil
 	}
-	return resourcePlan{p}, nil
 }
 
 // resourcePlan is a sheet.Plan as the wizard shows and saves it.

@@ -1,16 +1,21 @@
-package app
+// Package importer is the import wizard: a sheet (Excel or CSV) of resources or of
+// members is read, its columns are mapped, every row is previewed, and all of it is saved
+// in one transaction. It sees data, data/sheet and app/ui, and no other area.
+package importer
 
 import (
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 	"github.com/qunhuo/qunhuo/data/sheet"
 )
@@ -30,8 +35,13 @@ type importer interface {
 	field(col int) string
 	setField(col int, label string)
 	options(onChange func()) fyne.CanvasObject // choices beside the header row, or nil
-	plan(t *sheet.Table, e *env) (plannedImport, error)
+	// planner copies the mapping and the options' choices, on the UI goroutine, into
+	// work that plans off it: the owner may change a column while the plan is made.
+	planner() planFunc
 }
+
+// planFunc plans an import from a copy of the owner's choices; it touches no widget.
+type planFunc func(t *sheet.Table, now time.Time, loc *time.Location) (plannedImport, error)
 
 // plannedImport is what importing would do, row by row, and how to do it.
 type plannedImport interface {
@@ -55,7 +65,7 @@ type plannedRow struct {
 // every row (new, changed, unchanged, invalid with reasons), and commits all of it in
 // one transaction.
 type importWizard struct {
-	env      *env
+	env      *ui.Env
 	into     importer
 	fileName string
 	table    *sheet.Table
@@ -63,6 +73,7 @@ type importWizard struct {
 	all      []plannedRow
 	shown    []int // indexes into all
 	onDone   func()
+	latest   ui.Latest // the newest plan; an older one that arrives late is dropped
 
 	headerRow   *widget.Select
 	columns     []*widget.Select
@@ -75,29 +86,38 @@ type importWizard struct {
 	dlg         dialog.Dialog
 }
 
-// startImport asks for the file, reads it off the UI goroutine and opens the wizard.
-func startImport(e *env, into importer, onDone func()) {
-	c := newFileChooser(e, chooseOpen, []string{".xlsx", ".csv"}, func(path string) {
-		e.tasks.run(func() { readImport(e, into, path, onDone) })
+// Resources imports a supplier's price list or an exported catalog into the catalog;
+// onDone runs after a successful import.
+func Resources(e *ui.Env, onDone func()) { start(e, &resourceImport{}, onDone) }
+
+// Members imports a member list into the group into; onDone runs after a successful import.
+func Members(e *ui.Env, into data.Group, onDone func()) {
+	start(e, &memberImport{group: into}, onDone)
+}
+
+// start asks for the file, reads it off the UI goroutine and opens the wizard.
+func start(e *ui.Env, into importer, onDone func()) {
+	c := ui.NewFileChooser(e, ui.ChooseOpen, []string{".xlsx", ".csv"}, func(path string) {
+		e.Tasks.Run(func() { readImport(e, into, path, onDone) })
 	})
-	c.show(into.title()+":选择表格(Excel 或 CSV)", "", "")
+	c.Show(into.title()+":选择表格(Excel 或 CSV)", "", "")
 }
 
 // readImport reads the chosen file and what it is compared against, then opens the
 // wizard (returned for tests; nil when the file was refused).
-func readImport(e *env, into importer, path string, onDone func()) *importWizard {
+func readImport(e *ui.Env, into importer, path string, onDone func()) *importWizard {
 	t, err := readTable(path)
 	var loadErr error
 	if err == nil {
-		loadErr = into.load(e.store)
+		loadErr = into.load(e.Store)
 	}
 	var w *importWizard
 	fyne.DoAndWait(func() {
 		switch {
 		case err != nil:
-			showMessage(e.win, "无法导入这个文件", sheetProblem(err))
+			ui.ShowMessage(e.Win, "无法导入这个文件", sheetProblem(err))
 		case loadErr != nil:
-			showError(e.win, loadErr)
+			e.ShowError(loadErr)
 		default:
 			w = &importWizard{env: e, into: into, fileName: filepath.Base(path), table: t, onDone: onDone}
 			w.show()
@@ -132,12 +152,12 @@ func (w *importWizard) show() {
 	}
 	mapping := container.NewVBox(header, container.NewGridWithColumns(3, w.columnCells()...))
 	preview := container.NewBorder(container.NewBorder(nil, nil, nil, w.kindFilter, w.summary), nil, nil, nil, w.rows)
-	buttons := container.NewHBox(w.skipInvalid, layoutSpacer(), w.cancelBtn, w.importBtn)
+	buttons := container.NewHBox(w.skipInvalid, ui.LayoutSpacer(), w.cancelBtn, w.importBtn)
 	body := container.NewBorder(
-		container.NewVBox(bold("1. 确认每一列是什么"), withMinHeight(container.NewVScroll(mapping), 170),
-			widget.NewSeparator(), bold("2. 检查每一行")),
+		container.NewVBox(ui.Bold("1. 确认每一列是什么"), ui.WithMinHeight(container.NewVScroll(mapping), 170),
+			widget.NewSeparator(), ui.Bold("2. 检查每一行")),
 		buttons, nil, nil, preview)
-	w.dlg = dialog.NewCustomWithoutButtons(w.into.title()+":"+w.fileName, body, w.env.win)
+	w.dlg = dialog.NewCustomWithoutButtons(w.into.title()+":"+w.fileName, body, w.env.Win)
 	w.dlg.Resize(fyne.NewSize(1000, 700))
 	w.dlg.Show()
 	w.replan()
@@ -146,16 +166,16 @@ func (w *importWizard) show() {
 func (w *importWizard) buildWidgets() {
 	var rowsOpts []string
 	for i := 0; i < len(w.table.Rows) && i < 10; i++ {
-		rowsOpts = append(rowsOpts, itoa(sheet.Line(i)))
+		rowsOpts = append(rowsOpts, ui.Itoa(sheet.Line(i)))
 	}
 	header := ""
 	if r := w.into.headerRow(); r >= 0 {
-		header = itoa(sheet.Line(r))
+		header = ui.Itoa(sheet.Line(r))
 	}
-	w.headerRow = newSelect(rowsOpts, header, w.onHeaderRowChanged)
+	w.headerRow = ui.NewSelect(rowsOpts, header, w.onHeaderRowChanged)
 	w.summary = widget.NewLabel("")
 	w.summary.Wrapping = fyne.TextWrapWord
-	w.kindFilter = newSelect(rowKindOptions(), allRowKinds, func(string) { w.applyFilter() })
+	w.kindFilter = ui.NewSelect(rowKindOptions(), allRowKinds, func(string) { w.applyFilter() })
 	w.rows = widget.NewList(func() int { return len(w.shown) }, newImportRow, w.updateRow)
 	w.skipInvalid = widget.NewCheck("跳过无效的行,只导入有效的", func(bool) { w.updateButton() })
 	w.importBtn = widget.NewButton("导入", w.onImport)
@@ -163,7 +183,7 @@ func (w *importWizard) buildWidgets() {
 	w.cancelBtn = widget.NewButton("取消", func() { w.dlg.Hide() })
 	w.columns = nil
 	for col := 0; col < w.table.Width(); col++ {
-		w.columns = append(w.columns, newSelect(w.into.fields(), w.into.field(col), func(label string) { w.onColumnChanged(col, label) }))
+		w.columns = append(w.columns, ui.NewSelect(w.into.fields(), w.into.field(col), func(label string) { w.onColumnChanged(col, label) }))
 	}
 }
 
@@ -213,14 +233,22 @@ func (w *importWizard) onHeaderRowChanged(string) {
 	w.replan()
 }
 
-// replan classifies every row again; it reads nothing from the database.
+// replan classifies every row again off the UI goroutine; it reads nothing from the
+// database. Only the newest plan is applied, so the plan that is saved is always the
+// one of the mapping on screen.
 func (w *importWizard) replan() {
 	if w.summary == nil {
 		return
 	}
-	w.env.tasks.run(func() {
-		plan, err := w.into.plan(w.table, w.env)
-		fyne.Do(func() { w.applyPlan(plan, err) })
+	n, plan, t, e := w.latest.Next(), w.into.planner(), w.table, w.env
+	w.importBtn.Disable() // until the plan of the mapping on screen is there
+	e.Tasks.Run(func() {
+		p, err := plan(t, e.Now(), e.Loc)
+		fyne.Do(func() {
+			if w.latest.Is(n) {
+				w.applyPlan(p, err)
+			}
+		})
 	})
 }
 
@@ -296,7 +324,7 @@ func (w *importWizard) updateButton() {
 	w.importBtn.SetText(fmt.Sprintf("导入 %d 条", n))
 	invalid := w.plan != nil && w.plan.Count(sheet.RowInvalid) > 0
 	blocked := invalid && !w.skipInvalid.Checked
-	enable(w.importBtn, n > 0 && !blocked)
+	ui.Enable(w.importBtn, n > 0 && !blocked)
 	if w.plan != nil {
 		summary := w.plan.Summary()
 		if blocked {
@@ -314,21 +342,21 @@ func (w *importWizard) onImport() {
 	}
 	if !w.skipInvalid.Checked {
 		if err := plan.Ready(); err != nil {
-			showMessage(w.env.win, "还不能导入", sheetProblem(err))
+			ui.ShowMessage(w.env.Win, "还不能导入", sheetProblem(err))
 			return
 		}
 	}
 	w.importBtn.Disable()
-	w.env.tasks.run(func() {
-		n, err := plan.save(w.env.store)
+	w.env.Tasks.Run(func() {
+		n, err := plan.save(w.env.Store)
 		fyne.Do(func() {
 			if err != nil {
 				w.updateButton()
-				showMessage(w.env.win, "没有导入", plan.ExplainSaveError(err))
+				ui.ShowMessage(w.env.Win, "没有导入", plan.ExplainSaveError(err))
 				return
 			}
 			w.dlg.Hide()
-			showMessage(w.env.win, "导入完成", fmt.Sprintf("已导入 %d 条(%s)。", n, plan.Summary()))
+			ui.ShowMessage(w.env.Win, "导入完成", fmt.Sprintf("已导入 %d 条(%s)。", n, plan.Summary()))
 			if w.onDone != nil {
 				w.onDone()
 			}

@@ -1,7 +1,6 @@
-package app
+package importer
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +9,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/qunhuo/qunhuo/app/ui"
+	"github.com/qunhuo/qunhuo/app/ui/uifind"
+	"github.com/qunhuo/qunhuo/app/ui/uitest"
 	"github.com/qunhuo/qunhuo/data"
 	"github.com/qunhuo/qunhuo/data/sheet"
 )
@@ -29,19 +31,19 @@ func writeGBK(t *testing.T, text string) string {
 }
 
 // openImport reads the file as the chooser would hand it over and returns the wizard.
-func openImport(t *testing.T, e *env, path string, done func()) *importWizard {
+func openImport(t *testing.T, e *ui.Env, path string, done func()) *importWizard {
 	t.Helper()
 	w := readImport(e, &resourceImport{}, path, done)
 	if w == nil {
-		t.Fatalf("the file was refused: %s", overlayText(e))
+		t.Fatalf("the file was refused: %s", uifind.OverlayText(e.Win))
 	}
 	return w
 }
 
 func TestImportGBKPriceListThroughWizard(t *testing.T) {
-	e := newTestEnv(t)
-	mustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券 60元", Category: "游戏类", Price: "58"})
-	mustResource(t, e, data.ResourceDraft{Name: "优酷VIP月卡", Category: "影音类", Price: "15"})
+	e := uitest.NewEnv(t)
+	uitest.MustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券 60元", Category: "游戏类", Price: "58"})
+	uitest.MustResource(t, e, data.ResourceDraft{Name: "优酷VIP月卡", Category: "影音类", Price: "15"})
 	path := writeGBK(t, "商品名称,分类,售价,兑换方式\r\n"+
 		"王者荣耀点券 60元,游戏类,55,直充\r\n"+ // changed price and redeem
 		"优酷VIP月卡,影音类,15,\r\n"+ // unchanged
@@ -66,7 +68,7 @@ func TestImportGBKPriceListThroughWizard(t *testing.T) {
 	}
 	test.Tap(w.importBtn)
 
-	rs, err := e.store.Resources()
+	rs, err := e.Store.Resources()
 	if err != nil || len(rs) != 3 {
 		t.Fatalf("catalog has %d resources (%v), want 3", len(rs), err)
 	}
@@ -86,7 +88,7 @@ func TestImportGBKPriceListThroughWizard(t *testing.T) {
 }
 
 func TestImportMappingChosenByTheOwner(t *testing.T) {
-	e := newTestEnv(t)
+	e := uitest.NewEnv(t)
 	path := writeGBK(t, "货品,价钱,备考\r\n腾讯视频VIP月卡,15,\r\n")
 	w := openImport(t, e, path, nil)
 	if w.plan != nil && w.plan.Count(sheet.RowNew) > 0 {
@@ -98,46 +100,29 @@ func TestImportMappingChosenByTheOwner(t *testing.T) {
 		t.Fatalf("after mapping the plan is %v: %s", w.plan, w.summary.Text)
 	}
 	test.Tap(w.importBtn)
-	rs, _ := e.store.Resources()
+	rs, _ := e.Store.Resources()
 	if len(rs) != 1 || rs[0].Name != "腾讯视频VIP月卡" || rs[0].Category.Name != "游戏类" {
 		t.Errorf("imported %+v, want one resource in the default category 游戏类", rs)
 	}
 }
 
-func TestExportIndexAsCSVWithBOM(t *testing.T) {
-	e := newTestEnv(t)
-	mustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券 60元", Category: "游戏类", Price: "58", Redeem: "直充"})
-	path := filepath.Join(t.TempDir(), "资源索引表.csv")
-	writeSheet(e, path, indexWriter(formatCSV))
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.HasPrefix(b, []byte("\xef\xbb\xbf")) {
-		t.Errorf("CSV does not start with a BOM: % x", b[:min(len(b), 8)])
-	}
-	if !strings.Contains(string(b), "王者荣耀点券 60元") || !strings.Contains(overlayText(e), "已保存到") {
-		t.Errorf("file or message wrong: %q / %q", b, overlayText(e))
-	}
-}
-
 func TestImportMemberListIntoCurrentGroup(t *testing.T) {
-	e := newTestEnv(t)
-	g := mustGroup(t, e, "王者荣耀福利群", "123456789")
-	other := mustGroup(t, e, "原神群", "22222222")
+	e := uitest.NewEnv(t)
+	g := uitest.MustGroup(t, e, "王者荣耀福利群", "123456789")
+	other := uitest.MustGroup(t, e, "原神群", "22222222")
 	known, _ := data.MemberDraft{QQ: "2876543210", Nickname: "小鱼儿",
-		Memberships: []data.MembershipDraft{{GroupID: other.ID, CardName: "小鱼-原神"}}}.Parse(e.loc)
-	if err := e.store.SaveMember(&known); err != nil {
+		Memberships: []data.MembershipDraft{{GroupID: other.ID, CardName: "小鱼-原神"}}}.Parse(e.Loc)
+	if err := e.Store.SaveMember(&known); err != nil {
 		t.Fatal(err)
 	}
 	path := writeGBK(t, "QQ号,昵称,群名片,身份,入群时间,性别\r\n"+
 		"2876543210,小鱼儿,小鱼-王者代充,管理员,2024-05-01 12:30,女\r\n"+
 		"1029266057,温柔的西瓜,西瓜|蛋仔,成员,2025/3/2,男\r\n"+
 		"12ab,坏号码,,成员,,\r\n")
-	s := openMembers(t, e, &g)
-	w := readImport(e, &memberImport{group: g}, path, s.refresh)
+	done := 0
+	w := readImport(e, &memberImport{group: g}, path, func() { done++ })
 	if w == nil {
-		t.Fatalf("refused: %s", overlayText(e))
+		t.Fatalf("refused: %s", uifind.OverlayText(e.Win))
 	}
 	if got := w.plan.Summary(); got != "新增 1 条,变更 1 条,不变 0 条,无效 1 条" {
 		t.Fatalf("summary = %q", got)
@@ -145,12 +130,12 @@ func TestImportMemberListIntoCurrentGroup(t *testing.T) {
 	test.Tap(w.skipInvalid)
 	test.Tap(w.importBtn)
 
-	ms, err := e.store.Members(g.ID)
+	ms, err := e.Store.Members(g.ID)
 	if err != nil || len(ms) != 2 {
 		t.Fatalf("group has %d members (%v), want 2", len(ms), err)
 	}
-	if len(s.all) != 2 {
-		t.Errorf("the member list shows %d after the import, want 2", len(s.all))
+	if done != 1 {
+		t.Errorf("the screen that opened the import was told %d times, want once", done)
 	}
 	for _, m := range ms {
 		if m.QQ != "2876543210" {

@@ -1,4 +1,4 @@
-package app
+package members
 
 import (
 	"strings"
@@ -7,13 +7,14 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 )
 
 // memberForm adds or edits a member: QQ number, nickname, need tags and a seat in
 // each of the owner's groups.
 type memberForm struct {
-	*formKit
+	*ui.FormKit
 	prev    *data.Member
 	current *data.Group
 	onSaved func()
@@ -33,21 +34,21 @@ type seatRow struct {
 	joined   *widget.Entry
 }
 
-func newMemberForm(e *env, prev *data.Member, current *data.Group, onSaved func()) *memberForm {
+func newMemberForm(e *ui.Env, prev *data.Member, current *data.Group, onSaved func()) *memberForm {
 	f := &memberForm{prev: prev, current: current, onSaved: onSaved}
-	f.formKit = newFormKit(e, f.check, f.onSave)
-	f.qq = f.entry("qq", "5–12 位数字")
-	f.nickname = f.entry("nickname", "QQ昵称")
-	f.interests = f.entry(string(data.TagInterest), "如 王者荣耀,原神,爱奇艺")
-	f.segments = f.entry(string(data.TagSegment), "如 学生 或 上班族")
+	f.FormKit = ui.NewFormKit(e, f.check, f.onSave)
+	f.qq = f.Entry("qq", "5–12 位数字")
+	f.nickname = f.Entry("nickname", "QQ昵称")
+	f.interests = f.Entry(string(data.TagInterest), "如 王者荣耀,原神,爱奇艺")
+	f.segments = f.Entry(string(data.TagSegment), "如 学生 或 上班族")
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetMinRowsVisible(2)
-	f.watch("notes", f.notes)
+	f.Watch("notes", f.notes)
 	f.motivations = widget.NewCheckGroup(data.Motivations, nil)
 	f.motivations.Horizontal = true
 	f.seatBox = container.NewVBox()
 	f.fill()
-	e.tasks.run(f.loadGroups)
+	e.Tasks.Run(f.loadGroups)
 	return f
 }
 
@@ -65,10 +66,10 @@ func (f *memberForm) fill() {
 }
 
 func (f *memberForm) loadGroups() {
-	groups, err := f.env.store.Groups()
+	groups, err := f.Env.Store.Groups()
 	fyne.Do(func() {
 		if err != nil {
-			showError(f.env.win, err)
+			f.Env.ShowError(err)
 			return
 		}
 		f.applyGroups(groups)
@@ -93,7 +94,7 @@ func (f *memberForm) newSeatRow(g data.Group) *seatRow {
 	r.in = widget.NewCheck(g.Name, nil)
 	r.cardName = widget.NewEntry()
 	r.cardName.SetPlaceHolder("群名片")
-	r.cardName.Validator = f.validator("card_name")
+	r.cardName.Validator = f.Validator("card_name")
 	var roles []string
 	for _, role := range data.Roles {
 		roles = append(roles, role.Label())
@@ -102,13 +103,13 @@ func (f *memberForm) newSeatRow(g data.Group) *seatRow {
 	r.role.SetSelected(data.RoleMember.Label())
 	r.joined = widget.NewEntry()
 	r.joined.SetPlaceHolder("入群日期")
-	r.joined.Validator = f.validator("joined_on")
+	r.joined.Validator = f.Validator("joined_on")
 	if f.prev != nil {
 		if seat := f.prev.In(g.ID); seat != nil {
 			r.in.SetChecked(true)
 			r.cardName.SetText(seat.CardName)
 			r.role.SetSelected(seat.Role.Label())
-			r.joined.SetText(data.FormatDate(seat.JoinedOn, f.env.loc))
+			r.joined.SetText(data.FormatDate(seat.JoinedOn, f.Env.Loc))
 		}
 	} else if f.current != nil && f.current.ID == g.ID {
 		r.in.SetChecked(true)
@@ -134,7 +135,7 @@ func (f *memberForm) draft() data.MemberDraft {
 }
 
 func (f *memberForm) parse() (data.Member, error) {
-	m, err := f.draft().Parse(f.env.loc)
+	m, err := f.draft().Parse(f.Env.Loc)
 	if f.prev != nil {
 		m.ID, m.CreatedAt = f.prev.ID, f.prev.CreatedAt
 	}
@@ -155,20 +156,16 @@ func (f *memberForm) show() {
 		widget.NewFormItem("人群", f.segments),
 		widget.NewFormItem("备注", f.notes),
 	)
-	seatsHeader := container.NewGridWithColumns(4, bold("所在的群"), bold("群名片"), bold("身份"), bold("入群日期"))
+	seatsHeader := container.NewGridWithColumns(4, ui.Bold("所在的群"), ui.Bold("群名片"), ui.Bold("身份"), ui.Bold("入群日期"))
 	body := container.NewVBox(form, widget.NewSeparator(), seatsHeader, f.seatBox)
 	title := "新增成员"
 	if f.prev != nil {
 		title = "编辑成员"
 	}
-	f.formKit.show(title, body, fyne.NewSize(720, 640))
-}
-
-func bold(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.FormKit.Show(title, body, fyne.NewSize(720, 640))
 }
 
 func (f *memberForm) onSave() {
 	m, _ := f.parse()
-	f.submit(func() error { return f.env.store.SaveMember(&m) }, f.onSaved)
+	f.Submit(func() error { return f.Env.Store.SaveMember(&m) }, f.onSaved)
 }

@@ -1,4 +1,4 @@
-package app
+package members
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 )
 
@@ -17,14 +18,15 @@ const (
 	scopeAll   = "全部成员"
 )
 
-var memberColumns = []column{
-	{"QQ号", 110}, {"昵称", 120}, {"群名片", 120}, {"身份", 70}, {"动机", 150},
-	{"兴趣", 190}, {"人群", 100}, {"入群日期", 110},
+var memberColumns = []ui.Column{
+	{Title: "QQ号", Width: 110}, {Title: "昵称", Width: 120}, {Title: "群名片", Width: 120}, {Title: "身份", Width: 70}, {Title: "动机", Width: 150},
+	{Title: "兴趣", Width: 190}, {Title: "人群", Width: 100}, {Title: "入群日期", Width: 110},
 }
 
-// membersScreen is the member list (成员画像): who is in the group and what they need.
-type membersScreen struct {
-	env      *env
+// Screen is the member list (成员画像): who is in the group and what they need.
+type Screen struct {
+	env      *ui.Env
+	links    Links
 	group    *data.Group
 	all      []data.Member
 	shown    []int
@@ -43,13 +45,19 @@ type membersScreen struct {
 	selection  *widget.Label
 }
 
-func newMembersScreen(e *env) *membersScreen {
-	s := &membersScreen{env: e, selected: -1}
+// Links are what the member list opens in other areas; the shell fills them in.
+type Links struct {
+	ImportMembers func(into data.Group, onDone func()) // the import wizard for a member list
+}
+
+// NewScreen builds the member list; Refresh loads it.
+func NewScreen(e *ui.Env, links Links) *Screen {
+	s := &Screen{env: e, links: links, selected: -1}
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("搜索QQ号、昵称、群名片、标签或拼音")
 	s.search.OnChanged = s.onSearchChanged
-	s.scope = newSelect([]string{scopeGroup, scopeAll}, scopeGroup, func(string) { s.refresh() })
-	s.table = newRecordTable(memberColumns, func() int { return len(s.shown) }, s.fillCell, s.onRowSelected)
+	s.scope = ui.NewSelect([]string{scopeGroup, scopeAll}, scopeGroup, func(string) { s.Refresh() })
+	s.table = ui.NewRecordTable(memberColumns, func() int { return len(s.shown) }, s.fillCell, s.onRowSelected)
 	s.count = widget.NewLabel("")
 	s.addButton = widget.NewButtonWithIcon("新增成员", theme.ContentAddIcon(), s.onAdd)
 	s.addButton.Importance = widget.HighImportance
@@ -63,41 +71,42 @@ func newMembersScreen(e *env) *membersScreen {
 	return s
 }
 
-func (s *membersScreen) content() fyne.CanvasObject {
+// Content is the screen to put in the window.
+func (s *Screen) Content() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.scope, s.addButton, s.importBtn), s.search)
 	bottom := container.NewBorder(nil, nil, s.count, container.NewHBox(s.editButton, s.deleteBtn), s.selection)
 	return container.NewBorder(top, bottom, nil, nil, s.table)
 }
 
-// setGroup follows the current group; the shell reloads the screen when it is shown.
+// SetGroup follows the current group; the shell reloads the screen when it is shown.
 // A member list is imported into the current group, so importing waits for one.
-func (s *membersScreen) setGroup(g *data.Group) {
+func (s *Screen) SetGroup(g *data.Group) {
 	s.group = g
-	enable(s.importBtn, g != nil)
+	ui.Enable(s.importBtn, g != nil)
 }
 
 // onImport brings a member list from Excel or CSV into the current group.
-func (s *membersScreen) onImport() {
+func (s *Screen) onImport() {
 	if s.group != nil {
-		startImport(s.env, &memberImport{group: *s.group}, s.refresh)
+		s.links.ImportMembers(*s.group, s.Refresh)
 	}
 }
 
 // groupID is the group the list shows, or 0 for everyone.
-func (s *membersScreen) groupID() uint {
+func (s *Screen) groupID() uint {
 	if s.group == nil || s.scope.Selected == scopeAll {
 		return 0
 	}
 	return s.group.ID
 }
 
-func (s *membersScreen) refresh() {
+func (s *Screen) Refresh() {
 	gid := s.groupID()
-	s.env.tasks.run(func() {
-		ms, err := s.env.store.Members(gid)
+	s.env.Tasks.Run(func() {
+		ms, err := s.env.Store.Members(gid)
 		fyne.Do(func() {
 			if err != nil {
-				showError(s.env.win, err)
+				s.env.ShowError(err)
 				return
 			}
 			s.all = ms
@@ -107,7 +116,7 @@ func (s *membersScreen) refresh() {
 	})
 }
 
-func (s *membersScreen) applyFilter() {
+func (s *Screen) applyFilter() {
 	s.shown = data.FilterMembers(s.all, s.query, s.shown)
 	s.count.SetText(fmt.Sprintf("共 %d 人,显示 %d 人", len(s.all), len(s.shown)))
 	s.table.UnselectAll()
@@ -115,16 +124,16 @@ func (s *membersScreen) applyFilter() {
 	s.updateActions()
 }
 
-func (s *membersScreen) onSearchChanged(text string) {
+func (s *Screen) onSearchChanged(text string) {
 	s.query = data.ParseQuery(text)
 	s.applyFilter()
 }
 
-func (s *membersScreen) fillCell(row, col int, l *widget.Label) {
+func (s *Screen) fillCell(row, col int, l *widget.Label) {
 	l.SetText(s.cellText(&s.all[s.shown[row]], col))
 }
 
-func (s *membersScreen) cellText(m *data.Member, col int) string {
+func (s *Screen) cellText(m *data.Member, col int) string {
 	var seat *data.Membership
 	if s.group != nil {
 		seat = m.In(s.group.ID)
@@ -153,22 +162,22 @@ func (s *membersScreen) cellText(m *data.Member, col int) string {
 	if seat.JoinedOn == nil {
 		return ""
 	}
-	return seat.JoinedOn.In(s.env.loc).Format(data.DateLayout) // the day is what matters
+	return seat.JoinedOn.In(s.env.Loc).Format(data.DateLayout) // the day is what matters
 }
 
-func (s *membersScreen) onRowSelected(row int) {
+func (s *Screen) onRowSelected(row int) {
 	s.selected = s.shown[row]
 	s.updateActions()
 }
 
-func (s *membersScreen) current() *data.Member {
+func (s *Screen) current() *data.Member {
 	if s.selected < 0 || s.selected >= len(s.all) {
 		return nil
 	}
 	return &s.all[s.selected]
 }
 
-func (s *membersScreen) updateActions() {
+func (s *Screen) updateActions() {
 	m := s.current()
 	if m == nil {
 		s.editButton.Disable()
@@ -185,36 +194,39 @@ func (s *membersScreen) updateActions() {
 	s.selection.SetText("已选:" + m.DisplayName(gid))
 }
 
-func (s *membersScreen) onAdd() {
-	s.form = newMemberForm(s.env, nil, s.group, s.refresh)
+func (s *Screen) onAdd() {
+	s.form = newMemberForm(s.env, nil, s.group, s.Refresh)
 	s.form.show()
 }
 
-func (s *membersScreen) onEdit() {
+func (s *Screen) onEdit() {
 	if m := s.current(); m != nil {
-		s.form = newMemberForm(s.env, m, s.group, s.refresh)
+		s.form = newMemberForm(s.env, m, s.group, s.Refresh)
 		s.form.show()
 	}
 }
 
-func (s *membersScreen) onDelete() {
+func (s *Screen) onDelete() {
 	m := s.current()
 	if m == nil {
 		return
 	}
 	id, name := m.ID, m.DisplayName(0)
 	msg := "确定删除「" + name + "」(" + m.QQ + ")吗?TA在所有群里的记录和标签都会删除。"
-	confirm(s.env.win, "删除成员", msg, "删除", func() { s.delete(id) })
+	ui.Confirm(s.env.Win, "删除成员", msg, "删除", func() { s.delete(id) })
 }
 
-func (s *membersScreen) delete(id uint) {
-	s.env.tasks.run(func() {
-		err := s.env.store.DeleteMember(id)
+func (s *Screen) delete(id uint) {
+	s.env.Tasks.Run(func() {
+		err := s.env.Store.DeleteMember(id)
 		fyne.Do(func() {
 			if err != nil {
-				showError(s.env.win, err)
+				s.env.ShowError(err)
 			}
-			s.refresh()
+			s.Refresh()
 		})
 	})
 }
+
+// All is every member the screen loaded for the group (or everyone).
+func (s *Screen) All() []data.Member { return s.all }

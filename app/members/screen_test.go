@@ -1,4 +1,4 @@
-package app
+package members
 
 import (
 	"strings"
@@ -6,26 +6,28 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/qunhuo/qunhuo/app/ui"
+	"github.com/qunhuo/qunhuo/app/ui/uitest"
 	"github.com/qunhuo/qunhuo/data"
 )
 
-func openMembers(t *testing.T, e *env, g *data.Group) *membersScreen {
+func openMembers(t *testing.T, e *ui.Env, g *data.Group) *Screen {
 	t.Helper()
-	s := newMembersScreen(e)
-	e.show(s.content())
-	s.setGroup(g)
-	s.refresh()
+	s := NewScreen(e, Links{ImportMembers: func(data.Group, func()) {}})
+	uitest.Show(e, s.Content())
+	s.SetGroup(g)
+	s.Refresh()
 	return s
 }
 
 func TestAddMemberWithTagsAndSeat(t *testing.T) {
-	e := newTestEnv(t)
-	g := mustGroup(t, e, "原神资源互助群", "765432198")
-	mustGroup(t, e, "影音会员群", "876543210")
+	e := uitest.NewEnv(t)
+	g := uitest.MustGroup(t, e, "原神资源互助群", "765432198")
+	uitest.MustGroup(t, e, "影音会员群", "876543210")
 	s := openMembers(t, e, &g)
 
 	test.Tap(s.addButton)
-	e.tasks.wait()
+	e.Tasks.Wait()
 	f := s.form
 	test.Type(f.qq, "2876543210")
 	test.Type(f.nickname, "小鱼儿")
@@ -37,11 +39,11 @@ func TestAddMemberWithTagsAndSeat(t *testing.T) {
 	}
 	test.Type(f.seats[0].cardName, "小鱼-原神代肝")
 	f.seats[0].role.SetSelected("管理员")
-	test.Tap(f.save)
-	e.tasks.wait()
-	e.tasks.wait()
+	test.Tap(f.SaveButton)
+	e.Tasks.Wait()
+	e.Tasks.Wait()
 
-	ms, err := e.store.Members(g.ID)
+	ms, err := e.Store.Members(g.ID)
 	if err != nil || len(ms) != 1 {
 		t.Fatalf("group has %d members (%v), want 1", len(ms), err)
 	}
@@ -65,15 +67,15 @@ func TestAddMemberWithTagsAndSeat(t *testing.T) {
 }
 
 func TestMemberSearchByQQAndPinyin(t *testing.T) {
-	e := newTestEnv(t)
-	g := mustGroup(t, e, "话费福利群", "55667788")
+	e := uitest.NewEnv(t)
+	g := uitest.MustGroup(t, e, "话费福利群", "55667788")
 	for _, d := range []data.MemberDraft{
 		{QQ: "10001", Nickname: "小鱼儿", Memberships: []data.MembershipDraft{{GroupID: g.ID}}},
 		{QQ: "2233445566", Nickname: "阿狸", Interests: "爱奇艺", Memberships: []data.MembershipDraft{{GroupID: g.ID, CardName: "阿狸-影视"}}},
 	} {
-		m, err := d.Parse(e.loc)
+		m, err := d.Parse(e.Loc)
 		if err == nil {
-			err = e.store.SaveMember(&m)
+			err = e.Store.SaveMember(&m)
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -92,19 +94,19 @@ func TestMemberSearchByQQAndPinyin(t *testing.T) {
 func TestMemberFormRefusesBadQQ(t *testing.T) {
 	for _, qq := range []string{"", "1234", "1234567890123", "12ab56", "012345"} {
 		t.Run(qq, func(t *testing.T) {
-			e := newTestEnv(t)
-			g := mustGroup(t, e, "测试群", "12345678")
+			e := uitest.NewEnv(t)
+			g := uitest.MustGroup(t, e, "测试群", "12345678")
 			s := openMembers(t, e, &g)
 			test.Tap(s.addButton)
-			e.tasks.wait()
+			e.Tasks.Wait()
 			f := s.form
 			test.Type(f.qq, qq)
-			test.Tap(f.save)
-			e.tasks.wait()
+			test.Tap(f.SaveButton)
+			e.Tasks.Wait()
 			if err := f.qq.Validate(); err == nil || !strings.Contains(err.Error(), "QQ号") {
 				t.Errorf("QQ %q: field says %v, want a QQ号 problem", qq, err)
 			}
-			if ms, _ := e.store.Members(0); len(ms) != 0 {
+			if ms, _ := e.Store.Members(0); len(ms) != 0 {
 				t.Errorf("QQ %q was saved", qq)
 			}
 		})

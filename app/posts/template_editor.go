@@ -1,4 +1,4 @@
-package app
+package posts
 
 import (
 	"errors"
@@ -9,8 +9,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
-	"github.com/qunhuo/qunhuo/data/posts"
+	qqpost "github.com/qunhuo/qunhuo/data/posts"
 )
 
 var postKindNames = map[data.PostKind]string{data.PostIndex: "资源索引表", data.PostNewStock: "上新公告"}
@@ -18,7 +19,7 @@ var postKindNames = map[data.PostKind]string{data.PostIndex: "资源索引表", 
 // templateEditor lets the owner change a post's template, checks it as they type, and
 // can always go back to the default.
 type templateEditor struct {
-	env     *env
+	env     *ui.Env
 	kind    data.PostKind
 	onSaved func()
 
@@ -30,7 +31,7 @@ type templateEditor struct {
 	dlg       dialog.Dialog
 }
 
-func newTemplateEditor(e *env, kind data.PostKind, onSaved func()) *templateEditor {
+func newTemplateEditor(e *ui.Env, kind data.PostKind, onSaved func()) *templateEditor {
 	t := &templateEditor{env: e, kind: kind, onSaved: onSaved}
 	t.body = widget.NewMultiLineEntry()
 	t.body.Wrapping = fyne.TextWrapOff
@@ -41,15 +42,15 @@ func newTemplateEditor(e *env, kind data.PostKind, onSaved func()) *templateEdit
 	t.saveBtn.Importance = widget.HighImportance
 	t.resetBtn = widget.NewButton("恢复默认", t.onReset)
 	t.cancelBtn = widget.NewButton("取消", t.close)
-	e.tasks.run(t.load)
+	e.Tasks.Run(t.load)
 	return t
 }
 
 func (t *templateEditor) load() {
-	body, err := templateFor(t.env.store, t.kind)
+	body, err := qqpost.TemplateFor(t.env.Store, t.kind)
 	fyne.Do(func() {
 		if err != nil {
-			showError(t.env.win, err)
+			t.env.ShowError(err)
 		}
 		t.body.SetText(body)
 	})
@@ -57,7 +58,7 @@ func (t *templateEditor) load() {
 
 // onChanged checks the template as it is typed; Save stays off while it is broken.
 func (t *templateEditor) onChanged(body string) {
-	err := posts.Check(t.kind, body)
+	err := qqpost.Check(t.kind, body)
 	if err == nil {
 		t.problem.Importance = widget.SuccessImportance
 		t.problem.SetText("√ 模板可以使用")
@@ -71,7 +72,7 @@ func (t *templateEditor) onChanged(body string) {
 
 // templateProblem is Check's Chinese explanation, never a raw Go error.
 func templateProblem(err error) string {
-	var te *posts.TemplateError
+	var te *qqpost.TemplateError
 	if errors.As(err, &te) {
 		return te.Message
 	}
@@ -80,7 +81,7 @@ func templateProblem(err error) string {
 
 func (t *templateEditor) fieldHelp() fyne.CanvasObject {
 	var b strings.Builder
-	for _, f := range posts.Fields(t.kind) {
+	for _, f := range qqpost.Fields(t.kind) {
 		b.WriteString(f.Name + "\n    " + f.Description + "\n")
 	}
 	help := widget.NewLabel(b.String())
@@ -88,15 +89,15 @@ func (t *templateEditor) fieldHelp() fyne.CanvasObject {
 	help.Selectable = true
 	intro := widget.NewLabel("用 {{.字段}} 插入内容,{{range …}}…{{end}} 重复每一项,{{if …}}…{{end}} 有值才显示。")
 	intro.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(bold("可用字段"), intro), nil, nil, nil, container.NewVScroll(help))
+	return container.NewBorder(container.NewVBox(ui.Bold("可用字段"), intro), nil, nil, nil, container.NewVScroll(help))
 }
 
 func (t *templateEditor) show() {
-	buttons := container.NewHBox(t.resetBtn, layoutSpacer(), t.cancelBtn, t.saveBtn)
+	buttons := container.NewHBox(t.resetBtn, ui.LayoutSpacer(), t.cancelBtn, t.saveBtn)
 	editor := container.NewBorder(nil, container.NewVBox(t.problem, buttons), nil, nil, t.body)
 	split := container.NewHSplit(editor, t.fieldHelp())
 	split.Offset = 0.62
-	t.dlg = dialog.NewCustomWithoutButtons("编辑模板:"+postKindNames[t.kind], split, t.env.win)
+	t.dlg = dialog.NewCustomWithoutButtons("编辑模板:"+postKindNames[t.kind], split, t.env.Win)
 	t.dlg.Resize(fyne.NewSize(1000, 660))
 	t.dlg.Show()
 }
@@ -109,24 +110,24 @@ func (t *templateEditor) close() {
 
 func (t *templateEditor) onSave() {
 	body := t.body.Text
-	if err := posts.Check(t.kind, body); err != nil {
+	if err := qqpost.Check(t.kind, body); err != nil {
 		t.onChanged(body)
 		return
 	}
-	t.finish(func() error { return t.env.store.SavePostTemplate(t.kind, body) })
+	t.finish(func() error { return t.env.Store.SavePostTemplate(t.kind, body) })
 }
 
 func (t *templateEditor) onReset() {
-	t.finish(func() error { return t.env.store.ResetPostTemplate(t.kind) })
+	t.finish(func() error { return t.env.Store.ResetPostTemplate(t.kind) })
 }
 
 // finish runs the store change off the UI goroutine, then closes and rebuilds the post.
 func (t *templateEditor) finish(work func() error) {
-	t.env.tasks.run(func() {
+	t.env.Tasks.Run(func() {
 		err := work()
 		fyne.Do(func() {
 			if err != nil {
-				showError(t.env.win, err)
+				t.env.ShowError(err)
 				return
 			}
 			t.close()

@@ -1,4 +1,4 @@
-package app
+package posts
 
 import (
 	"strings"
@@ -6,18 +6,19 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/qunhuo/qunhuo/app/ui/uitest"
 	"github.com/qunhuo/qunhuo/data"
 	"github.com/qunhuo/qunhuo/data/posts"
 )
 
 func TestTemplateEditorRefusesBrokenTemplateAndResets(t *testing.T) {
-	e := newTestEnv(t)
-	g := mustGroup(t, e, "王者荣耀福利群", "123456789")
-	mustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券", Category: "游戏类", Price: "10"})
-	s := newPostsScreen(e)
-	e.show(s.content())
-	s.setGroup(&g)
-	s.refresh()
+	e := uitest.NewEnv(t)
+	g := uitest.MustGroup(t, e, "王者荣耀福利群", "123456789")
+	uitest.MustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券", Category: "游戏类", Price: "10"})
+	s := NewScreen(e)
+	uitest.Show(e, s.Content())
+	s.SetGroup(&g)
+	s.Refresh()
 	test.Tap(s.templateBtn)
 	ed := s.editor
 	if ed.body.Text != posts.Default(data.PostIndex) {
@@ -30,19 +31,19 @@ func TestTemplateEditorRefusesBrokenTemplateAndResets(t *testing.T) {
 	}
 	ed.body.SetText("【{{.GroupName}}】今日 {{.Count}} 款{{range .Categories}}\n{{.Name}}{{range .Resources}}\n{{.Name}} {{.Price}}{{end}}{{end}}")
 	test.Tap(ed.saveBtn)
-	if body, ok, _ := e.store.PostTemplate(data.PostIndex); !ok || !strings.HasPrefix(body, "【{{.GroupName}}】今日") {
+	if body, ok, _ := e.Store.PostTemplate(data.PostIndex); !ok || !strings.HasPrefix(body, "【{{.GroupName}}】今日") {
 		t.Fatalf("saved template = %q (%v)", body, ok)
 	}
-	if got := s.preview.text.Text; !strings.HasPrefix(got, "【王者荣耀福利群】今日 1 款") {
+	if got := s.preview.Text.Text; !strings.HasPrefix(got, "【王者荣耀福利群】今日 1 款") {
 		t.Errorf("the post was not rebuilt with the owner's template: %q", got)
 	}
 
 	test.Tap(s.templateBtn)
 	test.Tap(s.editor.resetBtn)
-	if _, ok, _ := e.store.PostTemplate(data.PostIndex); ok {
+	if _, ok, _ := e.Store.PostTemplate(data.PostIndex); ok {
 		t.Error("恢复默认 kept the owner's template")
 	}
-	if !strings.Contains(s.preview.text.Text, "资源索引表") {
-		t.Errorf("after reset the post is %q", s.preview.text.Text)
+	if !strings.Contains(s.preview.Text.Text, "资源索引表") {
+		t.Errorf("after reset the post is %q", s.preview.Text.Text)
 	}
 }

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"io"
@@ -12,27 +12,27 @@ import (
 	"github.com/qunhuo/qunhuo/data/sheet"
 )
 
-// sheetFormat is the kind of file an export writes.
-type sheetFormat string
+// SheetFormat is the kind of file an export writes.
+type SheetFormat string
 
 const (
-	formatXLSX sheetFormat = ".xlsx"
-	formatCSV  sheetFormat = ".csv"
+	FormatXLSX SheetFormat = ".xlsx"
+	FormatCSV  SheetFormat = ".csv"
 )
 
 // sheetWriter writes the catalog as one kind of sheet.
 type sheetWriter func(w io.Writer, rs []data.Resource, now time.Time, loc *time.Location) error
 
-func indexWriter(f sheetFormat) sheetWriter {
-	if f == formatCSV {
+func indexWriter(f SheetFormat) sheetWriter {
+	if f == FormatCSV {
 		return sheet.WriteIndexCSV
 	}
 	return sheet.WriteIndexXLSX
 }
 
-func catalogWriter(f sheetFormat) sheetWriter {
+func catalogWriter(f SheetFormat) sheetWriter {
 	write := sheet.WriteCatalogXLSX
-	if f == formatCSV {
+	if f == FormatCSV {
 		write = sheet.WriteCatalogCSV
 	}
 	return func(w io.Writer, rs []data.Resource, _ time.Time, loc *time.Location) error {
@@ -40,49 +40,49 @@ func catalogWriter(f sheetFormat) sheetWriter {
 	}
 }
 
-// exportIndex saves the 资源索引表 (what is on sale) for 群文件.
-func exportIndex(e *env, groupName string, f sheetFormat) {
+// ExportIndex saves the 资源索引表 (what is on sale) for 群文件.
+func ExportIndex(e *Env, groupName string, f SheetFormat) {
 	name := "资源索引表"
 	if groupName != "" {
 		name += "-" + groupName
 	}
-	saveSheet(e, name+"-"+e.now().In(e.loc).Format("20060102")+string(f), f, indexWriter(f))
+	saveSheet(e, name+"-"+e.Now().In(e.Loc).Format("20060102")+string(f), f, indexWriter(f))
 }
 
-// exportCatalog saves every resource with every field, to edit in Excel and import back.
-func exportCatalog(e *env, f sheetFormat) {
-	saveSheet(e, "资源库-"+e.now().In(e.loc).Format("20060102")+string(f), f, catalogWriter(f))
+// ExportCatalog saves every resource with every field, to edit in Excel and import back.
+func ExportCatalog(e *Env, f SheetFormat) {
+	saveSheet(e, "资源库-"+e.Now().In(e.Loc).Format("20060102")+string(f), f, catalogWriter(f))
 }
 
 // saveSheet asks where to save, then loads the catalog and writes it off the UI goroutine.
-func saveSheet(e *env, fileName string, f sheetFormat, write sheetWriter) {
-	c := newFileChooser(e, chooseSave, []string{string(f)}, func(path string) {
-		e.tasks.run(func() { writeSheet(e, path, write) })
+func saveSheet(e *Env, fileName string, f SheetFormat, write sheetWriter) {
+	c := NewFileChooser(e, ChooseSave, []string{string(f)}, func(path string) {
+		e.Tasks.Run(func() { writeSheet(e, path, write) })
 	})
-	c.show("保存表格", "", fileName)
+	c.Show("保存表格", "", fileName)
 }
 
 // writeSheet writes the sheet to path; a failure leaves no half-written file behind.
-func writeSheet(e *env, path string, write sheetWriter) {
-	err := writeFile(path, func(w io.Writer) error {
-		rs, err := e.store.Resources()
+func writeSheet(e *Env, path string, write sheetWriter) {
+	err := WriteFile(path, func(w io.Writer) error {
+		rs, err := e.Store.Resources()
 		if err != nil {
 			return err
 		}
-		return write(w, rs, e.now(), e.loc)
+		return write(w, rs, e.Now(), e.Loc)
 	})
 	fyne.Do(func() {
 		if err != nil {
-			showMessage(e.win, "没有保存成功", "写入文件时出错了。请确认文件没有在 Excel/WPS 里打开,磁盘也有空间,然后再试。")
+			ShowMessage(e.Win, "没有保存成功", "写入文件时出错了。请确认文件没有在 Excel/WPS 里打开,磁盘也有空间,然后再试。")
 			return
 		}
-		showMessage(e.win, "已保存", "已保存到:\n"+path+"\n可以上传到QQ群的「群文件」,方便成员自己查找。")
+		ShowMessage(e.Win, "已保存", "已保存到:\n"+path+"\n可以上传到QQ群的「群文件」,方便成员自己查找。")
 	})
 }
 
-// writeFile writes to a temporary file beside path and renames it into place, so an
+// WriteFile writes to a temporary file beside path and renames it into place, so an
 // error halfway (disk full, file open in Excel) never destroys what was there.
-func writeFile(path string, write func(w io.Writer) error) error {
+func WriteFile(path string, write func(w io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".qunhuo-*.tmp")
 	if err != nil {
 		return err

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fmt"
@@ -15,24 +15,24 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// chooserMode is what a file chooser picks.
-type chooserMode int
+// ChooserMode is what a file chooser picks.
+type ChooserMode int
 
 const (
-	chooseOpen   chooserMode = iota // an existing file with one of the extensions
-	chooseSave                      // a file name in a folder, to write
-	chooseFolder                    // a folder
+	ChooseOpen   ChooserMode = iota // an existing file with one of the extensions
+	ChooseSave                      // a file name in a folder, to write
+	ChooseFolder                    // a folder
 )
 
 // place is a shortcut on the chooser's left: a named folder.
 type place struct{ name, path string }
 
-// fileChooser is QunHuo's own open/save dialog. Fyne's file dialog names its places
+// FileChooser is QunHuo's own open/save dialog. Fyne's file dialog names its places
 // in English whatever the language, and the systems' native dialogs need cgo and
 // their own threads; this one is Chinese on every system and is tested like any screen.
-type fileChooser struct {
-	env      *env
-	mode     chooserMode
+type FileChooser struct {
+	env      *Env
+	mode     ChooserMode
 	exts     []string // lower-case, with the dot; empty: any file
 	onChosen func(path string)
 
@@ -51,8 +51,8 @@ type fileChooser struct {
 	dlg       dialog.Dialog
 }
 
-func newFileChooser(e *env, mode chooserMode, exts []string, onChosen func(path string)) *fileChooser {
-	c := &fileChooser{env: e, mode: mode, exts: exts, onChosen: onChosen, places: standardPlaces()}
+func NewFileChooser(e *Env, mode ChooserMode, exts []string, onChosen func(path string)) *FileChooser {
+	c := &FileChooser{env: e, mode: mode, exts: exts, onChosen: onChosen, places: standardPlaces()}
 	c.placeList = widget.NewList(func() int { return len(c.places) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.places[id].name) })
@@ -64,7 +64,7 @@ func newFileChooser(e *env, mode chooserMode, exts []string, onChosen func(path 
 	c.upButton = widget.NewButtonWithIcon("上一级", theme.NavigateBackIcon(), func() { c.open(filepath.Dir(c.dir)) })
 	c.name = widget.NewEntry()
 	c.name.OnChanged = func(string) { c.updateOK() }
-	c.okButton = widget.NewButton(map[chooserMode]string{chooseOpen: "打开", chooseSave: "保存", chooseFolder: "选择这个文件夹"}[mode], c.onOK)
+	c.okButton = widget.NewButton(map[ChooserMode]string{ChooseOpen: "打开", ChooseSave: "保存", ChooseFolder: "选择这个文件夹"}[mode], c.onOK)
 	c.okButton.Importance = widget.HighImportance
 	c.problem = widget.NewLabel("")
 	c.problem.Importance = widget.DangerImportance
@@ -116,7 +116,7 @@ func newFileRow() fyne.CanvasObject {
 	return container.NewHBox(widget.NewIcon(theme.FolderIcon()), widget.NewLabel(""))
 }
 
-func (c *fileChooser) updateFileRow(id widget.ListItemID, o fyne.CanvasObject) {
+func (c *FileChooser) updateFileRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(c.entries) {
 		return
 	}
@@ -132,20 +132,20 @@ func (c *fileChooser) updateFileRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 // show opens the chooser in start (the owner's documents when empty) with name
 // proposed for saving.
-func (c *fileChooser) show(title, start, name string) {
+func (c *FileChooser) Show(title, start, name string) {
 	c.name.SetText(name)
-	left := container.NewBorder(bold("位置"), nil, nil, nil, c.placeList)
+	left := container.NewBorder(Bold("位置"), nil, nil, nil, c.placeList)
 	top := container.NewBorder(nil, nil, c.upButton, nil, c.folder)
-	var bottom fyne.CanvasObject = container.NewHBox(layoutSpacer(), c.problem)
-	if c.mode == chooseSave {
+	var bottom fyne.CanvasObject = container.NewHBox(LayoutSpacer(), c.problem)
+	if c.mode == ChooseSave {
 		bottom = container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("文件名"), nil, c.name), c.problem)
 	}
 	cancel := widget.NewButton("取消", func() { c.dlg.Hide() })
-	buttons := container.NewHBox(layoutSpacer(), cancel, c.okButton)
+	buttons := container.NewHBox(LayoutSpacer(), cancel, c.okButton)
 	right := container.NewBorder(top, container.NewVBox(bottom, buttons), nil, nil, c.fileList)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.22
-	c.dlg = dialog.NewCustomWithoutButtons(title, split, c.env.win)
+	c.dlg = dialog.NewCustomWithoutButtons(title, split, c.env.Win)
 	c.dlg.Show()
 	c.dlg.Resize(fyne.NewSize(860, 580))
 	if start == "" {
@@ -155,8 +155,8 @@ func (c *fileChooser) show(title, start, name string) {
 }
 
 // open lists a folder off the UI goroutine: a slow network drive must not freeze the app.
-func (c *fileChooser) open(dir string) {
-	c.env.tasks.run(func() {
+func (c *FileChooser) open(dir string) {
+	c.env.Tasks.Run(func() {
 		entries, err := os.ReadDir(dir)
 		fyne.Do(func() {
 			if err != nil {
@@ -168,7 +168,7 @@ func (c *fileChooser) open(dir string) {
 	})
 }
 
-func (c *fileChooser) apply(dir string, entries []os.DirEntry) {
+func (c *FileChooser) apply(dir string, entries []os.DirEntry) {
 	c.dir, c.chosen = dir, ""
 	c.entries = c.entries[:0]
 	for _, e := range entries {
@@ -191,14 +191,14 @@ func (c *fileChooser) apply(dir string, entries []os.DirEntry) {
 }
 
 // shows reports whether the chooser lists e: folders, and files of the wanted kinds.
-func (c *fileChooser) shows(e os.DirEntry) bool {
+func (c *FileChooser) shows(e os.DirEntry) bool {
 	if strings.HasPrefix(e.Name(), ".") {
 		return false
 	}
 	if e.IsDir() {
 		return true
 	}
-	if c.mode == chooseFolder {
+	if c.mode == ChooseFolder {
 		return false
 	}
 	return len(c.exts) == 0 || hasExt(e.Name(), c.exts)
@@ -215,7 +215,7 @@ func hasExt(name string, exts []string) bool {
 }
 
 // onEntrySelected enters a folder, or picks a file (and its name, when saving).
-func (c *fileChooser) onEntrySelected(id widget.ListItemID) {
+func (c *FileChooser) onEntrySelected(id widget.ListItemID) {
 	if id >= len(c.entries) {
 		return
 	}
@@ -225,36 +225,36 @@ func (c *fileChooser) onEntrySelected(id widget.ListItemID) {
 		return
 	}
 	c.chosen = filepath.Join(c.dir, e.Name())
-	if c.mode == chooseSave {
+	if c.mode == ChooseSave {
 		c.name.SetText(e.Name())
 	}
 	c.updateOK()
 }
 
-func (c *fileChooser) updateOK() {
+func (c *FileChooser) updateOK() {
 	ok := c.dir != ""
 	switch c.mode {
-	case chooseOpen:
+	case ChooseOpen:
 		ok = c.chosen != ""
-	case chooseSave:
+	case ChooseSave:
 		ok = ok && strings.TrimSpace(c.name.Text) != ""
 	}
-	enable(c.okButton, ok)
+	Enable(c.okButton, ok)
 }
 
-func (c *fileChooser) onOK() {
+func (c *FileChooser) onOK() {
 	switch c.mode {
-	case chooseOpen:
+	case ChooseOpen:
 		c.finish(c.chosen)
-	case chooseFolder:
+	case ChooseFolder:
 		c.finish(c.dir)
-	case chooseSave:
+	case ChooseSave:
 		c.save()
 	}
 }
 
 // save adds the extension when missing and asks before replacing a file.
-func (c *fileChooser) save() {
+func (c *FileChooser) save() {
 	name := strings.TrimSpace(c.name.Text)
 	if strings.ContainsAny(name, `/\:*?"<>|`) {
 		c.problem.SetText(`文件名里不能有 / \ : * ? " < > | 这些符号`)
@@ -265,13 +265,13 @@ func (c *fileChooser) save() {
 	}
 	path := filepath.Join(c.dir, name)
 	if _, err := os.Stat(path); err == nil {
-		confirm(c.env.win, "替换文件?", fmt.Sprintf("「%s」已经存在,要用新的替换它吗?", name), "替换", func() { c.finish(path) })
+		Confirm(c.env.Win, "替换文件?", fmt.Sprintf("「%s」已经存在,要用新的替换它吗?", name), "替换", func() { c.finish(path) })
 		return
 	}
 	c.finish(path)
 }
 
-func (c *fileChooser) finish(path string) {
+func (c *FileChooser) finish(path string) {
 	c.dlg.Hide()
 	c.onChosen(path)
 }

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"os"
@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"github.com/qunhuo/qunhuo/app/ui/uifind"
 )
 
 // folderWith makes a folder holding a subfolder and a few files.
@@ -24,7 +26,7 @@ func folderWith(t *testing.T, files ...string) string {
 	return dir
 }
 
-func entryNames(c *fileChooser) []string {
+func entryNames(c *FileChooser) []string {
 	var names []string
 	for _, e := range c.entries {
 		names = append(names, e.Name())
@@ -36,8 +38,8 @@ func TestChooserOpensOnlySheets(t *testing.T) {
 	e := newTestEnv(t)
 	dir := folderWith(t, "价目表.xlsx", "旧表.CSV", "说明.txt", ".隐藏.csv")
 	var got string
-	c := newFileChooser(e, chooseOpen, []string{".xlsx", ".csv"}, func(p string) { got = p })
-	c.show("选择表格", dir, "")
+	c := NewFileChooser(e, ChooseOpen, []string{".xlsx", ".csv"}, func(p string) { got = p })
+	c.Show("选择表格", dir, "")
 
 	if names := strings.Join(entryNames(c), ","); names != "上家表格,价目表.xlsx,旧表.CSV" {
 		t.Fatalf("lists %q, want the folder first, then the sheets, no hidden files", names)
@@ -50,7 +52,7 @@ func TestChooserOpensOnlySheets(t *testing.T) {
 	if got != filepath.Join(dir, "价目表.xlsx") {
 		t.Errorf("chose %q", got)
 	}
-	for _, text := range []string{overlayText(e), buttonTexts(e.win.Canvas().Overlays().Top())} {
+	for _, text := range []string{uifind.OverlayText(e.Win), uifind.ButtonTexts(e.Win.Canvas().Overlays().Top())} {
 		for _, english := range []string{"Home", "Computer", "Open", "Cancel", "Documents"} {
 			if strings.Contains(text, english) {
 				t.Errorf("the chooser shows English %q", english)
@@ -62,8 +64,8 @@ func TestChooserOpensOnlySheets(t *testing.T) {
 func TestChooserEntersFoldersAndGoesUp(t *testing.T) {
 	e := newTestEnv(t)
 	dir := folderWith(t)
-	c := newFileChooser(e, chooseOpen, nil, func(string) {})
-	c.show("选择", dir, "")
+	c := NewFileChooser(e, ChooseOpen, nil, func(string) {})
+	c.Show("选择", dir, "")
 	c.fileList.Select(0)
 	if c.dir != filepath.Join(dir, "上家表格") {
 		t.Fatalf("after choosing the folder, in %q", c.dir)
@@ -78,27 +80,27 @@ func TestChooserSavesWithExtensionAndAsksBeforeReplacing(t *testing.T) {
 	e := newTestEnv(t)
 	dir := folderWith(t, "资源索引表.xlsx")
 	var got string
-	c := newFileChooser(e, chooseSave, []string{".xlsx"}, func(p string) { got = p })
-	c.show("保存", dir, "新表")
+	c := NewFileChooser(e, ChooseSave, []string{".xlsx"}, func(p string) { got = p })
+	c.Show("保存", dir, "新表")
 	test.Tap(c.okButton)
 	if got != filepath.Join(dir, "新表.xlsx") {
 		t.Fatalf("saved to %q, want the extension added", got)
 	}
 
 	got = ""
-	c = newFileChooser(e, chooseSave, []string{".xlsx"}, func(p string) { got = p })
-	c.show("保存", dir, "资源索引表.xlsx")
+	c = NewFileChooser(e, ChooseSave, []string{".xlsx"}, func(p string) { got = p })
+	c.Show("保存", dir, "资源索引表.xlsx")
 	test.Tap(c.okButton)
 	if got != "" {
 		t.Fatal("replaced an existing file without asking")
 	}
-	test.Tap(overlayButton(t, e, "替换"))
+	test.Tap(uifind.OverlayButton(t, e.Win, "替换"))
 	if got != filepath.Join(dir, "资源索引表.xlsx") {
 		t.Errorf("after 替换 chose %q", got)
 	}
 
-	c = newFileChooser(e, chooseSave, nil, func(p string) { got = p })
-	c.show("保存", dir, "a/b")
+	c = NewFileChooser(e, ChooseSave, nil, func(p string) { got = p })
+	c.Show("保存", dir, "a/b")
 	test.Tap(c.okButton)
 	if !strings.Contains(c.problem.Text, "不能有") {
 		t.Errorf("a name with / was not refused: %q", c.problem.Text)
@@ -109,29 +111,13 @@ func TestChooserPicksFolder(t *testing.T) {
 	e := newTestEnv(t)
 	dir := folderWith(t, "a.csv")
 	var got string
-	c := newFileChooser(e, chooseFolder, nil, func(p string) { got = p })
-	c.show("备份到", dir, "")
+	c := NewFileChooser(e, ChooseFolder, nil, func(p string) { got = p })
+	c.Show("备份到", dir, "")
 	if names := strings.Join(entryNames(c), ","); names != "上家表格" {
 		t.Errorf("folder mode lists %q, want folders only", names)
 	}
 	test.Tap(c.okButton)
 	if got != dir {
 		t.Errorf("picked %q, want %q", got, dir)
-	}
-}
-
-func TestBackupScreenWritesACopy(t *testing.T) {
-	e := newTestEnv(t)
-	mustGroup(t, e, "备份测试群", "12345678")
-	s := newBackupScreen(e, func() {})
-	e.show(s.content())
-	dir := t.TempDir()
-	s.backupTo(filepath.Join(dir, e.store.BackupName()))
-	if !strings.Contains(s.status.Text, "已备份到") {
-		t.Fatalf("status = %q", s.status.Text)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "群活备份-*.db"))
-	if len(files) != 1 {
-		t.Fatalf("backup files: %v", files)
 	}
 }

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"fyne.io/fyne/v2"
@@ -11,7 +11,7 @@ import (
 // whatever the system language, Fyne's own buttons and dialogs speak Chinese.
 var fyneLocales = []string{"en", "cs", "de", "el", "es", "fr", "ja", "pl", "pt", "pt-BR", "ru", "sv", "ta", "uk", "zh-Hans"}
 
-func useChineseForFyne() {
+func UseChineseForFyne() {
 	for _, l := range fyneLocales {
 		if err := lang.AddTranslationsForLocale(assets.FyneChinese, fyne.Locale(l)); err != nil {
 			fyne.LogError("load Chinese words for "+l, err)

@@ -1,20 +1,20 @@
-package app
+package ui
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
 
-// column is one column of a record table: its title and width.
-type column struct {
-	title string
-	width float32
+// Column is one column of a record table: its title and width.
+type Column struct {
+	Title string
+	Width float32
 }
 
-// newRecordTable is the virtualized table every list screen uses: a bold header row of
+// NewRecordTable is the virtualized table every list screen uses: a Bold header row of
 // titles, fixed widths, and cells that are labels filled by fill. Only the visible rows
 // exist, so 20,000 records scroll as smoothly as 20.
-func newRecordTable(cols []column, rows func() int, fill func(row, col int, l *widget.Label), onSelected func(row int)) *widget.Table {
+func NewRecordTable(cols []Column, rows func() int, fill func(row, col int, l *widget.Label), onSelected func(row int)) *widget.Table {
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return rows(), len(cols) },
 		newCellLabel,
@@ -32,7 +32,7 @@ func newRecordTable(cols []column, rows func() int, fill func(row, col int, l *w
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 && id.Col < len(cols) {
-			o.(*widget.Label).SetText(cols[id.Col].title)
+			o.(*widget.Label).SetText(cols[id.Col].Title)
 		}
 	}
 	t.OnSelected = func(id widget.TableCellID) {
@@ -41,7 +41,7 @@ func newRecordTable(cols []column, rows func() int, fill func(row, col int, l *w
 		}
 	}
 	for i, c := range cols {
-		t.SetColumnWidth(i, c.width)
+		t.SetColumnWidth(i, c.Width)
 	}
 	return t
 }

@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"image/color"
@@ -19,7 +19,7 @@ type qunhuoTheme struct {
 	regular, bold fyne.Resource
 }
 
-func newTheme() fyne.Theme {
+func NewTheme() fyne.Theme {
 	return &qunhuoTheme{
 		Theme:   theme.DefaultTheme(),
 		regular: fyne.NewStaticResource("NotoSansSC-Regular.otf", assets.FontRegular),
@@ -49,4 +49,4 @@ func (t *qunhuoTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 	return t.Theme.Color(n, v)
 }
 
-func appIcon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.Icon) }
+func AppIcon() fyne.Resource { return fyne.NewStaticResource("icon.png", assets.Icon) }

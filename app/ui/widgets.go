@@ -1,4 +1,4 @@
-package app
+package ui
 
 import (
 	"image/color"
@@ -12,29 +12,34 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+func LayoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
-func itoa(n int) string { return strconv.Itoa(n) }
+func Itoa(n int) string { return strconv.Itoa(n) }
 
-// newSelect makes a select showing selected without calling onChanged for it, so a
+// NewSelect makes a select showing selected without calling onChanged for it, so a
 // screen's constructor does not react to its own defaults.
-func newSelect(options []string, selected string, onChanged func(string)) *widget.Select {
+func NewSelect(options []string, selected string, onChanged func(string)) *widget.Select {
 	s := widget.NewSelect(options, nil)
 	s.Selected = selected
 	s.OnChanged = onChanged
 	return s
 }
 
-// widen gives o at least width, keeping its own height; a select otherwise shrinks to
+// Widen gives o at least width, keeping its own height; a select otherwise shrinks to
 // its placeholder and cuts long group names.
-func widen(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+func Widen(o fyne.CanvasObject, width float32) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSize(width, o.MinSize().Height), o)
 }
 
-// withMinHeight keeps o at least h tall; a scroll container otherwise shrinks to
+// WithMinHeight keeps o at least h tall; a scroll container otherwise shrinks to
 // almost nothing at the top of a border layout.
-func withMinHeight(o fyne.CanvasObject, h float32) fyne.CanvasObject {
+func WithMinHeight(o fyne.CanvasObject, h float32) fyne.CanvasObject {
 	spacer := canvas.NewRectangle(color.Transparent)
 	spacer.SetMinSize(fyne.NewSize(0, h))
 	return container.NewStack(spacer, o)
+}
+
+// Bold is a label in bold: headings of a screen's parts.
+func Bold(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }

@@ -1,29 +1,28 @@
-package app
+package posts
 
 import (
 	"time"
 
 	"github.com/qunhuo/qunhuo/data"
-	"github.com/qunhuo/qunhuo/data/posts"
 )
 
-// builtPost is a post made from the owner's template and ready to preview and copy.
-type builtPost struct {
-	kind        data.PostKind
-	groupID     *uint
-	text        string
-	parts       []string
-	resourceIDs []uint
-	listed      int
-	brokenOwn   bool            // the owner's template failed, so the default was used
-	categories  []data.Category // the whole catalog's, for a choice of one (index posts)
+// Built is a post made from the owner's template and ready to preview and copy.
+type Built struct {
+	Kind        data.PostKind
+	GroupID     *uint
+	Text        string
+	Parts       []string // Text split for QQ, each part copied on its own
+	ResourceIDs []uint
+	Listed      int             // resources the post names
+	BrokenOwn   bool            // the owner's template failed, so the default was used
+	Categories  []data.Category // the whole catalog's, for a choice of one (index posts)
 }
 
-// templateFor returns the owner's template for kind, or the default.
-func templateFor(store *data.Store, kind data.PostKind) (string, error) {
+// TemplateFor returns the owner's template for kind, or the default.
+func TemplateFor(store *data.Store, kind data.PostKind) (string, error) {
 	body, ok, err := store.PostTemplate(kind)
 	if err != nil || !ok {
-		return posts.Default(kind), err
+		return Default(kind), err
 	}
 	return body, nil
 }
@@ -31,7 +30,7 @@ func templateFor(store *data.Store, kind data.PostKind) (string, error) {
 // renderWith renders with the owner's template and falls back to the default if the
 // owner's no longer runs, so a post can always be made.
 func renderWith(store *data.Store, kind data.PostKind, render func(body string) (string, error)) (string, bool, error) {
-	body, err := templateFor(store, kind)
+	body, err := TemplateFor(store, kind)
 	if err != nil {
 		return "", false, err
 	}
@@ -39,21 +38,21 @@ func renderWith(store *data.Store, kind data.PostKind, render func(body string) 
 	if err == nil {
 		return text, false, nil
 	}
-	text, err = render(posts.Default(kind))
+	text, err = render(Default(kind))
 	return text, true, err
 }
 
-// buildIndexPost makes the 资源索引表 for group g from the catalog: every category, or
+// BuildIndexPost makes the 资源索引表 for group g from the catalog: every category, or
 // only the one called category when it is not empty, for a big catalog posted a
 // category a day.
-func buildIndexPost(store *data.Store, g data.Group, category string, now time.Time, loc *time.Location) (builtPost, error) {
+func BuildIndexPost(store *data.Store, g data.Group, category string, now time.Time, loc *time.Location) (Built, error) {
 	rs, err := store.Resources()
 	if err != nil {
-		return builtPost{}, err
+		return Built{}, err
 	}
 	cats, err := store.Categories()
 	if err != nil {
-		return builtPost{}, err
+		return Built{}, err
 	}
 	all := cats
 	if category != "" {
@@ -61,18 +60,18 @@ func buildIndexPost(store *data.Store, g data.Group, category string, now time.T
 	}
 	qqs, err := store.MemberQQs()
 	if err != nil {
-		return builtPost{}, err
+		return Built{}, err
 	}
-	idx, ids := posts.BuildIndex(g, cats, rs, now, loc)
+	idx, ids := BuildIndex(g, cats, rs, now, loc)
 	text, broken, err := renderWith(store, data.PostIndex, func(body string) (string, error) {
-		return posts.RenderIndex(body, idx, qqs)
+		return RenderIndex(body, idx, qqs)
 	})
 	if err != nil {
-		return builtPost{}, err
+		return Built{}, err
 	}
 	gid := g.ID
-	return builtPost{kind: data.PostIndex, groupID: &gid, text: text, parts: posts.Split(text, posts.MaxPartRunes),
-		resourceIDs: ids, listed: idx.Count, brokenOwn: broken, categories: all}, nil
+	return Built{Kind: data.PostIndex, GroupID: &gid, Text: text, Parts: Split(text, MaxPartRunes),
+		ResourceIDs: ids, Listed: idx.Count, BrokenOwn: broken, Categories: all}, nil
 }
 
 // onlyCategory keeps the category called name and its resources.
@@ -92,31 +91,31 @@ func onlyCategory(cats []data.Category, rs []data.Resource, name string) ([]data
 	return keptCats, kept
 }
 
-// buildNewStockPost makes the 上新 post for one resource.
-func buildNewStockPost(store *data.Store, g *data.Group, r data.Resource, now time.Time, loc *time.Location) (builtPost, error) {
+// BuildNewStockPost makes the 上新 post for one resource.
+func BuildNewStockPost(store *data.Store, g *data.Group, r data.Resource, now time.Time, loc *time.Location) (Built, error) {
 	qqs, err := store.MemberQQs()
 	if err != nil {
-		return builtPost{}, err
+		return Built{}, err
 	}
 	var group data.Group
 	var gid *uint
 	if g != nil {
 		group, gid = *g, &g.ID
 	}
-	ns := posts.BuildNewStock(group, r, now, loc)
+	ns := BuildNewStock(group, r, now, loc)
 	text, broken, err := renderWith(store, data.PostNewStock, func(body string) (string, error) {
-		return posts.RenderNewStock(body, ns, qqs)
+		return RenderNewStock(body, ns, qqs)
 	})
 	if err != nil {
-		return builtPost{}, err
+		return Built{}, err
 	}
-	return builtPost{kind: data.PostNewStock, groupID: gid, text: text, parts: posts.Split(text, posts.MaxPartRunes),
-		resourceIDs: []uint{r.ID}, listed: 1, brokenOwn: broken}, nil
+	return Built{Kind: data.PostNewStock, GroupID: gid, Text: text, Parts: Split(text, MaxPartRunes),
+		ResourceIDs: []uint{r.ID}, Listed: 1, BrokenOwn: broken}, nil
 }
 
-// record keeps the post in the history once the owner copied it.
-func (p builtPost) record(store *data.Store) error {
-	return store.RecordPost(&data.Post{GroupID: p.groupID, Kind: p.kind, Title: firstLine(p.text), Body: p.text}, p.resourceIDs)
+// Record keeps the post in the history once the owner copied it.
+func (p Built) Record(store *data.Store) error {
+	return store.RecordPost(&data.Post{GroupID: p.GroupID, Kind: p.Kind, Title: firstLine(p.Text), Body: p.Text}, p.ResourceIDs)
 }
 
 func firstLine(text string) string {

@@ -1,0 +1,98 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// section is a heading of the navigation: areas are grouped the way an owner thinks of
+// the work (资源, 成员, 交易与售后, 活动, 积分, 数据), not by how the code is laid out.
+type section struct {
+	title string
+	areas []*area
+}
+
+// nav is the column of areas on the left: headings and one button per area, packed
+// tight so that 15 areas and their headings fit a 1280×800 window without scrolling.
+// Ctrl (⌘ on macOS) + 1…9 opens the first nine areas in the order shown.
+type nav struct {
+	sections []section
+	buttons  map[*area]*widget.Button
+	order    []*area
+	onPick   func(a *area)
+	box      *fyne.Container
+}
+
+func newNav(sections []section, onPick func(a *area)) *nav {
+	n := &nav{sections: sections, buttons: map[*area]*widget.Button{}, onPick: onPick}
+	n.box = container.New(layout.NewCustomPaddedVBoxLayout(0))
+	for _, sec := range sections {
+		if sec.title != "" {
+			n.box.Add(sectionHeading(sec.title))
+		}
+		for _, a := range sec.areas {
+			b := widget.NewButtonWithIcon(a.title, a.icon, func() { n.onPick(a) })
+			b.Alignment = widget.ButtonAlignLeading
+			b.Importance = widget.LowImportance
+			n.buttons[a] = b
+			n.order = append(n.order, a)
+			n.box.Add(b)
+		}
+	}
+	return n
+}
+
+// sectionHeading is a small, quiet heading over a group of areas.
+func sectionHeading(title string) fyne.CanvasObject {
+	t := canvas.NewText(title, theme.Color(theme.ColorNameForeground))
+	t.TextSize = theme.CaptionTextSize()
+	t.TextStyle = fyne.TextStyle{Bold: true}
+	return container.New(layout.NewCustomPaddedLayout(theme.Padding()*2, 2, theme.Padding()*2, 0), t)
+}
+
+func (n *nav) content() fyne.CanvasObject {
+	hint := canvas.NewText(shortcutHint(), theme.Color(theme.ColorNameForeground))
+	hint.TextSize = theme.CaptionTextSize()
+	return container.NewBorder(nil, container.NewPadded(hint), nil, nil, container.NewPadded(n.box))
+}
+
+// shortcutHint tells the owner how to switch areas by keyboard.
+func shortcutHint() string {
+	if fyne.CurrentDevice().IsMobile() {
+		return ""
+	}
+	return fmt.Sprintf("快捷键：%s+数字 切换", modifierName())
+}
+
+// select marks a as the shown area.
+func (n *nav) selectArea(a *area) {
+	for other, b := range n.buttons {
+		want := widget.LowImportance
+		if other == a {
+			want = widget.HighImportance
+		}
+		if b.Importance != want {
+			b.Importance = want
+			b.Refresh()
+		}
+	}
+}
+
+// shortcuts registers Ctrl/⌘+1…9 on the canvas for the first nine areas.
+func (n *nav) shortcuts(c fyne.Canvas) {
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
+	for i, a := range n.order {
+		if i >= len(keys) {
+			break
+		}
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: keys[i], Modifier: fyne.KeyModifierShortcutDefault},
+			func(fyne.Shortcut) { n.onPick(a) })
+	}
+}

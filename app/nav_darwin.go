@@ -1,0 +1,4 @@
+package app
+
+// modifierName is the key that, with a digit, switches areas.
+func modifierName() string { return "Cmd" }

@@ -1,0 +1,162 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/qunhuo/qunhuo/app/ui"
+	"github.com/qunhuo/qunhuo/data"
+)
+
+// todo is one line of the 今日 home: what waits, and the button that goes where the
+// owner acts on it.
+type todo struct {
+	icon   fyne.Resource
+	text   string
+	action string
+	goTo   func()
+}
+
+// todayLinks are where the home's lines lead; the shell fills them in.
+type todayLinks struct {
+	catalogNeeding func(st data.ResourceState, a data.Attention)
+	posts          func()
+	backup         func()
+}
+
+// today is the 今日 home, shown first: what waits for the owner today, each line one
+// click from the place to act. Later areas add their lines (requests waiting, tickets
+// due, trades overdue, draws to run) in todos.
+type today struct {
+	env    *ui.Env
+	links  todayLinks
+	group  *data.Group
+	agenda data.Agenda
+	latest ui.Latest
+
+	heading *widget.Label
+	status  *widget.Label
+	lines   *fyne.Container
+}
+
+func newToday(e *ui.Env, links todayLinks) *today {
+	t := &today{env: e, links: links}
+	t.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.heading.SizeName = theme.SizeNameSubHeadingText
+	t.status = widget.NewLabel("正在查看今天要处理的事…")
+	t.lines = container.NewVBox()
+	return t
+}
+
+func (t *today) Content() fyne.CanvasObject {
+	return container.NewVScroll(container.NewVBox(t.heading, t.status, widget.NewSeparator(), t.lines))
+}
+
+// SetGroup follows the current group: the index post is counted per group.
+func (t *today) SetGroup(g *data.Group) { t.group = g }
+
+// Refresh counts what waits, off the UI goroutine.
+func (t *today) Refresh() {
+	n := t.latest.Next()
+	var gid uint
+	if t.group != nil {
+		gid = t.group.ID
+	}
+	e := t.env
+	e.Tasks.Run(func() {
+		a, err := e.Store.Agenda(gid, e.Now(), e.Loc)
+		fyne.Do(func() {
+			if !t.latest.Is(n) {
+				return
+			}
+			if err != nil {
+				t.status.SetText("没能读出今天要处理的事。")
+				e.ShowError(err)
+				return
+			}
+			t.agenda = a
+			t.show()
+		})
+	})
+}
+
+// show lays out the lines of the agenda.
+func (t *today) show() {
+	now := t.env.Now().In(t.env.Loc)
+	t.heading.SetText(fmt.Sprintf("今日 · %d月%d日 %s", now.Month(), now.Day(), weekday(now)))
+	todos := t.todos()
+	t.lines.RemoveAll()
+	if len(todos) == 0 {
+		t.status.SetText("√ 今天没有要处理的事。资源都在售，备份也是新的。")
+		return
+	}
+	t.status.SetText(fmt.Sprintf("有 %d 件事等你处理：", len(todos)))
+	for _, td := range todos {
+		t.lines.Add(todoRow(td))
+	}
+}
+
+func todoRow(td todo) fyne.CanvasObject {
+	text := widget.NewLabel(td.text)
+	text.Wrapping = fyne.TextWrapWord
+	go_ := widget.NewButton(td.action, td.goTo)
+	return container.NewBorder(nil, nil, widget.NewIcon(td.icon), go_, text)
+}
+
+// todos are the agenda's lines in the order an owner handles them: what could lose a
+// sale today first, then the routine.
+func (t *today) todos() []todo {
+	a, l := t.agenda, t.links
+	var out []todo
+	if a.Expiring.Count > 0 {
+		out = append(out, todo{theme.HistoryIcon(), countLine(a.Expiring, "个资源 3 天内到期"), "去看看",
+			func() { l.catalogNeeding("", data.AttentionExpiring) }})
+	}
+	if a.SoldOut.Count > 0 {
+		out = append(out, todo{theme.ErrorIcon(), countLine(a.SoldOut, "个资源已售罄"), "去补货",
+			func() { l.catalogNeeding(data.StateSoldOut, data.AttentionNone) }})
+	}
+	if a.LowStock.Count > 0 {
+		out = append(out, todo{theme.WarningIcon(), countLine(a.LowStock, fmt.Sprintf("个资源库存不足 %d", a.LowStockThreshold)), "去补货",
+			func() { l.catalogNeeding("", data.AttentionLowStock) }})
+	}
+	if t.group != nil && !a.IndexPostToday {
+		out = append(out, todo{theme.MailSendIcon(), "今天还没有给「" + t.group.Name + "」发资源索引表。", "去发公告", l.posts})
+	}
+	if a.BackupDue {
+		out = append(out, todo{theme.DocumentSaveIcon(), backupLine(a.LastBackup, t.env.Now()), "去备份", l.backup})
+	}
+	return out
+}
+
+// countLine says how many and names the first few: 「3 个资源已售罄：A、B、C」.
+func countLine(line data.AgendaLine, what string) string {
+	s := fmt.Sprintf("%d %s", line.Count, what)
+	if len(line.Names) == 0 {
+		return s + "。"
+	}
+	s += "：" + strings.Join(line.Names, "、")
+	if line.Count > len(line.Names) {
+		s += " 等"
+	}
+	return s + "。"
+}
+
+// backupLine says how long ago the last backup was.
+func backupLine(last, now time.Time) string {
+	if last.IsZero() {
+		return "还没有备份过。备份一次，电脑坏了资料也不会丢。"
+	}
+	days := int(now.Sub(last).Hours() / 24)
+	return fmt.Sprintf("上次备份是 %d 天前，建议每周备份一次。", days)
+}
+
+func weekday(t time.Time) string {
+	return [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}[t.Weekday()]
+}

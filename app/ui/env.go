@@ -1,0 +1,40 @@
+package ui
+
+import (
+	"errors"
+	"log/slog"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/qunhuo/qunhuo/data"
+)
+
+// Env is what every screen gets: the app, its window, the store, a way to run work off
+// the UI goroutine, the owner's time zone and the log. An area package sees this and
+// nothing of the shell.
+type Env struct {
+	App   fyne.App
+	Win   fyne.Window
+	Store *data.Store
+	Tasks *Tasks
+	Loc   *time.Location
+	Log   *slog.Logger
+}
+
+// NewEnv puts an environment together; the log discards everything until the shell
+// gives it a file.
+func NewEnv(a fyne.App, w fyne.Window, s *data.Store, loc *time.Location) *Env {
+	return &Env{App: a, Win: w, Store: s, Tasks: &Tasks{}, Loc: loc,
+		Log: slog.New(slog.DiscardHandler)}
+}
+
+// Now is the store's clock, so screens and rules agree on the time.
+func (e *Env) Now() time.Time { return e.Store.Now() }
+
+// IsValidation reports whether err is a form problem the owner can fix.
+func IsValidation(err error) (data.ValidationError, bool) {
+	var ve data.ValidationError
+	ok := errors.As(err, &ve)
+	return ve, ok
+}
