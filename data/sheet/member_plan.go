@@ -109,8 +109,9 @@ func (p *MemberPlan) ExplainSaveError(err error) string {
 // and tag columns (动机, 兴趣, 人群) replace the notes or that kind of tags, so an
 // empty cell clears them; an empty 身份 or 入群日期 keeps the seat's. Columns not
 // mapped keep the known member's values. Rows with nothing in any mapped column are
-// skipped. Only opt.Loc is read: dates are read in it. The error is a *Error when m
-// cannot be used or no group is given.
+// skipped. Dates are read in opt.Loc, and a join date more than a day after opt.Now
+// is refused; opt.DefaultCategory is not used. The error is a *Error when m cannot be
+// used or no group is given.
 func NewMemberPlan(t *Table, m MemberMapping, existing []data.Member, groupID uint, opt Options) (*MemberPlan, error) {
 	if err := m.Check(t); err != nil {
 		return nil, err
@@ -118,10 +119,8 @@ func NewMemberPlan(t *Table, m MemberMapping, existing []data.Member, groupID ui
 	if groupID == 0 {
 		return nil, refuse(ErrMapping, "请先选择要把成员导入到哪个群")
 	}
-	if opt.Loc == nil {
-		opt.Loc = time.Local
-	}
-	pl := memberPlanner{t: t, m: m, group: groupID, loc: opt.Loc,
+	opt = opt.withDefaults()
+	pl := memberPlanner{t: t, m: m, group: groupID, loc: opt.Loc, latestJoin: opt.Now.Add(joinSlack),
 		byQQ: make(map[string]*data.Member, len(existing)), seen: make(map[string]int)}
 	for i := range existing {
 		pl.byQQ[existing[i].QQ] = &existing[i]
@@ -141,9 +140,15 @@ type memberPlanner struct {
 	m     MemberMapping
 	group uint
 	loc   *time.Location
-	byQQ  map[string]*data.Member
-	seen  map[string]int // QQ number → line of its first row in the sheet
+	// latestJoin is the latest join date accepted: the plan's clock and joinSlack.
+	latestJoin time.Time
+	byQQ       map[string]*data.Member
+	seen       map[string]int // QQ number → line of its first row in the sheet
 }
+
+// joinSlack lets a join date be up to a day ahead of the plan's clock, for a list
+// exported where it is already tomorrow.
+const joinSlack = 24 * time.Hour
 
 // memberCells are a row's mapped cells, trimmed; an unmapped detail is absent.
 type memberCells map[MemberField]string
@@ -242,6 +247,10 @@ func (pl *memberPlanner) read(c memberCells, qq string) (memberInput, error) {
 		return in, err
 	}
 	in.parsed = parsed
+	if joined := parsed.Memberships[0].JoinedOn; joined != nil && joined.After(pl.latestJoin) {
+		parseErrs = append(parseErrs, &data.FieldError{Field: string(MemberFieldJoinedOn),
+			Message: fmt.Sprintf("入群日期 %s 在将来，请填写已经入群的日期", data.FormatDate(joined, pl.loc))})
+	}
 	ve = append(parseErrs, ve...)
 	if len(ve) == 0 {
 		return in, nil

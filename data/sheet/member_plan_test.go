@@ -297,6 +297,39 @@ func TestMemberPlanReadsDates(t *testing.T) {
 	}
 }
 
+// A join date in the future is a typo or a wrong column; a day of slack lets a list
+// exported in another time zone through. testNow is 2026-06-01 10:00 CST.
+func TestMemberPlanRefusesFutureJoinDates(t *testing.T) {
+	tests := []struct {
+		cell    string
+		refused bool
+	}{
+		{"2026-06-01", false},
+		{"2026-06-01 18:00", false},
+		{"2026-06-02", false},
+		{"2026-06-02 10:00", false},
+		{"2026-06-02 10:01", true},
+		{"2026-06-03", true},
+		{"2027/1/1", true},
+	}
+	for _, tt := range tests {
+		row := planOne(t, "QQ号,入群时间", "123456789,"+tt.cell)
+		if !tt.refused {
+			if row.Kind != RowNew {
+				t.Errorf("date %q: %s %s, want accepted", tt.cell, row.Kind.Label(), row.Detail())
+			}
+			continue
+		}
+		if row.Kind != RowInvalid || len(row.Problems) != 1 {
+			t.Errorf("date %q: %s %q, want refused", tt.cell, row.Kind.Label(), row.Problems)
+			continue
+		}
+		if got := row.Problems[0]; !strings.HasPrefix(got, "第 2 行:入群日期") || !strings.Contains(got, "将来") {
+			t.Errorf("date %q: problem %q, want row 2 and 入群日期 named", tt.cell, got)
+		}
+	}
+}
+
 func TestMemberPlanKeepsNicknameWhenCellEmpty(t *testing.T) {
 	s := newStore(t)
 	g := seedMembers(t, s)

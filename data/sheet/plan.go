@@ -107,8 +107,21 @@ type Options struct {
 	// DefaultCategory is the category of new resources when no column is mapped to
 	// 分类 or the row's cell is empty.
 	DefaultCategory string
-	Now             time.Time      // for refusing deadlines already past
-	Loc             *time.Location // dates in the sheet are read in this zone
+	// Now is the store's clock, for refusing deadlines already past and join dates in
+	// the future; the zero time means the computer's clock.
+	Now time.Time
+	Loc *time.Location // dates in the sheet are read in this zone; nil means time.Local
+}
+
+// withDefaults fills in the clock and the zone when the caller left them out.
+func (o Options) withDefaults() Options {
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	if o.Loc == nil {
+		o.Loc = time.Local
+	}
+	return o
 }
 
 // NewPlan classifies every data row of t under m against the catalog (as from
@@ -122,9 +135,7 @@ func NewPlan(t *Table, m Mapping, catalog []data.Resource, opt Options) (*Plan, 
 	if err := m.Check(t, opt.DefaultCategory); err != nil {
 		return nil, err
 	}
-	if opt.Loc == nil {
-		opt.Loc = time.Local
-	}
+	opt = opt.withDefaults()
 	pl := planner{t: t, m: m, opt: opt, byName: indexByName(catalog), seen: make(map[string]int)}
 	p := &Plan{Rows: make([]Row, 0, len(t.Rows)-m.HeaderRow-1)}
 	for i := m.HeaderRow + 1; i < len(t.Rows); i++ {
