@@ -3,6 +3,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
@@ -25,6 +26,15 @@ type Store struct {
 	db   *gorm.DB
 	path string
 	now  func() time.Time
+}
+
+// WithContext is the store with its work bound to ctx: once ctx is cancelled, the
+// statement running stops and its transaction rolls back, so work the owner cancels
+// leaves nothing half-saved. The copy shares the connection; Close the original only.
+func (s *Store) WithContext(ctx context.Context) *Store {
+	c := *s
+	c.db = s.db.WithContext(ctx)
+	return &c
 }
 
 // Option changes how Open builds a Store.
@@ -126,7 +136,16 @@ func (s *Store) Backup(dst string) error {
 	if _, err := os.Stat(dst); err == nil {
 		return fmt.Errorf("backup to %s: %w", dst, os.ErrExist)
 	}
-	if err := s.db.Exec("VACUUM INTO ?", dst).Error; err != nil {
+	// Written beside dst under another name and renamed once whole, so a backup that
+	// fails or is cancelled halfway never leaves a file that looks like a good one.
+	part := dst + ".part"
+	_ = os.Remove(part)
+	if err := s.db.Exec("VACUUM INTO ?", part).Error; err != nil {
+		_ = os.Remove(part)
+		return fmt.Errorf("backup to %s: %w", dst, err)
+	}
+	if err := os.Rename(part, dst); err != nil {
+		_ = os.Remove(part)
 		return fmt.Errorf("backup to %s: %w", dst, err)
 	}
 	if err := s.recordBackup(s.Now()); err != nil {

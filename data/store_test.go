@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -175,5 +176,34 @@ func TestOpenPathsWithOddCharacters(t *testing.T) {
 				t.Errorf("journal_mode = %q (%v): the pragmas were lost", mode, err)
 			}
 		})
+	}
+}
+
+// A cancelled context stops a write and leaves nothing of it: the import of many rows
+// rolls back whole, and a backup leaves no file.
+func TestCancelledWorkLeavesNothing(t *testing.T) {
+	s := newTestStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	cats, err := s.Categories()
+	if err != nil || len(cats) == 0 {
+		t.Fatalf("categories: %v %v", cats, err)
+	}
+	rs := []*Resource{{Name: "甲", CategoryID: cats[0].ID}, {Name: "乙", CategoryID: cats[0].ID}}
+	if err := s.WithContext(ctx).SaveResources(rs); err == nil {
+		t.Fatal("a save under a cancelled context succeeded")
+	}
+	if got, _ := s.Resources(); len(got) != 0 {
+		t.Errorf("cancelled import left %d resources", len(got))
+	}
+	dst := filepath.Join(t.TempDir(), "备份.db")
+	if err := s.WithContext(ctx).Backup(dst); err == nil {
+		t.Fatal("a backup under a cancelled context succeeded")
+	}
+	if left, _ := filepath.Glob(dst + "*"); len(left) != 0 {
+		t.Errorf("cancelled backup left %v", left)
+	}
+	if err := s.Backup(dst); err != nil {
+		t.Fatalf("the store still works after a cancel: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package backup
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/applog"
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 )
@@ -23,6 +25,11 @@ type Screen struct {
 	backupBtn  *widget.Button
 	demoButton *widget.Button
 	status     *widget.Label
+
+	openData    *widget.Button // the data folder
+	openLog     *widget.Button // the log folder inside it
+	openBackups *widget.Button // where the last backup went; shown after a backup
+	lastDir     string
 }
 
 const restoreHelp = "恢复备份:关闭群活,把备份文件改名为 " + data.DatabaseFile + ",替换上面数据文件夹里的同名文件,再打开群活。" +
@@ -39,7 +46,22 @@ func NewScreen(e *ui.Env, onDemo func()) *Screen {
 	s.demoButton = widget.NewButtonWithIcon("载入示例数据", theme.ContentAddIcon(), s.onDemoData)
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
+	s.openData = widget.NewButtonWithIcon("打开数据文件夹", theme.FolderOpenIcon(), func() { s.open(s.dataDir()) })
+	s.openLog = widget.NewButtonWithIcon("打开日志文件夹", theme.FolderOpenIcon(), func() { s.open(applog.Dir(s.dataDir())) })
+	s.openBackups = widget.NewButtonWithIcon("打开备份所在文件夹", theme.FolderOpenIcon(), func() { s.open(s.lastDir) })
+	s.openBackups.Hide()
 	return s
+}
+
+func (s *Screen) dataDir() string { return filepath.Dir(s.env.Store.Path()) }
+
+// open shows a folder in the system's file manager, so an owner finds their files
+// without knowing where %APPDATA% is.
+func (s *Screen) open(dir string) {
+	if err := ui.OpenFolder(dir); err != nil {
+		s.env.Log.Warn("open folder", "dir", dir, "err", err)
+		ui.ShowMessage(s.env.Win, "没能打开文件夹", "请自己在文件管理器里打开这个文件夹：\n"+dir)
+	}
 }
 
 func (s *Screen) Content() fyne.CanvasObject {
@@ -49,9 +71,10 @@ func (s *Screen) Content() fyne.CanvasObject {
 	demoHelp.Wrapping = fyne.TextWrapWord
 	return container.NewVScroll(container.NewVBox(
 		ui.Bold("数据文件"), s.location, s.size,
+		container.NewHBox(s.openData, s.openLog),
 		widget.NewSeparator(),
 		ui.Bold("备份"), widget.NewLabel("备份会把全部数据复制成一个文件,存到你选的文件夹(建议U盘或网盘同步文件夹)。"),
-		container.NewHBox(s.backupBtn), s.status, help,
+		container.NewHBox(s.backupBtn, s.openBackups), s.status, help,
 		widget.NewSeparator(),
 		ui.Bold("示例数据"), demoHelp, container.NewHBox(s.demoButton),
 	))
@@ -88,22 +111,31 @@ func (s *Screen) onBackup() {
 	c.Show("把备份存到哪个文件夹?", "", "")
 }
 
-// backupTo writes the backup off the UI goroutine and says where it went.
+// backupTo writes the backup off the UI goroutine behind a progress dialog (a big
+// database takes a while to copy) and says where it went. A cancelled or failed backup
+// leaves no file.
 func (s *Screen) backupTo(dst string) {
 	s.backupBtn.Disable()
-	s.status.SetText("正在备份…")
-	s.env.Tasks.Run(func() {
-		err := s.env.Store.Backup(dst)
-		fyne.Do(func() {
-			s.backupBtn.Enable()
-			if err != nil {
-				s.status.SetText("")
-				ui.ShowMessage(s.env.Win, "备份没有完成", "没能写入备份文件。请换一个文件夹(比如桌面)再试,并确认磁盘还有空间。现有数据没有受影响。")
-				return
-			}
-			s.status.SetText("√ 已备份到:" + dst)
-		})
-	})
+	s.status.SetText("")
+	e := s.env
+	e.RunWithProgress("备份", "正在把全部数据复制到：\n"+dst, func(ctx context.Context, _ ui.Report) error {
+		return e.Store.WithContext(ctx).Backup(dst)
+	}, func(err error) { s.backedUp(dst, err) })
+}
+
+func (s *Screen) backedUp(dst string, err error) {
+	s.backupBtn.Enable()
+	switch {
+	case ui.Cancelled(err):
+		s.status.SetText("备份已取消，没有留下文件。")
+	case err != nil:
+		s.env.Log.Error("backup", "err", err)
+		ui.ShowMessage(s.env.Win, "备份没有完成", "没能写入备份文件。请换一个文件夹（比如桌面）再试，并确认磁盘还有空间。现有数据没有受影响。")
+	default:
+		s.status.SetText("√ 已备份到：" + dst)
+		s.lastDir = filepath.Dir(dst)
+		s.openBackups.Show()
+	}
 }
 
 func (s *Screen) onDemoData() {

@@ -4,6 +4,7 @@
 package importer
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -347,19 +348,30 @@ func (w *importWizard) onImport() {
 		}
 	}
 	w.importBtn.Disable()
-	w.env.Tasks.Run(func() {
-		n, err := plan.save(w.env.Store)
-		fyne.Do(func() {
-			if err != nil {
-				w.updateButton()
-				ui.ShowMessage(w.env.Win, "没有导入", plan.ExplainSaveError(err))
-				return
-			}
-			w.dlg.Hide()
-			ui.ShowMessage(w.env.Win, "导入完成", fmt.Sprintf("已导入 %d 条(%s)。", n, plan.Summary()))
-			if w.onDone != nil {
-				w.onDone()
-			}
-		})
-	})
+	e := w.env
+	e.RunWithProgress(w.into.title(), fmt.Sprintf("正在保存 %d 条，全部保存好之前可以取消，取消后什么都不会改变。", w.toSave()),
+		func(ctx context.Context, _ ui.Report) error {
+			_, err := plan.save(e.Store.WithContext(ctx))
+			return err
+		},
+		func(err error) { w.saved(plan, err) })
+}
+
+// saved tells the owner how the import went; a failed or cancelled one saved nothing.
+func (w *importWizard) saved(plan plannedImport, err error) {
+	switch {
+	case ui.Cancelled(err):
+		w.updateButton()
+		ui.ShowMessage(w.env.Win, "已取消导入", "这次导入已取消，没有保存任何一条，原有数据不变。")
+	case err != nil:
+		w.updateButton()
+		w.env.Log.Error("import", "err", err)
+		ui.ShowMessage(w.env.Win, "没有导入", plan.ExplainSaveError(err))
+	default:
+		w.dlg.Hide()
+		ui.ShowMessage(w.env.Win, "导入完成", fmt.Sprintf("已导入 %d 条（%s）。", w.toSave(), plan.Summary()))
+		if w.onDone != nil {
+			w.onDone()
+		}
+	}
 }
