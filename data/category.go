@@ -120,7 +120,8 @@ func (s *Store) MoveCategory(id uint, delta int) error {
 	})
 }
 
-// DeleteCategory removes an empty category; one that still holds resources is ErrInUse.
+// DeleteCategory removes an empty category; one that still holds resources is
+// ErrInUse, one that does not exist (deleted meanwhile) ErrNotFound.
 func (s *Store) DeleteCategory(id uint) error {
 	return s.db.Transaction(func(tx *gorm.DB) error {
 		var n int64
@@ -130,8 +131,12 @@ func (s *Store) DeleteCategory(id uint) error {
 		if n > 0 {
 			return fmt.Errorf("delete category %d with %d resources: %w", id, n, ErrInUse)
 		}
-		if err := tx.Delete(&Category{}, id).Error; err != nil {
-			return fmt.Errorf("delete category: %w", err)
+		res := tx.Delete(&Category{}, id)
+		if res.Error != nil {
+			return fmt.Errorf("delete category: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("delete category %d: %w", id, ErrNotFound)
 		}
 		return nil
 	})

@@ -127,6 +127,8 @@ func TestDeleteCategory(t *testing.T) {
 	}{
 		{"holds a resource", r.CategoryID, ErrInUse},
 		{"empty", cs[3].ID, nil},
+		{"already deleted", cs[3].ID, ErrNotFound},
+		{"never existed", 999, ErrNotFound},
 	}
 	for _, tt := range tests {
 		if err := s.DeleteCategory(tt.id); !matchErr(err, tt.wantErr) {

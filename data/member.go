@@ -190,12 +190,14 @@ func sortTags(ts []MemberTag) {
 }
 
 // Members lists the members of a group (groupID 0: everyone) with their tags and
-// seats, by QQ number.
+// seats, by QQ number read as a number: 99999 before 100000.
 func (s *Store) Members(groupID uint) ([]Member, error) {
 	// Children in the order they were saved: without it SQLite returns tags in its
 	// index's order, interests before motivations.
 	byID := func(db *gorm.DB) *gorm.DB { return db.Order("id") }
-	q := s.db.Preload("Tags", byID).Preload("Memberships", byID).Order("qq")
+	// QQ numbers are digits without a leading 0 (CheckQQ), so shorter is smaller and
+	// equal lengths compare as text; LENGTH is in every SQL dialect, unlike a cast.
+	q := s.db.Preload("Tags", byID).Preload("Memberships", byID).Order("LENGTH(qq), qq")
 	if groupID != 0 {
 		q = q.Where("id IN (?)", s.db.Model(&Membership{}).Select("member_id").Where("group_id = ?", groupID))
 	}

@@ -51,11 +51,11 @@ func TestSaveMemberWithTagsAndGroups(t *testing.T) {
 
 	tests := []struct {
 		group uint
-		want  string // QQ numbers, in the order Members returns them
+		want  string // QQ numbers, in the order Members returns them: by number
 	}{
 		{a.ID, "123456789"},
-		{b.ID, "123456789 55555"},
-		{0, "123456789 55555 9876543210"},
+		{b.ID, "55555 123456789"},
+		{0, "55555 123456789 9876543210"},
 		{999, ""},
 	}
 	for _, tt := range tests {
@@ -73,7 +73,7 @@ func TestSaveMemberWithTagsAndGroups(t *testing.T) {
 	}
 
 	ms, _ := s.Members(0)
-	got := ms[0]
+	got := ms[1]
 	if got.ID != both.ID || tagText(got) != "motivation:刚需获取 interest:王者荣耀 interest:原神 segment:学生" {
 		t.Errorf("tags = %q", tagText(got))
 	}
@@ -182,7 +182,7 @@ func TestFilterMembers(t *testing.T) {
 		Memberships: []MembershipDraft{{GroupID: a.ID, CardName: "深圳-小王"}}})
 	ms, _ := s.Members(0)
 	tests := []struct{ q, want string }{
-		{"", "123456789 22222222"},
+		{"", "22222222 123456789"},
 		{"wzry", "123456789"},
 		{"xiaowang", "22222222"},
 		{"shenzhen", "22222222"},
@@ -257,5 +257,44 @@ func TestRoles(t *testing.T) {
 	}
 	if _, ok := RoleByLabel("版主"); ok {
 		t.Error("unknown role label accepted")
+	}
+}
+
+// QQ numbers are 5 to 12 digits: the list reads them as numbers, so 99999 comes
+// before 100000, in one group and across all of them.
+func TestMembersOrderedByQQAsNumbers(t *testing.T) {
+	s := newTestStore(t)
+	g := Group{Name: "卡盟福利群", Number: "123456789"}
+	if err := s.SaveGroup(&g); err != nil {
+		t.Fatal(err)
+	}
+	qqs := []string{"100000", "99999", "123456789012", "2345678", "10001", "987654321", "1000000", "12345"}
+	for i, qq := range qqs {
+		d := MemberDraft{QQ: qq}
+		if i%2 == 0 {
+			d.Memberships = []MembershipDraft{{GroupID: g.ID}}
+		}
+		saveMemberDraft(t, s, d)
+	}
+	tests := []struct {
+		name  string
+		group uint
+		want  string
+	}{
+		{"everyone", 0, "10001 12345 99999 100000 1000000 2345678 987654321 123456789012"},
+		{"one group", g.ID, "10001 100000 1000000 123456789012"},
+	}
+	for _, tt := range tests {
+		ms, err := s.Members(tt.group)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := make([]string, len(ms))
+		for i := range ms {
+			got[i] = ms[i].QQ
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, strings.Join(got, " "), tt.want)
+		}
 	}
 }
