@@ -116,6 +116,7 @@ func (s *shell) content() fyne.CanvasObject {
 // first one. The catalog is loaded now too, since it is the area opened most.
 func (s *shell) start() {
 	s.nav.shortcuts(s.env.Win.Canvas())
+	ui.HandleEscape(s.env.Win)
 	s.show(s.home)
 	s.resources.Refresh()
 	s.loadGroups(func() {

@@ -66,6 +66,7 @@ func (c *categoriesDialog) show() {
 	c.dlg.SetOnClosed(c.onChanged)
 	c.dlg.Resize(fyne.NewSize(480, 520))
 	c.dlg.Show()
+	ui.EscCloses(c.env.Win, c.dlg)
 	c.reload(0)
 }
 

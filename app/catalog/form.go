@@ -17,8 +17,8 @@ type resourceForm struct {
 	prev    *data.Resource // nil when adding
 	onSaved func()
 
-	name, price, original, stock *widget.Entry
-	validFrom, validUntil, tags  *widget.Entry
+	name, price, original, stock *ui.FormEntry
+	validFrom, validUntil, tags  *ui.FormEntry
 	notes                        *widget.Entry
 	redeem, supplier             *widget.SelectEntry
 	category, status             *widget.Select
@@ -71,8 +71,8 @@ func (f *resourceForm) fill(cat string) {
 		d = data.DraftOf(f.prev, f.Env.Loc)
 	}
 	for e, text := range map[*widget.Entry]string{
-		f.name: d.Name, f.price: d.Price, f.original: d.OriginalPrice, f.stock: d.Stock,
-		f.validFrom: d.ValidFrom, f.validUntil: d.ValidUntil, f.tags: d.Tags, f.notes: d.Notes,
+		&f.name.Entry: d.Name, &f.price.Entry: d.Price, &f.original.Entry: d.OriginalPrice, &f.stock.Entry: d.Stock,
+		&f.validFrom.Entry: d.ValidFrom, &f.validUntil.Entry: d.ValidUntil, &f.tags.Entry: d.Tags, f.notes: d.Notes,
 		&f.redeem.Entry: d.Redeem, &f.supplier.Entry: d.Supplier,
 	} {
 		e.SetText(text)

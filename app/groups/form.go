@@ -12,7 +12,8 @@ type groupForm struct {
 	*ui.FormKit
 	prev                *data.Group
 	onSaved             func(selectID uint)
-	Name, Number, notes *widget.Entry // Name and Number are exported for the shell's welcome tests
+	Name, Number *ui.FormEntry // exported for the shell's welcome tests
+	notes        *widget.Entry
 }
 
 func newGroupForm(e *ui.Env, prev *data.Group, onSaved func(selectID uint)) *groupForm {

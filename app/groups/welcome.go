@@ -26,6 +26,7 @@ func ShowWelcome(e *ui.Env, onDone func(groupID uint, demo bool)) *Welcome {
 	w.Demo = widget.NewCheck("同时载入示例资源和成员(先熟悉功能,之后可以自己删改)", nil)
 	w.SaveButton.SetText("开始使用")
 	w.CancelButton.Hide() // the app needs a group to work with
+	w.MustAnswer = true
 	intro := widget.NewLabel(welcomeText)
 	intro.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle("欢迎使用群活", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})

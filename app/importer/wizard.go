@@ -161,6 +161,7 @@ func (w *importWizard) show() {
 	w.dlg = dialog.NewCustomWithoutButtons(w.into.title()+":"+w.fileName, body, w.env.Win)
 	w.dlg.Resize(fyne.NewSize(1000, 700))
 	w.dlg.Show()
+	ui.EscCloses(w.env.Win, w.dlg)
 	w.replan()
 }
 

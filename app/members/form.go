@@ -19,7 +19,8 @@ type memberForm struct {
 	current *data.Group
 	onSaved func()
 
-	qq, nickname, interests, segments, notes *widget.Entry
+	qq, nickname, interests, segments *ui.FormEntry
+	notes                             *widget.Entry
 	motivations                              *widget.CheckGroup
 	seats                                    []*seatRow
 	seatBox                                  *fyne.Container

@@ -34,6 +34,7 @@ func ShowNewStockPost(e *ui.Env, g *data.Group, r data.Resource) *NewStockPost {
 	p.dlg = dialog.NewCustom("上新公告："+r.Name, "关闭", body, e.Win)
 	p.dlg.Resize(fyne.NewSize(620, 560))
 	p.dlg.Show()
+	ui.EscCloses(e.Win, p.dlg)
 	p.load()
 	return p
 }

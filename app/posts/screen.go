@@ -191,4 +191,5 @@ func (s *Screen) onHistorySelected(id widget.ListItemID) {
 	d := dialog.NewCustom(p.CreatedAt.In(s.env.Loc).Format("2006-01-02 15:04")+" 复制的公告", "关闭", body, s.env.Win)
 	d.Resize(fyne.NewSize(640, 600))
 	d.Show()
+	ui.EscCloses(s.env.Win, d)
 }

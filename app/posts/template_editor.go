@@ -100,6 +100,7 @@ func (t *templateEditor) show() {
 	t.dlg = dialog.NewCustomWithoutButtons("编辑模板:"+postKindNames[t.kind], split, t.env.Win)
 	t.dlg.Resize(fyne.NewSize(1000, 660))
 	t.dlg.Show()
+	ui.EscCloses(t.env.Win, t.dlg)
 }
 
 func (t *templateEditor) close() {

@@ -147,6 +147,7 @@ func (c *FileChooser) Show(title, start, name string) {
 	split.Offset = 0.22
 	c.dlg = dialog.NewCustomWithoutButtons(title, split, c.env.Win)
 	c.dlg.Show()
+	EscCloses(c.env.Win, c.dlg)
 	c.dlg.Resize(fyne.NewSize(860, 580))
 	if start == "" {
 		start = documentsFolder()

@@ -22,6 +22,7 @@ type FormKit struct {
 	SaveButton   *widget.Button
 	CancelButton *widget.Button
 	dlg          dialog.Dialog
+	MustAnswer   bool // Esc does not close it (the welcome: the app needs a group)
 }
 
 func NewFormKit(e *Env, check func() error, onSave func()) *FormKit {
@@ -36,12 +37,19 @@ func NewFormKit(e *Env, check func() error, onSave func()) *FormKit {
 }
 
 // entry makes a one-line entry that shows the problems of field key; Enter saves.
-func (k *FormKit) Entry(key, hint string) *widget.Entry {
-	e := widget.NewEntry()
+func (k *FormKit) Entry(key, hint string) *FormEntry {
+	e := NewFormEntry(k.escape)
 	e.SetPlaceHolder(hint)
 	e.OnSubmitted = func(string) { k.SaveButton.OnTapped() }
-	k.Watch(key, e)
+	k.Watch(key, &e.Entry)
 	return e
+}
+
+// escape closes the form, unless it must be answered (the welcome).
+func (k *FormKit) escape() {
+	if !k.MustAnswer {
+		k.Close()
+	}
 }
 
 // watch makes e show the problems of field key.
@@ -130,6 +138,9 @@ func (k *FormKit) Show(title string, body fyne.CanvasObject, size fyne.Size) {
 	k.dlg = dialog.NewCustomWithoutButtons(title, content, k.Env.Win)
 	k.dlg.Resize(size)
 	k.dlg.Show()
+	if !k.MustAnswer {
+		EscCloses(k.Env.Win, k.dlg)
+	}
 }
 
 func (k *FormKit) Close() {

@@ -63,6 +63,7 @@ func ShowMessageWith(win fyne.Window, title, text, button string) dialog.Dialog 
 	d := dialog.NewCustom(title, button, MessageLabel(text), win)
 	d.Resize(MessageSize(text))
 	d.Show()
+	EscCloses(win, d)
 	return d
 }
 
@@ -93,4 +94,5 @@ func Confirm(win fyne.Window, title, text, okText string, onOK func()) {
 	}, win)
 	d.Resize(MessageSize(text))
 	d.Show()
+	EscCloses(win, d)
 }
