@@ -47,6 +47,9 @@ var fieldLabels = map[Field]string{
 // full catalog export. FieldIgnore is 不导入.
 func (f Field) Label() string { return fieldLabels[f] }
 
+// fieldLabel names a field by its key, as data.FieldError holds it.
+func fieldLabel(key string) string { return Field(key).Label() }
+
 // FieldByLabel finds a field by its Label, for pickers that deal in strings.
 func FieldByLabel(label string) (Field, bool) { return byLabel(fieldLabels, label) }
 

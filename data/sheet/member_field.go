@@ -38,6 +38,9 @@ var memberFieldLabels = map[MemberField]string{
 // MemberFieldIgnore is 不导入.
 func (f MemberField) Label() string { return memberFieldLabels[f] }
 
+// memberFieldLabel names a member detail by its key, as data.FieldError holds it.
+func memberFieldLabel(key string) string { return MemberField(key).Label() }
+
 // MemberFieldByLabel finds a member detail by its Label, for pickers that deal in
 // strings.
 func MemberFieldByLabel(label string) (MemberField, bool) { return byLabel(memberFieldLabels, label) }

@@ -36,11 +36,11 @@ type MemberRow struct {
 	Member     *data.Member // what would be saved, for new and changed rows; else nil
 	JoinsGroup bool         // a changed row gives a known member a seat in the group: 加入本群
 	Changes    []MemberChange
-	Problems   []string // for invalid rows, each as 第 5 行:QQ号须为 5–12 位数字,且不以 0 开头
+	Problems   []Problem // for invalid rows, in column order
 }
 
-// Detail is the row's changes or problems on one line, for a preview list:
-// 加入本群;群名片 无 → 广州-橘猫.
+// Detail is the row's changes or the reasons it is refused on one line, without the
+// row number, for a preview list: 加入本群；群名片 无 → 广州-橘猫.
 func (r *MemberRow) Detail() string {
 	d := detail(r.Kind, r.Problems, r.Changes)
 	if !r.JoinsGroup || r.Kind == RowInvalid {
@@ -49,10 +49,10 @@ func (r *MemberRow) Detail() string {
 	if d == "" {
 		return joinsGroupText
 	}
-	return joinsGroupText + ";" + d
+	return joinsGroupText + detailSep + d
 }
 
-func (r *MemberRow) outcome() (line int, saved bool, problems []string) {
+func (r *MemberRow) outcome() (line int, saved bool, problems []Problem) {
 	return r.Line, r.Member != nil, r.Problems
 }
 
@@ -71,8 +71,8 @@ func (p *MemberPlan) Count(k RowKind) int { return p.counts.count(k) }
 // Summary counts the rows in the owner's words: 新增 3 条,变更 1 条,不变 20 条,无效 2 条.
 func (p *MemberPlan) Summary() string { return p.counts.summary() }
 
-// Problems lists every invalid row's reasons in sheet order.
-func (p *MemberPlan) Problems() []string { return rowProblems(p.Rows) }
+// Problems lists every invalid row's problems in sheet order.
+func (p *MemberPlan) Problems() []Problem { return rowProblems(p.Rows) }
 
 // Ready is nil when no row is invalid. A GUI that imports all or nothing calls it
 // before saving and shows its message; one that imports the valid rows skips it.
@@ -202,7 +202,7 @@ func (pl *memberPlanner) checkRepeat(row MemberRow) error {
 
 // invalid marks row as refused for err, named as the sheet names the member.
 func (pl *memberPlanner) invalid(row MemberRow, c memberCells, err error) MemberRow {
-	row.Kind, row.Problems = RowInvalid, problems(row.Line, err)
+	row.Kind, row.Problems = RowInvalid, problems(row.Line, err, memberFieldLabel)
 	row.Name = cmp.Or(c[MemberFieldCardName], c[MemberFieldNickname])
 	if row.Name == "" && row.Existing != nil {
 		row.Name = memberName(row.Existing, pl.group)

@@ -104,12 +104,12 @@ func TestMemberPlanClassifiesRows(t *testing.T) {
 		{5, RowChanged, "阿强", "身份 成员 → 群主"},
 		{6, RowUnchanged, "不变君", ""},
 		{7, RowNew, "", ""},
-		{8, RowInvalid, "短号", "第 8 行:QQ号须为 5–12 位数字,且不以 0 开头"},
-		{9, RowInvalid, "新人", "第 9 行:身份「版主」认不出,请填 群主、管理员 或 成员(学生、上班族这类请放在「人群」列);" +
-			"第 9 行:入群日期格式不对,请写成 2026-12-31 或 2026-12-31 20:00"},
-		{10, RowInvalid, "又是他", "第 10 行:QQ号 55555 与第 7 行重复"},
+		{8, RowInvalid, "短号", "QQ号须为 5–12 位数字,且不以 0 开头"},
+		{9, RowInvalid, "新人", "身份「版主」认不出,请填 群主、管理员 或 成员(学生、上班族这类请放在「人群」列)；" +
+			"入群日期格式不对,请写成 2026-12-31 或 2026-12-31 20:00"},
+		{10, RowInvalid, "又是他", "QQ号 55555 与第 7 行重复"},
 		{12, RowNew, "全角", ""},
-		{13, RowInvalid, "半角", "第 13 行:QQ号 77777777 与第 12 行重复"},
+		{13, RowInvalid, "半角", "QQ号 77777777 与第 12 行重复"},
 		{14, RowNew, "撇号", ""},
 	}
 	for _, tt := range tests {
@@ -128,8 +128,10 @@ func TestMemberPlanClassifiesRows(t *testing.T) {
 	if got, want := p.Summary(), "新增 3 条,变更 3 条,不变 1 条,无效 4 条"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
-	if got := p.Problems(); len(got) != 5 || !strings.HasPrefix(got[0], "第 8 行:") || !strings.HasPrefix(got[4], "第 13 行:") {
-		t.Errorf("problems %q", got)
+	got := p.Problems()
+	if len(got) != 5 || got[0].Row != 8 || got[0].Field != "QQ号" || got[2].Field != "入群日期" || got[4].Row != 13 ||
+		got[4].String() != "第 13 行：QQ号 77777777 与第 12 行重复" {
+		t.Errorf("problems %+v", got)
 	}
 }
 
@@ -198,11 +200,11 @@ func TestMemberPlanTags(t *testing.T) {
 		detail string
 		tags   string // the tags to save, kind:value
 	}{
-		{2, RowChanged, "动机 刚需获取 → 信息差红利、社交认同;兴趣 王者荣耀 → 王者荣耀、原神;人群 无 → 上班族",
+		{2, RowChanged, "动机 刚需获取 → 信息差红利、社交认同；兴趣 王者荣耀 → 王者荣耀、原神；人群 无 → 上班族",
 			"motivation:信息差红利 motivation:社交认同 interest:王者荣耀 interest:原神 segment:上班族"},
-		{3, RowChanged, "加入本群;动机 无 → 刚需获取、社交认同;备注 无 → 常问原神",
+		{3, RowChanged, "加入本群；动机 无 → 刚需获取、社交认同；备注 无 → 常问原神",
 			"motivation:刚需获取 motivation:社交认同 interest:原神"},
-		{4, RowInvalid, "第 4 行:动机「刚需」认不出,只能填 刚需获取、信息差红利、社交认同", ""},
+		{4, RowInvalid, "动机「刚需」认不出,只能填 刚需获取、信息差红利、社交认同", ""},
 		{5, RowUnchanged, "", ""},
 		{6, RowNew, "", "motivation:社交认同 segment:学生 segment:宝妈"},
 	}
@@ -324,8 +326,9 @@ func TestMemberPlanRefusesFutureJoinDates(t *testing.T) {
 			t.Errorf("date %q: %s %q, want refused", tt.cell, row.Kind.Label(), row.Problems)
 			continue
 		}
-		if got := row.Problems[0]; !strings.HasPrefix(got, "第 2 行:入群日期") || !strings.Contains(got, "将来") {
-			t.Errorf("date %q: problem %q, want row 2 and 入群日期 named", tt.cell, got)
+		if got := row.Problems[0]; got.Row != 2 || got.Field != "入群日期" || !strings.HasPrefix(got.Reason, "入群日期") ||
+			!strings.Contains(got.Reason, "将来") {
+			t.Errorf("date %q: problem %+v, want row 2 and 入群日期 named", tt.cell, got)
 		}
 	}
 }
@@ -407,7 +410,7 @@ func TestMemberExplainSaveErrorNamesSheetRow(t *testing.T) {
 	if err == nil {
 		t.Fatal("save succeeded despite the QQ number taken meanwhile")
 	}
-	if got := p.ExplainSaveError(err); !strings.HasPrefix(got, "第 4 行:QQ号 66666 已经是成员了") || !strings.Contains(got, "没有导入任何成员") {
+	if got := p.ExplainSaveError(err); !strings.HasPrefix(got, "第 4 行：QQ号 66666 已经是成员了") || !strings.Contains(got, "没有导入任何成员") {
 		t.Errorf("ExplainSaveError = %q", got)
 	}
 	if n := len(members(t, s)); n != 5 {

@@ -49,13 +49,14 @@ type Row struct {
 	Existing *data.Resource // the catalog's resource with this name (points into the catalog given), or nil
 	Resource *data.Resource // what would be saved, for new and changed rows; else nil
 	Changes  []Change       // for changed rows
-	Problems []string       // for invalid rows, each as 第 5 行:价格不能为负数
+	Problems []Problem      // for invalid rows, in column order
 }
 
-// Detail is the row's changes or problems on one line, for a preview list.
+// Detail is the row's changes or the reasons it is refused on one line, without the
+// row number, for a preview list: 价格 12 → 10.5；库存 20 → 15.
 func (r *Row) Detail() string { return detail(r.Kind, r.Problems, r.Changes) }
 
-func (r *Row) outcome() (line int, saved bool, problems []string) {
+func (r *Row) outcome() (line int, saved bool, problems []Problem) {
 	return r.Line, r.Resource != nil, r.Problems
 }
 
@@ -72,8 +73,8 @@ func (p *Plan) Count(k RowKind) int { return p.counts.count(k) }
 // Summary counts the rows in the owner's words: 新增 3 条,变更 1 条,不变 20 条,无效 2 条.
 func (p *Plan) Summary() string { return p.counts.summary() }
 
-// Problems lists every invalid row's reasons in sheet order.
-func (p *Plan) Problems() []string { return rowProblems(p.Rows) }
+// Problems lists every invalid row's problems in sheet order.
+func (p *Plan) Problems() []Problem { return rowProblems(p.Rows) }
 
 // Ready is nil when no row is invalid. A GUI that imports all or nothing calls it
 // before saving and shows its message; one that imports the valid rows skips it.
@@ -182,7 +183,7 @@ func (pl *planner) row(i int) (row Row, ok bool) {
 	row.Existing = pl.byName[key]
 	if first, dup := pl.seen[key]; dup && key != "" {
 		row.Kind = RowInvalid
-		row.Problems = []string{fmt.Sprintf("第 %d 行:与第 %d 行重名", row.Line, first)}
+		row.Problems = []Problem{{Row: row.Line, Field: FieldName.Label(), Reason: fmt.Sprintf("与第 %d 行重名", first)}}
 		return row, true
 	}
 	pl.seen[key] = row.Line
@@ -193,7 +194,7 @@ func (pl *planner) row(i int) (row Row, ok bool) {
 	r, err := pl.overlay(base, cells).Parse(row.Existing, pl.opt.Now, pl.opt.Loc)
 	if err != nil {
 		row.Kind = RowInvalid
-		row.Problems = problems(row.Line, err)
+		row.Problems = problems(row.Line, err, fieldLabel)
 		return row, true
 	}
 	classify(&row, &r, base, pl.opt.Loc)

@@ -51,15 +51,15 @@ func TestPlanClassifiesRows(t *testing.T) {
 		{3, RowChanged, []string{"价格 12 → 10.5"}},
 		{4, RowUnchanged, nil},
 		{6, RowNew, nil},
-		{7, RowInvalid, []string{"第 7 行:价格不能为负数"}},
-		{8, RowInvalid, []string{"第 8 行:与第 3 行重名"}},
+		{7, RowInvalid, []string{"第 7 行：价格不能为负数"}},
+		{8, RowInvalid, []string{"第 8 行：与第 3 行重名"}},
 		{9, RowUnchanged, nil},
-		{10, RowInvalid, []string{"第 10 行:截止时间已经过去了,请填写将来的时间"}},
+		{10, RowInvalid, []string{"第 10 行：截止时间已经过去了,请填写将来的时间"}},
 		{11, RowChanged, []string{"名称 Steam充值卡 50 → STEAM充值卡 50"}},
 		{13, RowInvalid, []string{
-			"第 13 行:价格格式不对,请填写数字,最多两位小数,如 12.5",
-			"第 13 行:截止时间格式不对,请写成 2026-12-31 或 2026-12-31 20:00",
-			"第 13 行:库存不能为负数",
+			"第 13 行：价格格式不对,请填写数字,最多两位小数,如 12.5",
+			"第 13 行：截止时间格式不对,请写成 2026-12-31 或 2026-12-31 20:00",
+			"第 13 行：库存不能为负数",
 		}},
 	}
 	for _, tt := range tests {
@@ -67,7 +67,10 @@ func TestPlanClassifiesRows(t *testing.T) {
 		if row.Kind != tt.kind {
 			t.Errorf("line %d: kind %s, want %s (%s)", tt.line, row.Kind.Label(), tt.kind.Label(), row.Detail())
 		}
-		got := row.Problems
+		var got []string
+		for _, pr := range row.Problems {
+			got = append(got, pr.String())
+		}
 		if tt.kind != RowInvalid {
 			got = nil
 			for _, c := range row.Changes {
@@ -83,6 +86,30 @@ func TestPlanClassifiesRows(t *testing.T) {
 	}
 	if got, want := p.Summary(), "新增 1 条,变更 2 条,不变 2 条,无效 4 条"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
+	}
+}
+
+// A problem carries its row and field, so a preview can show them apart; Detail and
+// String give the sentences.
+func TestPlanProblemsCarryRowAndField(t *testing.T) {
+	s := newStore(t)
+	p := mustPlan(t, csvTable(t, importSheet...), seedCatalog(t, s), "生活类")
+	want := []Problem{
+		{Row: 7, Field: "价格", Reason: "价格不能为负数"},
+		{Row: 8, Field: "名称", Reason: "与第 3 行重名"},
+		{Row: 10, Field: "截止时间", Reason: "截止时间已经过去了,请填写将来的时间"},
+		{Row: 13, Field: "价格", Reason: "价格格式不对,请填写数字,最多两位小数,如 12.5"},
+		{Row: 13, Field: "截止时间", Reason: "截止时间格式不对,请写成 2026-12-31 或 2026-12-31 20:00"},
+		{Row: 13, Field: "库存", Reason: "库存不能为负数"},
+	}
+	if got := p.Problems(); !slices.Equal(got, want) {
+		t.Errorf("problems\n%+v\nwant\n%+v", got, want)
+	}
+	if got := rowByLine(t, p, 13).Detail(); got != "价格格式不对,请填写数字,最多两位小数,如 12.5；截止时间格式不对,请写成 2026-12-31 或 2026-12-31 20:00；库存不能为负数" {
+		t.Errorf("detail %q has the row number or ASCII separators", got)
+	}
+	if got := (Problem{Row: 5, Reason: "内容无法识别"}).String(); got != "第 5 行：内容无法识别" {
+		t.Errorf("String() = %q", got)
 	}
 }
 
@@ -148,7 +175,7 @@ func TestExplainSaveErrorNamesSheetRow(t *testing.T) {
 		t.Fatal("save succeeded despite the name taken meanwhile")
 	}
 	got := p.ExplainSaveError(err)
-	if !strings.HasPrefix(got, "第 4 行:已经有叫「新资源乙」的资源了") {
+	if !strings.HasPrefix(got, "第 4 行：已经有叫「新资源乙」的资源了") {
 		t.Errorf("ExplainSaveError = %q", got)
 	}
 	if n := len(catalog(t, s)); n != 5 {

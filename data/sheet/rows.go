@@ -41,28 +41,45 @@ func (c *tally) ready() error {
 	return nil
 }
 
-// detail is a row's changes or problems on one line, for a preview list.
-func detail[C fmt.Stringer](kind RowKind, problems []string, changes []C) string {
+// Problem is why one row of a sheet cannot be imported.
+type Problem struct {
+	Row    int    // the row number the owner sees in Excel or WPS
+	Field  string // the field refused, in the owner's words (价格, 入群日期); "" for the whole row
+	Reason string // what is wrong, as a sentence without the row: 价格不能为负数
+}
+
+// String is the problem as one sentence with its row: 第 7 行：价格不能为负数.
+func (p Problem) String() string { return fmt.Sprintf("第 %d 行：%s", p.Row, p.Reason) }
+
+// detailSep separates the parts of a row's detail.
+const detailSep = "；"
+
+// detail is a row's changes or the reasons it is refused on one line, for a preview
+// list that shows the row number beside it.
+func detail[C fmt.Stringer](kind RowKind, problems []Problem, changes []C) string {
+	var parts []string
 	if kind == RowInvalid {
-		return strings.Join(problems, ";")
+		for _, p := range problems {
+			parts = append(parts, p.Reason)
+		}
+	} else {
+		for _, c := range changes {
+			parts = append(parts, c.String())
+		}
 	}
-	parts := make([]string, len(changes))
-	for i, c := range changes {
-		parts[i] = c.String()
-	}
-	return strings.Join(parts, ";")
+	return strings.Join(parts, detailSep)
 }
 
 // plannedRow is a plan's row seen from what plans share: its sheet line, whether
 // ToSave includes it, and its problems.
 type plannedRow[R any] interface {
 	*R
-	outcome() (line int, saved bool, problems []string)
+	outcome() (line int, saved bool, problems []Problem)
 }
 
-// rowProblems lists every invalid row's reasons in sheet order.
-func rowProblems[R any, P plannedRow[R]](rows []R) []string {
-	var out []string
+// rowProblems lists every invalid row's problems in sheet order.
+func rowProblems[R any, P plannedRow[R]](rows []R) []Problem {
+	var out []Problem
 	for i := range rows {
 		_, _, problems := P(&rows[i]).outcome()
 		out = append(out, problems...)
@@ -75,14 +92,14 @@ func rowProblems[R any, P plannedRow[R]](rows []R) []string {
 func explainSaveError[R any, P plannedRow[R]](rows []R, err error, noun string) string {
 	var re *data.RowError
 	if !errors.As(err, &re) {
-		return "保存失败,没有导入任何" + noun + ",请稍后重试"
+		return "保存失败，没有导入任何" + noun + "，请稍后重试"
 	}
 	line := savedLine[R, P](rows, re.Index)
 	var ve data.ValidationError
 	if errors.As(re.Err, &ve) {
-		return fmt.Sprintf("第 %d 行:%s。没有导入任何%s,请改正后重试", line, ve.Error(), noun)
+		return fmt.Sprintf("第 %d 行：%s。没有导入任何%s，请改正后重试", line, ve.Error(), noun)
 	}
-	return fmt.Sprintf("第 %d 行保存失败,没有导入任何%s,请稍后重试", line, noun)
+	return fmt.Sprintf("第 %d 行保存失败，没有导入任何%s，请稍后重试", line, noun)
 }
 
 // savedLine is the sheet row of ToSave()[index].
@@ -114,15 +131,16 @@ func shownText(s string) string {
 	return s
 }
 
-// problems prefixes each field problem with the sheet row.
-func problems(line int, err error) []string {
+// problems turns what checking a row found into its problems, each field named by
+// label (the field's key in data.FieldError → its name in the owner's words).
+func problems(line int, err error, label func(key string) string) []Problem {
 	var ve data.ValidationError
 	if !errors.As(err, &ve) {
-		return []string{fmt.Sprintf("第 %d 行:内容无法识别,请检查这一行", line)}
+		return []Problem{{Row: line, Reason: "内容无法识别，请检查这一行"}}
 	}
-	out := make([]string, len(ve))
+	out := make([]Problem, len(ve))
 	for i, fe := range ve {
-		out[i] = fmt.Sprintf("第 %d 行:%s", line, fe.Message)
+		out[i] = Problem{Row: line, Field: label(fe.Field), Reason: fe.Message}
 	}
 	return out
 }
