@@ -60,7 +60,19 @@ func sectionHeading(title string) fyne.CanvasObject {
 func (n *nav) content() fyne.CanvasObject {
 	hint := canvas.NewText(shortcutHint(), theme.Color(theme.ColorNameForeground))
 	hint.TextSize = theme.CaptionTextSize()
-	return container.NewBorder(nil, container.NewPadded(hint), nil, nil, container.NewPadded(n.box))
+	compact := container.NewThemeOverride(n.box, compactTheme{fyne.CurrentApp().Settings().Theme()})
+	return container.NewBorder(nil, container.NewPadded(hint), nil, nil, container.NewPadded(compact))
+}
+
+// compactTheme packs the navigation's buttons closer than elsewhere (inner padding 5
+// instead of 8): 15 areas and 7 headings fit 800 pixels with room for the top bar.
+type compactTheme struct{ fyne.Theme }
+
+func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameInnerPadding {
+		return 5
+	}
+	return t.Theme.Size(n)
 }
 
 // shortcutHint tells the owner how to switch areas by keyboard.
@@ -85,14 +97,17 @@ func (n *nav) selectArea(a *area) {
 	}
 }
 
-// shortcuts registers Ctrl/⌘+1…9 on the canvas for the first nine areas.
+// shortcuts registers Ctrl/Cmd+1…9 on the canvas for the first nine areas.
 func (n *nav) shortcuts(c fyne.Canvas) {
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 	for i, a := range n.order {
-		if i >= len(keys) {
+		if i >= 9 {
 			break
 		}
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: keys[i], Modifier: fyne.KeyModifierShortcutDefault},
-			func(fyne.Shortcut) { n.onPick(a) })
+		c.AddShortcut(areaShortcut(i), func(fyne.Shortcut) { n.onPick(a) })
 	}
+}
+
+// areaShortcut is Ctrl (Cmd on macOS) with the digit of the i-th area, from 1.
+func areaShortcut(i int) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: fyne.KeyName(string(rune('1' + i))), Modifier: fyne.KeyModifierShortcutDefault}
 }
