@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -59,6 +60,9 @@ func Open(path string, opts ...Option) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, &OpenError{Kind: OpenReadOnly, Path: path, Err: err}
 	}
+	if err := checkWriteMode(path); err != nil {
+		return nil, &OpenError{Kind: OpenReadOnly, Path: path, Err: err}
+	}
 	db, err := gorm.Open(sqlite.Open(dsn(path)), &gorm.Config{
 		NowFunc: func() time.Time { return s.now().UTC() },
 		Logger:  logger.Discard,
@@ -81,8 +85,51 @@ func Open(path string, opts ...Option) (*Store, error) {
 		_ = sqlDB.Close()
 		return nil, classifyOpenError(path, err)
 	}
+	if err := s.probeWrite(); err != nil {
+		_ = sqlDB.Close()
+		return nil, classifyOpenError(path, err)
+	}
 	return s, nil
 }
+
+// checkWriteMode refuses a database file that nobody may write by its mode: chmod
+// a-w, or the read-only attribute Windows gives files copied from a disc or an
+// unpacked archive. Root could still write it on Unix, but the owner marked it
+// read-only, so it is refused all the same.
+func checkWriteMode(path string) error {
+	fi, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if fi.Mode().Perm()&0o222 == 0 {
+		return fmt.Errorf("file is read-only (mode %v)", fi.Mode().Perm())
+	}
+	return nil
+}
+
+// probeWrite starts a write and rolls it back. SQLite opens a file this user may not
+// write (another user's, a read-only disk) read-only without a word, and only the
+// first save would fail; the probe fails with "attempt to write a readonly database"
+// instead, which classifyOpenError reports as OpenReadOnly. Deleting no rows still
+// takes the write lock, and writes nothing.
+func (s *Store) probeWrite() error {
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec("DELETE FROM schema_migrations WHERE 1 = 0").Error; err != nil {
+			return err
+		}
+		return errProbeDone
+	})
+	if errors.Is(err, errProbeDone) {
+		return nil
+	}
+	return fmt.Errorf("write probe: %w", err)
+}
+
+// errProbeDone rolls the write probe back.
+var errProbeDone = errors.New("write probe done")
 
 // dsn builds the driver's connection string. The glebarez driver only honours
 // _pragma=name(value) keys; mattn-style keys such as _journal_mode are silently ignored.

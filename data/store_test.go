@@ -138,6 +138,81 @@ func TestOpenReadOnlyFolder(t *testing.T) {
 	}
 }
 
+// A database file marked read-only (chmod a-w, or the read-only attribute Windows
+// gives files copied from a disc or an unpacked archive) in a writable folder: SQLite
+// would open it read-only without a word and the first save would fail. Open says so
+// at once. The mode bits are checked even for root, who could still write the file,
+// so this runs in CI as root too; TestOpenUnwritableFile covers the write probe.
+func TestOpenReadOnlyFile(t *testing.T) {
+	tests := []struct {
+		name string
+		mode os.FileMode
+		want bool // refused as OpenReadOnly
+	}{
+		{"read-only for all", 0o444, true},
+		{"read-only for the owner only", 0o400, true},
+		{"writable", 0o644, false},
+		{"writable by the owner only", 0o600, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), DatabaseFile)
+			s, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.SaveGroup(&Group{Name: "卡盟福利群", Number: "123456789"}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chmod(path, tt.mode); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = os.Chmod(path, 0o644) })
+			s, err = Open(path)
+			var oe *OpenError
+			if got := errors.As(err, &oe) && oe.Kind == OpenReadOnly; got != tt.want {
+				t.Fatalf("Open = %v, want refused as read-only: %v", err, tt.want)
+			}
+			if err != nil {
+				return
+			}
+			defer s.Close()
+			if err := s.SaveGroup(&Group{Name: "第二个群", Number: "987654321"}); err != nil {
+				t.Errorf("first save after Open: %v", err)
+			}
+		})
+	}
+}
+
+// TestOpenUnwritableFile is a file this user may not write though its mode says
+// someone may: owned by another user (here: root's file, read by a plain user). Only
+// the write probe after opening can tell.
+func TestOpenUnwritableFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root may write any file; TestOpenReadOnlyFile covers the mode bits")
+	}
+	path := filepath.Join(t.TempDir(), DatabaseFile)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	// Owner may not write, group and others may: the mode check lets it through, and
+	// this user, as the owner, cannot write.
+	if err := os.Chmod(path, 0o466); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.Chmod(path, 0o644) })
+	_, err = Open(path)
+	var oe *OpenError
+	if !errors.As(err, &oe) || oe.Kind != OpenReadOnly {
+		t.Fatalf("Open = %v, want OpenReadOnly", err)
+	}
+}
+
 func TestLockFolderRefusesSecondInstance(t *testing.T) {
 	dir := t.TempDir()
 	first, err := LockFolder(dir)
