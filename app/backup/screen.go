@@ -1,3 +1,6 @@
+// Package backup is the 数据与备份 area: where the data lives, backups with progress
+// and cancel, buttons that open the data, log and backup folders, and demo data. It
+// sees data, app/ui and app/applog.
 package backup
 
 import (

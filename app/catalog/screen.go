@@ -1,3 +1,6 @@
+// Package catalog is the 资源库 area: the searchable, filterable table of every
+// resource, its add/edit form, categories, and the actions on one resource. It sees data
+// and app/ui; what it opens elsewhere (imports, 上新 posts) comes in through Links.
 package catalog
 
 import (

@@ -1,3 +1,5 @@
+// Package groups is the 群管理 area: the owner's QQ groups, the group form, and the
+// welcome that creates the first group. It sees data and app/ui.
 package groups
 
 import (

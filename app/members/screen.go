@@ -1,3 +1,6 @@
+// Package members is the 成员 area: the member list of the current group (or everyone)
+// with need tags, and the member form. It sees data and app/ui; the import wizard comes
+// in through Links.
 package members
 
 import (

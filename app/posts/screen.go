@@ -1,3 +1,6 @@
+// Package posts is the 公告 area: the 资源索引表 post with its preview, copy buttons
+// and history, the 上新 post of one resource, and the template editor. Post text itself
+// is made in data/posts (imported here as qqpost). It sees data and app/ui.
 package posts
 
 import (

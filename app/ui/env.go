@@ -1,3 +1,8 @@
+// Package ui is what every area shares: the environment a screen gets (Env), background
+// tasks with cancel and late-result dropping (Tasks, Latest, RunWithProgress), the theme
+// and Fyne's Chinese words, messages that turn errors into Chinese sentences, and the
+// widgets used on several screens (record table, form kit, file chooser, post preview,
+// progress). It imports data but no area and never GORM.
 package ui
 
 import (
