@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,7 +59,7 @@ func TestImportGBKPriceListThroughWizard(t *testing.T) {
 	if !w.importBtn.Disabled() {
 		t.Fatal("import must wait while a row is invalid and skipping is off")
 	}
-	problems := strings.Join(w.plan.(resourcePlan).Problems(), ";")
+	problems := fmt.Sprint(w.plan.(resourcePlan).Problems())
 	if !strings.Contains(problems, "第 5 行") || !strings.Contains(problems, "价格不能为负数") {
 		t.Errorf("problems = %q, want the row and the reason", problems)
 	}
