@@ -66,15 +66,15 @@ func setUp(a fyne.App) {
 // explains why it could not. Its work is a tracked task, so closing the window waits
 // for an open in flight before the store is closed.
 type opener struct {
-	app      fyne.App
-	win      fyne.Window
-	dir      string
-	tasks    *ui.Tasks
-	log      *slog.Logger
-	logFile  io.Closer
-	lock     *data.FolderLock
-	store    *data.Store
-	quit     func() // the app's Quit; tests count it
+	app     fyne.App
+	win     fyne.Window
+	dir     string
+	tasks   *ui.Tasks
+	log     *slog.Logger
+	logFile io.Closer
+	lock    *data.FolderLock
+	store   *data.Store
+	quit    func() // the app's Quit; tests count it
 }
 
 func (o *opener) open() {

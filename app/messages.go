@@ -27,4 +27,3 @@ func explainOpen(err error, dir string) string {
 	}
 	return "打开数据时出错了。请重启电脑后再试;如果仍然不行,请联系技术支持。数据文件夹:\n" + dir
 }
-

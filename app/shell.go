@@ -117,7 +117,8 @@ func (s *shell) content() fyne.CanvasObject {
 func (s *shell) start() {
 	s.nav.shortcuts(s.env.Win.Canvas())
 	ui.HandleEscape(s.env.Win)
-	s.show(s.home)
+	s.place(s.home) // counted once the current group is known, not before and after
+
 	s.resources.Refresh()
 	s.loadGroups(func() {
 		if len(s.groups) == 0 {
@@ -242,6 +243,12 @@ func (s *shell) demoLoaded() {
 // show opens area a: its screen is built on first show and reloaded on every show,
 // so screens load only when they are looked at.
 func (s *shell) show(a *area) {
+	s.place(a)
+	a.screen.Refresh()
+}
+
+// place puts area a in the window without reloading it.
+func (s *shell) place(a *area) {
 	if a.content == nil {
 		a.content = a.screen.Content()
 	}
@@ -249,7 +256,6 @@ func (s *shell) show(a *area) {
 	s.stack.Objects = []fyne.CanvasObject{a.content}
 	s.stack.Refresh()
 	s.nav.selectArea(a)
-	a.screen.Refresh()
 }
 
 func (s *shell) refreshShown() {

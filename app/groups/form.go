@@ -10,8 +10,8 @@ import (
 // groupForm adds or edits a group.
 type groupForm struct {
 	*ui.FormKit
-	prev                *data.Group
-	onSaved             func(selectID uint)
+	prev         *data.Group
+	onSaved      func(selectID uint)
 	Name, Number *ui.FormEntry // exported for the shell's welcome tests
 	notes        *widget.Entry
 }

@@ -21,9 +21,9 @@ type memberForm struct {
 
 	qq, nickname, interests, segments *ui.FormEntry
 	notes                             *widget.Entry
-	motivations                              *widget.CheckGroup
-	seats                                    []*seatRow
-	seatBox                                  *fyne.Container
+	motivations                       *widget.CheckGroup
+	seats                             []*seatRow
+	seatBox                           *fyne.Container
 }
 
 // seatRow is one group's line in the form: in the group or not, card name, role, date.

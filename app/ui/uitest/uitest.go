@@ -82,4 +82,3 @@ func MustResource(t testing.TB, e *ui.Env, d data.ResourceDraft) data.Resource {
 	}
 	return r
 }
-
