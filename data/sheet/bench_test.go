@@ -39,14 +39,14 @@ func BenchmarkPlan20000(b *testing.B) {
 		rows = append(rows, []string{cats[i%4], name, price, "", "卡密", stock, "2026-12-31", "王者,点券"})
 	}
 	tb := &Table{Rows: rows}
-	m, err := Detect(tb)
+	m, err := Detect[ResourceField](tb)
 	if err != nil {
 		b.Fatal(err)
 	}
 	opt := Options{Now: testNow, Loc: cst}
 	b.ReportAllocs()
 	for b.Loop() {
-		p, err := NewPlan(tb, m, catalog, opt)
+		p, err := NewResourcePlan(tb, m, catalog, opt)
 		if err != nil || p.Count(RowInvalid) != 0 || p.Count(RowNew) != n/10 {
 			b.Fatalf("plan: %v, %s", err, p.Summary())
 		}

@@ -144,13 +144,13 @@ func TestReadCSVFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m, err := Detect(tb)
+			m, err := Detect[ResourceField](tb)
 			if err != nil || tb.Encoding != tt.encoding || m.HeaderRow != tt.header {
 				t.Fatalf("encoding %s header %d err %v", tb.Encoding, m.HeaderRow, err)
 			}
 			var names []string
 			for _, row := range tb.Rows[m.HeaderRow+1:] {
-				names = append(names, row[m.Column(FieldName)])
+				names = append(names, row[m.Column(ResourceFieldName)])
 			}
 			if !slices.Equal(names, tt.names) {
 				t.Errorf("names %q, want %q", names, tt.names)
@@ -200,7 +200,7 @@ func checkTable(t *testing.T, tb *Table) {
 	if len(trimRow(slices.Clone(tb.Rows[len(tb.Rows)-1]))) == 0 {
 		t.Fatal("trailing empty row kept")
 	}
-	if m, err := Detect(tb); len(m.Columns) != w || (err == nil && m.mapped() < 2) {
+	if m, err := Detect[ResourceField](tb); len(m.Columns) != w || (err == nil && m.mapped() < 2) {
 		t.Fatalf("Detect gave %+v, %v for width %d", m, err, w)
 	}
 }
@@ -271,9 +271,9 @@ func TestReadCSVUnicodeText(t *testing.T) {
 			if !equalRows(tb.Rows, excelUnicodeRows) {
 				t.Errorf("%s rows %q, want %q", tb.Encoding, tb.Rows, excelUnicodeRows)
 			}
-			m, err := Detect(tb)
-			if err != nil || m.HeaderRow != 0 || m.Column(FieldStock) != 2 {
-				t.Errorf("header %d, stock in column %d: %v", m.HeaderRow, m.Column(FieldStock), err)
+			m, err := Detect[ResourceField](tb)
+			if err != nil || m.HeaderRow != 0 || m.Column(ResourceFieldStock) != 2 {
+				t.Errorf("header %d, stock in column %d: %v", m.HeaderRow, m.Column(ResourceFieldStock), err)
 			}
 		})
 	}
@@ -313,11 +313,11 @@ func TestReadCSVGBKWithTitleRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := Detect(tb)
+	m, err := Detect[ResourceField](tb)
 	if err != nil || tb.Encoding != EncodingGB18030 || m.HeaderRow != 1 || tb.Width() != 4 {
 		t.Fatalf("%s width %d header %d: %v", tb.Encoding, tb.Width(), m.HeaderRow, err)
 	}
-	if got := tb.Rows[2][m.Column(FieldName)]; got != "王者荣耀 点券100" {
+	if got := tb.Rows[2][m.Column(ResourceFieldName)]; got != "王者荣耀 点券100" {
 		t.Errorf("name %q", got)
 	}
 }

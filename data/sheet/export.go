@@ -89,7 +89,7 @@ func indexGrid(rs []data.Resource, now time.Time, loc *time.Location) grid {
 // is what data.ResourceDraft.Parse reads back unchanged.
 func catalogGrid(rs []data.Resource, loc *time.Location) grid {
 	g := grid{sheet: CatalogSheetName}
-	for _, f := range Fields {
+	for _, f := range resourceFields {
 		g.header = append(g.header, f.Label())
 	}
 	for i := range rs {

@@ -121,11 +121,11 @@ func TestCatalogRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			m, err := Detect(tb)
-			if err != nil || m.mapped() != len(Fields) {
-				t.Fatalf("full export maps %d of %d columns: %v", m.mapped(), len(Fields), err)
+			m, err := Detect[ResourceField](tb)
+			if err != nil || m.mapped() != len(resourceFields) {
+				t.Fatalf("full export maps %d of %d columns: %v", m.mapped(), len(resourceFields), err)
 			}
-			p, err := NewPlan(tb, m, rs, Options{Now: testNow, Loc: cst})
+			p, err := NewResourcePlan(tb, m, rs, Options{Now: testNow, Loc: cst})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -292,11 +292,11 @@ func TestCSVFormulaRoundTrip(t *testing.T) {
 	if got := tb.Rows[1][1]; got != formulaNames[0] {
 		t.Errorf("read name %q, want %q", got, formulaNames[0])
 	}
-	m, err := Detect(tb)
+	m, err := Detect[ResourceField](tb)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := NewPlan(tb, m, rs, Options{Now: testNow, Loc: cst})
+	p, err := NewResourcePlan(tb, m, rs, Options{Now: testNow, Loc: cst})
 	if err != nil {
 		t.Fatal(err)
 	}

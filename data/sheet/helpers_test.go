@@ -61,13 +61,13 @@ func csvTable(t testing.TB, lines ...string) *Table {
 }
 
 // mustPlan detects the header of tb and plans its import.
-func mustPlan(t testing.TB, tb *Table, cat []data.Resource, defaultCategory string) *Plan {
+func mustPlan(t testing.TB, tb *Table, cat []data.Resource, defaultCategory string) *ResourcePlan {
 	t.Helper()
-	m, err := Detect(tb)
+	m, err := Detect[ResourceField](tb)
 	if err != nil {
 		t.Fatalf("detect: %v", err)
 	}
-	p, err := NewPlan(tb, m, cat, Options{DefaultCategory: defaultCategory, Now: testNow, Loc: cst})
+	p, err := NewResourcePlan(tb, m, cat, Options{DefaultCategory: defaultCategory, Now: testNow, Loc: cst})
 	if err != nil {
 		t.Fatalf("plan: %v", err)
 	}
@@ -75,14 +75,14 @@ func mustPlan(t testing.TB, tb *Table, cat []data.Resource, defaultCategory stri
 }
 
 // rowByLine finds the planned row for a sheet line.
-func rowByLine(t testing.TB, p *Plan, line int) *Row { return rowAt(t, p.Rows, line) }
+func rowByLine(t testing.TB, p *ResourcePlan, line int) *ResourceRow { return rowAt(t, p, line) }
 
 // rowAt finds the row of any plan for a sheet line.
-func rowAt[R any, P plannedRow[R]](t testing.TB, rows []R, line int) P {
+func rowAt[F Field, R any](t testing.TB, p *Plan[F, R], line int) *Row[F, R] {
 	t.Helper()
-	for i := range rows {
-		if l, _, _ := P(&rows[i]).outcome(); l == line {
-			return &rows[i]
+	for i := range p.Rows {
+		if p.Rows[i].Line == line {
+			return &p.Rows[i]
 		}
 	}
 	t.Fatalf("no planned row for line %d", line)

@@ -1,93 +1,67 @@
 package sheet
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // headerSearchRows is how far down Detect looks for the header, past a title or a
 // note the owner put above the table.
 const headerSearchRows = 10
 
-// Mapping says which row of a table is the header and what each column holds. The GUI
-// shows it and lets the owner change it before planning an import.
-type Mapping struct {
-	HeaderRow int     // index in Table.Rows of the header; data starts on the next row
-	Columns   []Field // one per table column; FieldIgnore for a column not imported
+// Mapping says which row of a table is the header and what each column holds, as
+// fields of one kind F. The GUI shows it and lets the owner change it before planning
+// an import.
+type Mapping[F Field] struct {
+	HeaderRow int // index in Table.Rows of the header; data starts on the next row
+	Columns   []F // one per table column; the zero field for a column not imported
 }
 
+// ResourceMapping maps the columns of a price list or an exported catalog.
+type ResourceMapping = Mapping[ResourceField]
+
+// MemberMapping maps the columns of a member list.
+type MemberMapping = Mapping[MemberField]
+
 // Detect finds the header: the first of the top rows that names at least two known
-// fields. Without one it returns ErrNoHeader, and the GUI can let the owner pick the
-// header row for MapRow.
-func Detect(t *Table) (Mapping, error) {
-	row, cols, err := detectHeader(t, MatchField, "名称、价格")
-	return Mapping{HeaderRow: row, Columns: cols}, err
+// fields of kind F. Without one it returns ErrNoHeader and a mapping of no column,
+// and the GUI can let the owner pick the header row for MapRow.
+func Detect[F Field](t *Table) (Mapping[F], error) {
+	for i := 0; i < len(t.Rows) && i < headerSearchRows; i++ {
+		if m := MapRow[F](t, i); m.mapped() >= 2 {
+			return m, nil
+		}
+	}
+	return Mapping[F]{HeaderRow: -1, Columns: make([]F, t.Width())},
+		refuse(ErrNoHeader, "没有在表格前 %d 行找到表头,请确认表格有一行列名(如 %s),或手动指定表头所在的行",
+			headerSearchRows, kindOf[F]().example)
 }
 
 // MapRow reads row as the header. When two columns name the same field, the first
-// one is used and the other ignored.
-func MapRow(t *Table, row int) Mapping {
-	return Mapping{HeaderRow: row, Columns: mapColumns(t, row, MatchField)}
+// one is used and the other ignored; a row outside the table maps no column.
+func MapRow[F Field](t *Table, row int) Mapping[F] {
+	m := Mapping[F]{HeaderRow: row, Columns: make([]F, t.Width())}
+	if row < 0 || row >= len(t.Rows) {
+		return m
+	}
+	for col, header := range t.Rows[row] {
+		if f := MatchField[F](header); f != "" && m.Column(f) < 0 {
+			m.Columns[col] = f
+		}
+	}
+	return m
+}
+
+// Clone copies m, so that the owner can go on changing one while the other plans.
+func (m Mapping[F]) Clone() Mapping[F] {
+	m.Columns = slices.Clone(m.Columns)
+	return m
 }
 
 // mapped counts the columns that are imported.
-func (m Mapping) mapped() int { return countMapped(m.Columns) }
-
-// Column is the index of the column mapped to f, or -1.
-func (m Mapping) Column(f Field) int { return columnOf(m.Columns, f) }
-
-// Set maps column col to f (FieldIgnore to leave it out). A field goes into one
-// column only, so a column that had f before is ignored from now on.
-func (m *Mapping) Set(col int, f Field) { setColumn(m.Columns, col, f) }
-
-// Check says whether m can plan an import of t: it fits the table, maps the name, maps
-// each field once, and has a category for new resources, either as a column or as
-// defaultCategory. Failures are *Error with ErrMapping.
-func (m Mapping) Check(t *Table, defaultCategory string) error {
-	seen, err := checkColumns(t, m.HeaderRow, m.Columns, fieldLabels)
-	if err != nil {
-		return err
-	}
-	if !seen[FieldName] {
-		return refuse(ErrMapping, "请指定哪一列是资源名称")
-	}
-	if !seen[FieldCategory] && strings.TrimSpace(defaultCategory) == "" {
-		return refuse(ErrMapping, "表格里没有分类列,请选择新资源要放进哪个分类")
-	}
-	return nil
-}
-
-// The helpers below serve Mapping and MemberMapping alike: F is the kind of field a
-// column holds, and its zero value means the column is not imported.
-
-// detectHeader finds the first of the top rows whose headers match at least two
-// fields. Without one it gives row -1, no column mapped and ErrNoHeader, whose
-// message shows example, a few column names the owner would know.
-func detectHeader[F ~string](t *Table, match func(string) F, example string) (int, []F, error) {
-	for i := 0; i < len(t.Rows) && i < headerSearchRows; i++ {
-		if cols := mapColumns(t, i, match); countMapped(cols) >= 2 {
-			return i, cols, nil
-		}
-	}
-	return -1, make([]F, t.Width()),
-		refuse(ErrNoHeader, "没有在表格前 %d 行找到表头,请确认表格有一行列名(如 %s),或手动指定表头所在的行", headerSearchRows, example)
-}
-
-// mapColumns reads row as the header; a field named twice goes to the first column.
-func mapColumns[F ~string](t *Table, row int, match func(string) F) []F {
-	cols := make([]F, t.Width())
-	if row < 0 || row >= len(t.Rows) {
-		return cols
-	}
-	for col, header := range t.Rows[row] {
-		if f := match(header); f != "" && columnOf(cols, f) < 0 {
-			cols[col] = f
-		}
-	}
-	return cols
-}
-
-// countMapped counts the columns that are imported.
-func countMapped[F ~string](cols []F) int {
+func (m Mapping[F]) mapped() int {
 	n := 0
-	for _, f := range cols {
+	for _, f := range m.Columns {
 		if f != "" {
 			n++
 		}
@@ -95,49 +69,51 @@ func countMapped[F ~string](cols []F) int {
 	return n
 }
 
-// columnOf is the index of the column mapped to f, or -1.
-func columnOf[F ~string](cols []F, f F) int {
-	for i, g := range cols {
-		if g == f && f != "" {
-			return i
-		}
+// Column is the index of the column mapped to f, or -1.
+func (m Mapping[F]) Column(f F) int {
+	if f == "" {
+		return -1
 	}
-	return -1
+	return slices.Index(m.Columns, f)
 }
 
-// setColumn maps column col to f, ignoring the column that had f before.
-func setColumn[F ~string](cols []F, col int, f F) {
-	if col < 0 || col >= len(cols) {
+// Set maps column col to f (the zero field to leave it out). A field goes into one
+// column only, so a column that had f before is ignored from now on.
+func (m *Mapping[F]) Set(col int, f F) {
+	if col < 0 || col >= len(m.Columns) {
 		return
 	}
-	if prev := columnOf(cols, f); prev >= 0 {
-		cols[prev] = ""
+	if prev := m.Column(f); prev >= 0 {
+		m.Columns[prev] = ""
 	}
-	cols[col] = f
+	m.Columns[col] = f
 }
 
-// checkColumns refuses a mapping that does not fit t, holds a field without a label,
-// or maps a field twice. It returns the fields that are mapped.
-func checkColumns[F ~string](t *Table, row int, cols []F, labels map[F]string) (map[F]bool, error) {
-	if row < 0 || row >= len(t.Rows) || len(cols) != t.Width() {
-		return nil, refuse(ErrMapping, "请先指定表头所在的行")
+// Check says whether m can plan an import of t: it fits the table, maps only known
+// fields, each once, and maps the field every import of the kind needs (the name of
+// a resource, the QQ number of a member). Failures are *Error with ErrMapping.
+func (m Mapping[F]) Check(t *Table) error {
+	if m.HeaderRow < 0 || m.HeaderRow >= len(t.Rows) || len(m.Columns) != t.Width() {
+		return refuse(ErrMapping, "请先指定表头所在的行")
 	}
-	seen := make(map[F]bool)
-	for _, f := range cols {
-		if _, known := labels[f]; !known {
-			return nil, refuse(ErrMapping, "列的用途「%s」无法识别,请重新选择", string(f))
+	k := kindOf[F]()
+	for i, f := range m.Columns {
+		if !k.known(string(f)) {
+			return refuse(ErrMapping, "列的用途「%s」无法识别,请重新选择", string(f))
 		}
-		if f != "" && seen[f] {
-			return nil, refuse(ErrMapping, "有两列都选成了「%s」,请只保留一列", labels[f])
+		if f != "" && m.Column(f) != i {
+			return refuse(ErrMapping, "有两列都选成了「%s」,请只保留一列", f.Label())
 		}
-		seen[f] = true
 	}
-	return seen, nil
+	if m.Column(F(k.required)) < 0 {
+		return refuse(ErrMapping, "%s", k.missing)
+	}
+	return nil
 }
 
-// blankRow reports whether no mapped cell holds anything.
-func blankRow[F ~string](cols []F, cells []string) bool {
-	for col, f := range cols {
+// blank reports whether no mapped cell of a row holds anything.
+func (m Mapping[F]) blank(cells []string) bool {
+	for col, f := range m.Columns {
 		if f != "" && strings.TrimSpace(cells[col]) != "" {
 			return false
 		}

@@ -36,7 +36,7 @@ func BenchmarkMemberPlan3000(b *testing.B) {
 		rows = append(rows, []string{qq, known[i].Nickname, card, "成员", "2024/5/1 0:00", "男", "5年", "LV3", "2026-05-30 21:00", "王者荣耀"})
 	}
 	tb := &Table{Rows: padRows(rows)}
-	m, err := DetectMembers(tb)
+	m, err := Detect[MemberField](tb)
 	if err != nil {
 		b.Fatal(err)
 	}

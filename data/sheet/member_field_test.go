@@ -42,23 +42,23 @@ func TestMatchMemberField(t *testing.T) {
 		{"QQ号QQ号", MemberFieldIgnore},
 	}
 	for _, tt := range tests {
-		if got := MatchMemberField(tt.header); got != tt.want {
-			t.Errorf("MatchMemberField(%q) = %q, want %q", tt.header, got, tt.want)
+		if got := MatchField[MemberField](tt.header); got != tt.want {
+			t.Errorf("MatchField[MemberField](%q) = %q, want %q", tt.header, got, tt.want)
 		}
 	}
 }
 
 func TestMemberFieldLabels(t *testing.T) {
-	for _, f := range append([]MemberField{MemberFieldIgnore}, MemberFields...) {
-		got, ok := MemberFieldByLabel(f.Label())
+	for _, f := range append([]MemberField{MemberFieldIgnore}, Fields[MemberField]()...) {
+		got, ok := FieldByLabel[MemberField](f.Label())
 		if !ok || got != f || f.Label() == "" {
 			t.Errorf("field %q: label %q finds %q, %v", f, f.Label(), got, ok)
 		}
-		if f != MemberFieldIgnore && MatchMemberField(f.Label()) != f {
+		if f != MemberFieldIgnore && MatchField[MemberField](f.Label()) != f {
 			t.Errorf("label %q of %q is not recognized as a header", f.Label(), f)
 		}
 	}
-	if _, ok := MemberFieldByLabel("性别"); ok {
+	if _, ok := FieldByLabel[MemberField]("性别"); ok {
 		t.Error("MemberFieldByLabel found a field for an unknown label")
 	}
 }
@@ -91,7 +91,7 @@ func TestDetectMembers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m, err := DetectMembers(&Table{Rows: tt.rows})
+			m, err := Detect[MemberField](&Table{Rows: tt.rows})
 			if err != nil || m.HeaderRow != tt.header || !slices.Equal(m.Columns, tt.fields) {
 				t.Errorf("DetectMembers = %+v, %v; want header %d %q", m, err, tt.header, tt.fields)
 			}
@@ -101,7 +101,7 @@ func TestDetectMembers(t *testing.T) {
 
 func TestDetectMembersWithoutHeader(t *testing.T) {
 	tb := &Table{Rows: [][]string{{"123456789", "橘猫"}, {"22222222", "小鱼"}}}
-	m, err := DetectMembers(tb)
+	m, err := Detect[MemberField](tb)
 	var se *Error
 	if !errors.Is(err, ErrNoHeader) || !errors.As(err, &se) || m.HeaderRow != -1 || len(m.Columns) != 2 {
 		t.Fatalf("DetectMembers = %+v, %v; want ErrNoHeader", m, err)
@@ -110,7 +110,7 @@ func TestDetectMembersWithoutHeader(t *testing.T) {
 		t.Errorf("message %q, want %q", se.Message, want)
 	}
 	// The owner says what the first row's columns hold.
-	m = MapMemberRow(tb, -1)
+	m = MapRow[MemberField](tb, -1)
 	m.Set(0, MemberFieldQQ)
 	m.Set(1, MemberFieldNickname)
 	m.Set(1, MemberFieldCardName)
@@ -126,15 +126,15 @@ func FuzzMatchMemberField(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, header string) {
-		got := MatchMemberField(header)
+		got := MatchField[MemberField](header)
 		if _, known := memberFieldLabels[got]; !known {
-			t.Fatalf("MatchMemberField(%q) = unknown field %q", header, got)
+			t.Fatalf("MatchField[MemberField](%q) = unknown field %q", header, got)
 		}
 		// Spaces around or inside a header never change what it names.
-		if again := MatchMemberField(" " + header + "\t"); again != got {
-			t.Fatalf("MatchMemberField(%q) = %q but with spaces %q", header, got, again)
+		if again := MatchField[MemberField](" " + header + "\t"); again != got {
+			t.Fatalf("MatchField[MemberField](%q) = %q but with spaces %q", header, got, again)
 		}
-		if got != MemberFieldIgnore && MatchMemberField(got.Label()) != got {
+		if got != MemberFieldIgnore && MatchField[MemberField](got.Label()) != got {
 			t.Fatalf("label %q of %q does not map back", got.Label(), got)
 		}
 	})

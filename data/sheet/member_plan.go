@@ -12,92 +12,8 @@ import (
 	"golang.org/x/text/width"
 )
 
-// MemberChange is one detail an import would change on a known member.
-type MemberChange struct {
-	Field    MemberField
-	Old, New string // as the owner reads them: 管理员, 2024-05-01, 无
-}
-
-// String shows the change as 身份 成员 → 管理员.
-func (c MemberChange) String() string { return c.Field.Label() + " " + c.Old + " → " + c.New }
-
 // joinsGroupText is how a known member's new seat in the group shows in a row's detail.
 const joinsGroupText = "加入本群"
-
-// MemberRow is the plan for one data row of a member list.
-type MemberRow struct {
-	Line int // the row number the owner sees in Excel or WPS
-	Kind RowKind
-	QQ   string // as the sheet has it, trimmed
-	// Name is the member's group card, else nickname, as the import leaves them (as the
-	// sheet has them for invalid rows); empty when neither is known.
-	Name       string
-	Existing   *data.Member // the known member with this QQ number (points into the list given), or nil
-	Member     *data.Member // what would be saved, for new and changed rows; else nil
-	JoinsGroup bool         // a changed row gives a known member a seat in the group: 加入本群
-	Changes    []MemberChange
-	Problems   []Problem // for invalid rows, in column order
-}
-
-// Detail is the row's changes or the reasons it is refused on one line, without the
-// row number, for a preview list: 加入本群；群名片 无 → 广州-橘猫.
-func (r *MemberRow) Detail() string {
-	d := detail(r.Kind, r.Problems, r.Changes)
-	if !r.JoinsGroup || r.Kind == RowInvalid {
-		return d
-	}
-	if d == "" {
-		return joinsGroupText
-	}
-	return joinsGroupText + detailSep + d
-}
-
-func (r *MemberRow) outcome() (line int, saved bool, problems []Problem) {
-	return r.Line, r.Member != nil, r.Problems
-}
-
-// MemberPlan is what importing a member list into one group would do, row by row.
-// Building it reads nothing from the database and saves nothing: the owner reviews
-// it, then the GUI saves ToSave() with data.Store.SaveMembers.
-type MemberPlan struct {
-	Rows    []MemberRow
-	GroupID uint // the group every member of the list is put into
-	counts  tally
-}
-
-// Count is the number of rows of kind k.
-func (p *MemberPlan) Count(k RowKind) int { return p.counts.count(k) }
-
-// Summary counts the rows in the owner's words: 新增 3 条,变更 1 条,不变 20 条,无效 2 条.
-func (p *MemberPlan) Summary() string { return p.counts.summary() }
-
-// Problems lists every invalid row's problems in sheet order.
-func (p *MemberPlan) Problems() []Problem { return rowProblems(p.Rows) }
-
-// Ready is nil when no row is invalid. A GUI that imports all or nothing calls it
-// before saving and shows its message; one that imports the valid rows skips it.
-func (p *MemberPlan) Ready() error { return p.counts.ready() }
-
-// ToSave returns the new and changed rows' members in sheet order, for
-// data.Store.SaveMembers: whole members, known ones with their seats in other groups
-// and their other tags. Invalid rows are always left out (see Ready for
-// all-or-nothing). Each call returns fresh copies, so a save that failed and was
-// rolled back can be retried with a new call.
-func (p *MemberPlan) ToSave() []*data.Member {
-	var out []*data.Member
-	for i := range p.Rows {
-		if m := p.Rows[i].Member; m != nil {
-			out = append(out, cloneMember(m))
-		}
-	}
-	return out
-}
-
-// ExplainSaveError turns what SaveMembers returned for ToSave() into a Chinese
-// sentence naming the sheet row that was refused. Nothing was saved in either case.
-func (p *MemberPlan) ExplainSaveError(err error) string {
-	return explainSaveError(p.Rows, err, "成员")
-}
 
 // NewMemberPlan classifies every data row of t under m against the known members
 // (data.Store.Members(0): everyone, so that a member already known from another group
@@ -120,23 +36,15 @@ func NewMemberPlan(t *Table, m MemberMapping, existing []data.Member, groupID ui
 		return nil, refuse(ErrMapping, "请先选择要把成员导入到哪个群")
 	}
 	opt = opt.withDefaults()
-	pl := memberPlanner{t: t, m: m, group: groupID, loc: opt.Loc, latestJoin: opt.Now.Add(joinSlack),
+	pl := memberPlanner{m: m, group: groupID, loc: opt.Loc, latestJoin: opt.Now.Add(joinSlack),
 		byQQ: make(map[string]*data.Member, len(existing)), seen: make(map[string]int)}
 	for i := range existing {
 		pl.byQQ[existing[i].QQ] = &existing[i]
 	}
-	p := &MemberPlan{GroupID: groupID, Rows: make([]MemberRow, 0, len(t.Rows)-m.HeaderRow-1)}
-	for i := m.HeaderRow + 1; i < len(t.Rows); i++ {
-		if row, ok := pl.row(i); ok {
-			p.Rows = append(p.Rows, row)
-			p.counts.add(row.Kind)
-		}
-	}
-	return p, nil
+	return newPlan(t, m, "成员", cloneMember, pl.row), nil
 }
 
 type memberPlanner struct {
-	t     *Table
 	m     MemberMapping
 	group uint
 	loc   *time.Location
@@ -162,47 +70,43 @@ type memberInput struct {
 	role        data.Role // "" when the cell is empty or not mapped
 }
 
-// row plans Rows[i]; ok is false for a blank row.
-func (pl *memberPlanner) row(i int) (row MemberRow, ok bool) {
-	cells := pl.t.Rows[i]
-	if blankRow(pl.m.Columns, cells) {
-		return row, false
-	}
+// row plans one data row.
+func (pl *memberPlanner) row(line int, cells []string) MemberRow {
 	c := make(memberCells, len(pl.m.Columns))
 	for col, f := range pl.m.Columns {
 		if f != MemberFieldIgnore {
 			c[f] = strings.TrimSpace(cells[col])
 		}
 	}
-	row.Line, row.QQ = Line(i), cleanQQ(c[MemberFieldQQ])
-	row.Existing = pl.byQQ[row.QQ]
+	row := MemberRow{Line: line, Key: cleanQQ(c[MemberFieldQQ])}
+	row.Existing = pl.byQQ[row.Key]
 	if err := pl.checkRepeat(row); err != nil {
-		return pl.invalid(row, c, err), true
+		return pl.invalid(row, c, err)
 	}
-	in, err := pl.read(c, row.QQ)
+	in, err := pl.read(c, row.Key)
 	if err != nil {
-		return pl.invalid(row, c, err), true
+		return pl.invalid(row, c, err)
 	}
 	pl.classify(&row, pl.merge(row.Existing, &in, c))
-	return row, true
+	return row
 }
 
 // checkRepeat refuses a QQ number an earlier row of the sheet has. A number that is
 // not one is left for read to refuse.
 func (pl *memberPlanner) checkRepeat(row MemberRow) error {
-	if data.CheckQQ("qq", "QQ号", row.QQ) != nil {
+	if data.CheckQQ("qq", "QQ号", row.Key) != nil {
 		return nil
 	}
-	if first, dup := pl.seen[row.QQ]; dup {
-		return data.ValidationError{{Field: string(MemberFieldQQ), Message: fmt.Sprintf("QQ号 %s 与第 %d 行重复", row.QQ, first)}}
+	if first, dup := pl.seen[row.Key]; dup {
+		return data.ValidationError{{Field: string(MemberFieldQQ), Message: fmt.Sprintf("QQ号 %s 与第 %d 行重复", row.Key, first)}}
 	}
-	pl.seen[row.QQ] = row.Line
+	pl.seen[row.Key] = row.Line
 	return nil
 }
 
 // invalid marks row as refused for err, named as the sheet names the member.
 func (pl *memberPlanner) invalid(row MemberRow, c memberCells, err error) MemberRow {
-	row.Kind, row.Problems = RowInvalid, problems(row.Line, err, memberFieldLabel)
+	row.Kind, row.Problems = RowInvalid, problems[MemberField](row.Line, err)
 	row.Name = cmp.Or(c[MemberFieldCardName], c[MemberFieldNickname])
 	if row.Name == "" && row.Existing != nil {
 		row.Name = memberName(row.Existing, pl.group)
@@ -352,30 +256,33 @@ func tagValues(tags []data.MemberTag, kind data.TagKind) []string {
 func (pl *memberPlanner) classify(row *MemberRow, m *data.Member) {
 	row.Name = memberName(m, pl.group)
 	if row.Existing == nil {
-		row.Kind, row.Member = RowNew, m
+		row.Kind, row.Record = RowNew, m
 		return
 	}
-	row.JoinsGroup = row.Existing.In(pl.group) == nil
-	row.Changes = pl.diff(row.Existing, m, row.JoinsGroup)
-	if len(row.Changes) == 0 && !row.JoinsGroup {
+	joins := row.Existing.In(pl.group) == nil
+	if joins {
+		row.Actions = []string{joinsGroupText}
+	}
+	row.Changes = pl.diff(row.Existing, m, joins)
+	if len(row.Changes) == 0 && !joins {
 		row.Kind = RowUnchanged
 		return
 	}
-	row.Kind, row.Member = RowChanged, m
+	row.Kind, row.Record = RowChanged, m
 }
 
 // diff compares two members as the owner sees them in the group: tags in another
 // order are the same tags, and a date is compared as the form shows it. A new seat
 // is not a change of its details.
-func (pl *memberPlanner) diff(old, new *data.Member, joins bool) []MemberChange {
-	var out []MemberChange
-	for _, f := range MemberFields {
+func (pl *memberPlanner) diff(old, new *data.Member, joins bool) []Change[MemberField] {
+	var out []Change[MemberField]
+	for _, f := range memberFields {
 		if f == MemberFieldQQ || (joins && isSeatField(f)) {
 			continue
 		}
 		o, n := pl.values(f, old), pl.values(f, new)
 		if !sameSet(o, n) {
-			out = append(out, MemberChange{Field: f, Old: shownText(strings.Join(o, "、")), New: shownText(strings.Join(n, "、"))})
+			out = append(out, Change[MemberField]{Field: f, Old: shownText(strings.Join(o, "、")), New: shownText(strings.Join(n, "、"))})
 		}
 	}
 	return out
@@ -409,17 +316,6 @@ func (pl *memberPlanner) values(f MemberField, m *data.Member) []string {
 		}
 	}
 	return nil
-}
-
-// sameSet reports whether a and b hold the same values, in any order.
-func sameSet(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	a, b = slices.Clone(a), slices.Clone(b)
-	slices.Sort(a)
-	slices.Sort(b)
-	return slices.Equal(a, b)
 }
 
 // memberName is the member's group card in the group, else the nickname.

@@ -75,7 +75,7 @@ var memberSheet = []string{
 
 func mustMemberPlan(t testing.TB, tb *Table, known []data.Member, group uint) *MemberPlan {
 	t.Helper()
-	m, err := DetectMembers(tb)
+	m, err := Detect[MemberField](tb)
 	if err != nil {
 		t.Fatalf("detect: %v", err)
 	}
@@ -86,7 +86,7 @@ func mustMemberPlan(t testing.TB, tb *Table, known []data.Member, group uint) *M
 	return p
 }
 
-func memberRowByLine(t testing.TB, p *MemberPlan, line int) *MemberRow { return rowAt(t, p.Rows, line) }
+func memberRowByLine(t testing.TB, p *MemberPlan, line int) *MemberRow { return rowAt(t, p, line) }
 
 func TestMemberPlanClassifiesRows(t *testing.T) {
 	s := newStore(t)
@@ -118,12 +118,18 @@ func TestMemberPlanClassifiesRows(t *testing.T) {
 			t.Errorf("line %d: %s %q %q, want %s %q %q", tt.line, row.Kind.Label(), row.Name, row.Detail(),
 				tt.kind.Label(), tt.name, tt.detail)
 		}
-		if (row.Member != nil) != (tt.kind == RowNew || tt.kind == RowChanged) {
-			t.Errorf("line %d: %s row with member %v", tt.line, row.Kind.Label(), row.Member)
+		if (row.Record != nil) != (tt.kind == RowNew || tt.kind == RowChanged) {
+			t.Errorf("line %d: %s row with member %v", tt.line, row.Kind.Label(), row.Record)
 		}
 	}
 	if len(p.Rows) != len(tests) {
 		t.Errorf("planned %d rows, want %d (blank rows skipped)", len(p.Rows), len(tests))
+	}
+	// The key is the QQ number as the store keeps it: half-width, without Excel's quote.
+	for line, want := range map[int]string{3: "123456789", 12: "77777777", 14: "99999999"} {
+		if got := memberRowByLine(t, p, line).Key; got != want {
+			t.Errorf("line %d: key %q, want %q", line, got, want)
+		}
 	}
 	if got, want := p.Summary(), "新增 3 条,变更 3 条,不变 1 条,无效 4 条"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
@@ -213,12 +219,12 @@ func TestMemberPlanTags(t *testing.T) {
 		if row.Kind != tt.kind || row.Detail() != tt.detail {
 			t.Errorf("line %d: %s %q, want %s %q", tt.line, row.Kind.Label(), row.Detail(), tt.kind.Label(), tt.detail)
 		}
-		if row.Member != nil && memberTags(row.Member) != tt.tags {
-			t.Errorf("line %d: tags %q, want %q", tt.line, memberTags(row.Member), tt.tags)
+		if row.Record != nil && memberTags(row.Record) != tt.tags {
+			t.Errorf("line %d: tags %q, want %q", tt.line, memberTags(row.Record), tt.tags)
 		}
 	}
 	// Without seat columns, the seat a known member has stays as it was.
-	if ms := memberRowByLine(t, p, 2).Member.In(g.here); ms.CardName != "广州-橘猫" || ms.Role != data.RoleAdmin {
+	if ms := memberRowByLine(t, p, 2).Record.In(g.here); ms.CardName != "广州-橘猫" || ms.Role != data.RoleAdmin {
 		t.Errorf("seat changed by a sheet without seat columns: %+v", ms)
 	}
 }
@@ -265,8 +271,8 @@ func TestMemberPlanReadsRoles(t *testing.T) {
 			}
 			continue
 		}
-		if row.Kind != RowNew || row.Member.In(1).Role != tt.want {
-			t.Errorf("role %q: %s %q %+v, want %s", tt.cell, row.Kind.Label(), row.Detail(), row.Member, tt.want)
+		if row.Kind != RowNew || row.Record.In(1).Role != tt.want {
+			t.Errorf("role %q: %s %q %+v, want %s", tt.cell, row.Kind.Label(), row.Detail(), row.Record, tt.want)
 		}
 	}
 }
@@ -291,7 +297,7 @@ func TestMemberPlanReadsDates(t *testing.T) {
 		row := planOne(t, "QQ号,入群时间", "123456789,"+tt.cell)
 		got := "refused"
 		if row.Kind != RowInvalid {
-			got = data.FormatDate(row.Member.In(1).JoinedOn, cst)
+			got = data.FormatDate(row.Record.In(1).JoinedOn, cst)
 		}
 		if got != tt.want {
 			t.Errorf("date %q: %q (%s), want %q", tt.cell, got, row.Detail(), tt.want)
@@ -495,7 +501,7 @@ func FuzzNewMemberPlan(f *testing.F) {
 			{qq, card, role, joined, motivation, interest},
 			{qq, card, role, joined, motivation, interest},
 		}}
-		m, err := DetectMembers(tb)
+		m, err := Detect[MemberField](tb)
 		if err != nil {
 			t.Fatal(err)
 		}

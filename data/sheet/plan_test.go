@@ -119,14 +119,14 @@ func TestPlanKeepsUnmappedFieldsAndUsesDefaultCategory(t *testing.T) {
 	p := mustPlan(t, csvTable(t, importSheet...), cat, "生活类")
 
 	changed := rowByLine(t, p, 3)
-	if changed.Resource.ID != changed.Existing.ID || changed.Existing.ID == 0 {
-		t.Errorf("changed row saves ID %d, want the existing %d", changed.Resource.ID, changed.Existing.ID)
+	if changed.Record.ID != changed.Existing.ID || changed.Existing.ID == 0 {
+		t.Errorf("changed row saves ID %d, want the existing %d", changed.Record.ID, changed.Existing.ID)
 	}
-	r := changed.Resource
+	r := changed.Record
 	if r.OriginalPriceCents != 1500 || r.Redeem != "卡密" || r.SupplierName() != "老王" || r.Tags != "王者,点券" {
 		t.Errorf("unmapped fields not kept: %+v", r)
 	}
-	added := rowByLine(t, p, 6).Resource
+	added := rowByLine(t, p, 6).Record
 	if added.Category.Name != "生活类" || added.Stock != 5 || added.Unlimited {
 		t.Errorf("new row: category %q stock %d unlimited %v", added.Category.Name, added.Stock, added.Unlimited)
 	}
@@ -198,25 +198,25 @@ func TestToSaveReturnsFreshCopies(t *testing.T) {
 
 func TestNewPlanRefusesBadMapping(t *testing.T) {
 	tb := csvTable(t, "名称,价格", "甲,1")
-	noName := Mapping{HeaderRow: 0, Columns: []Field{FieldIgnore, FieldPrice}}
-	noCategory := Mapping{HeaderRow: 0, Columns: []Field{FieldName, FieldPrice}}
-	twice := Mapping{HeaderRow: 0, Columns: []Field{FieldName, FieldName}}
+	noName := ResourceMapping{HeaderRow: 0, Columns: []ResourceField{ResourceFieldIgnore, ResourceFieldPrice}}
+	noCategory := ResourceMapping{HeaderRow: 0, Columns: []ResourceField{ResourceFieldName, ResourceFieldPrice}}
+	twice := ResourceMapping{HeaderRow: 0, Columns: []ResourceField{ResourceFieldName, ResourceFieldName}}
 	tests := []struct {
 		name     string
-		m        Mapping
+		m        ResourceMapping
 		category string
 		want     string
 	}{
 		{"no name column", noName, "生活类", "请指定哪一列是资源名称"},
 		{"no category at all", noCategory, " ", "表格里没有分类列,请选择新资源要放进哪个分类"},
 		{"field twice", twice, "生活类", "有两列都选成了「名称」,请只保留一列"},
-		{"no header row", Mapping{HeaderRow: -1, Columns: make([]Field, 2)}, "生活类", "请先指定表头所在的行"},
-		{"wrong width", Mapping{HeaderRow: 0, Columns: []Field{FieldName}}, "生活类", "请先指定表头所在的行"},
-		{"unknown field", Mapping{HeaderRow: 0, Columns: []Field{FieldName, "price_cents"}}, "生活类", "列的用途「price_cents」无法识别,请重新选择"},
+		{"no header row", ResourceMapping{HeaderRow: -1, Columns: make([]ResourceField, 2)}, "生活类", "请先指定表头所在的行"},
+		{"wrong width", ResourceMapping{HeaderRow: 0, Columns: []ResourceField{ResourceFieldName}}, "生活类", "请先指定表头所在的行"},
+		{"unknown field", ResourceMapping{HeaderRow: 0, Columns: []ResourceField{ResourceFieldName, "price_cents"}}, "生活类", "列的用途「price_cents」无法识别,请重新选择"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := NewPlan(tb, tt.m, nil, Options{DefaultCategory: tt.category, Now: testNow, Loc: cst})
+			_, err := NewResourcePlan(tb, tt.m, nil, Options{DefaultCategory: tt.category, Now: testNow, Loc: cst})
 			if !errors.Is(err, ErrMapping) || err.Error() != tt.want {
 				t.Errorf("err = %v, want %q", err, tt.want)
 			}
@@ -226,13 +226,13 @@ func TestNewPlanRefusesBadMapping(t *testing.T) {
 
 func TestChangeShowsOwnerWords(t *testing.T) {
 	tests := []struct {
-		c    Change
+		c    Change[ResourceField]
 		want string
 	}{
-		{Change{FieldPrice, "12", "10.5"}, "价格 12 → 10.5"},
-		{Change{FieldStock, shown(FieldStock, ""), shown(FieldStock, "3")}, "库存 不限 → 3"},
-		{Change{FieldValidUntil, shown(FieldValidUntil, "2026-12-31"), shown(FieldValidUntil, "")}, "截止时间 2026-12-31 → 无"},
-		{Change{FieldNotes, shown(FieldNotes, ""), shown(FieldNotes, strings.Repeat("长", 25))}, "备注 无 → " + strings.Repeat("长", 20) + "…"},
+		{Change[ResourceField]{ResourceFieldPrice, "12", "10.5"}, "价格 12 → 10.5"},
+		{Change[ResourceField]{ResourceFieldStock, shown(ResourceFieldStock, ""), shown(ResourceFieldStock, "3")}, "库存 不限 → 3"},
+		{Change[ResourceField]{ResourceFieldValidUntil, shown(ResourceFieldValidUntil, "2026-12-31"), shown(ResourceFieldValidUntil, "")}, "截止时间 2026-12-31 → 无"},
+		{Change[ResourceField]{ResourceFieldNotes, shown(ResourceFieldNotes, ""), shown(ResourceFieldNotes, strings.Repeat("长", 25))}, "备注 无 → " + strings.Repeat("长", 20) + "…"},
 	}
 	for _, tt := range tests {
 		if got := tt.c.String(); got != tt.want {
@@ -264,7 +264,7 @@ func TestPlanEmptyStatusAndCategoryKeepExisting(t *testing.T) {
 	if row := rowByLine(t, p, 2); row.Kind != RowUnchanged {
 		t.Errorf("empty category and status changed the resource: %s", row.Detail())
 	}
-	if r := rowByLine(t, p, 3).Resource; r.Category.Name != "生活类" || r.Status != data.StatusOnSale {
+	if r := rowByLine(t, p, 3).Record; r.Category.Name != "生活类" || r.Status != data.StatusOnSale {
 		t.Errorf("new row: category %q status %q", r.Category.Name, r.Status)
 	}
 }

@@ -9,8 +9,32 @@ import (
 	"github.com/qunhuo/qunhuo/data"
 )
 
-// What the resource and the member plans share: counting rows by kind, showing a
-// row's changes or problems, and naming the sheet row a save refused.
+// What every plan shares besides its types: problems, counting rows by kind, showing
+// values in a change list, and naming the sheet row a save refused.
+
+// Problem is why one row of a sheet cannot be imported.
+type Problem struct {
+	Row    int    // the row number the owner sees in Excel or WPS
+	Field  string // the field refused, in the owner's words (价格, 入群日期); "" for the whole row
+	Reason string // what is wrong, as a sentence without the row: 价格不能为负数
+}
+
+// String is the problem as one sentence with its row: 第 7 行：价格不能为负数.
+func (p Problem) String() string { return fmt.Sprintf("第 %d 行：%s", p.Row, p.Reason) }
+
+// problems turns what checking a row found into its problems, each field named by
+// its Label.
+func problems[F Field](line int, err error) []Problem {
+	var ve data.ValidationError
+	if !errors.As(err, &ve) {
+		return []Problem{{Row: line, Reason: "内容无法识别，请检查这一行"}}
+	}
+	out := make([]Problem, len(ve))
+	for i, fe := range ve {
+		out[i] = Problem{Row: line, Field: F(fe.Field).Label(), Reason: fe.Message}
+	}
+	return out
+}
 
 // tally counts a plan's rows by kind.
 type tally [len(rowKindLabels)]int
@@ -41,80 +65,19 @@ func (c *tally) ready() error {
 	return nil
 }
 
-// Problem is why one row of a sheet cannot be imported.
-type Problem struct {
-	Row    int    // the row number the owner sees in Excel or WPS
-	Field  string // the field refused, in the owner's words (价格, 入群日期); "" for the whole row
-	Reason string // what is wrong, as a sentence without the row: 价格不能为负数
-}
-
-// String is the problem as one sentence with its row: 第 7 行：价格不能为负数.
-func (p Problem) String() string { return fmt.Sprintf("第 %d 行：%s", p.Row, p.Reason) }
-
-// detailSep separates the parts of a row's detail.
-const detailSep = "；"
-
-// detail is a row's changes or the reasons it is refused on one line, for a preview
-// list that shows the row number beside it.
-func detail[C fmt.Stringer](kind RowKind, problems []Problem, changes []C) string {
-	var parts []string
-	if kind == RowInvalid {
-		for _, p := range problems {
-			parts = append(parts, p.Reason)
-		}
-	} else {
-		for _, c := range changes {
-			parts = append(parts, c.String())
-		}
-	}
-	return strings.Join(parts, detailSep)
-}
-
-// plannedRow is a plan's row seen from what plans share: its sheet line, whether
-// ToSave includes it, and its problems.
-type plannedRow[R any] interface {
-	*R
-	outcome() (line int, saved bool, problems []Problem)
-}
-
-// rowProblems lists every invalid row's problems in sheet order.
-func rowProblems[R any, P plannedRow[R]](rows []R) []Problem {
-	var out []Problem
-	for i := range rows {
-		_, _, problems := P(&rows[i]).outcome()
-		out = append(out, problems...)
-	}
-	return out
-}
-
-// explainSaveError turns what a store's Save… returned for a plan's ToSave() into a
-// Chinese sentence naming the sheet row that was refused; noun is what was imported.
-func explainSaveError[R any, P plannedRow[R]](rows []R, err error, noun string) string {
+// explainSaveError turns what a store's Save… returned into a Chinese sentence naming
+// the sheet row that was refused; noun is what was imported, and line gives the sheet
+// row of the index'th record saved.
+func explainSaveError(err error, noun string, line func(index int) int) string {
 	var re *data.RowError
 	if !errors.As(err, &re) {
 		return "保存失败，没有导入任何" + noun + "，请稍后重试"
 	}
-	line := savedLine[R, P](rows, re.Index)
 	var ve data.ValidationError
 	if errors.As(re.Err, &ve) {
-		return fmt.Sprintf("第 %d 行：%s。没有导入任何%s，请改正后重试", line, ve.Error(), noun)
+		return fmt.Sprintf("第 %d 行：%s。没有导入任何%s，请改正后重试", line(re.Index), ve.Error(), noun)
 	}
-	return fmt.Sprintf("第 %d 行保存失败，没有导入任何%s，请稍后重试", line, noun)
-}
-
-// savedLine is the sheet row of ToSave()[index].
-func savedLine[R any, P plannedRow[R]](rows []R, index int) int {
-	for i := range rows {
-		line, saved, _ := P(&rows[i]).outcome()
-		if !saved {
-			continue
-		}
-		if index == 0 {
-			return line
-		}
-		index--
-	}
-	return 0
+	return fmt.Sprintf("第 %d 行保存失败，没有导入任何%s，请稍后重试", line(re.Index), noun)
 }
 
 // maxShown keeps a long note from flooding the preview.
@@ -129,18 +92,4 @@ func shownText(s string) string {
 		return string([]rune(s)[:maxShown]) + "…"
 	}
 	return s
-}
-
-// problems turns what checking a row found into its problems, each field named by
-// label (the field's key in data.FieldError → its name in the owner's words).
-func problems(line int, err error, label func(key string) string) []Problem {
-	var ve data.ValidationError
-	if !errors.As(err, &ve) {
-		return []Problem{{Row: line, Reason: "内容无法识别，请检查这一行"}}
-	}
-	out := make([]Problem, len(ve))
-	for i, fe := range ve {
-		out[i] = Problem{Row: line, Field: label(fe.Field), Reason: fe.Message}
-	}
-	return out
 }

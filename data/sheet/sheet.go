@@ -1,10 +1,11 @@
 // Package sheet moves the catalog in and out of spreadsheets: it exports the 资源索引表
-// and the full catalog as .xlsx and .csv, reads an owner's .xlsx or .csv (Excel, WPS,
-// GBK or UTF-8), maps its columns to resource fields and plans an import that the
-// owner reviews before anything is saved. A group's member list, as QQ group tools
-// export it, is read the same way and planned by NewMemberPlan. It never imports the
-// GUI or the database driver: callers pass readers, writers, []data.Resource and
-// []data.Member.
+// and the full catalog as .xlsx and .csv, and reads an owner's .xlsx or .csv (Excel,
+// WPS; UTF-8, GBK or UTF-16) into a Table. An import maps the table's columns to
+// fields (Mapping[F] over ResourceField or MemberField) and plans what saving would
+// do row by row (Plan[F, R]: NewResourcePlan for a price list or an exported catalog,
+// NewMemberPlan for a group's member list as QQ group tools export it), which the
+// owner reviews before anything is saved. It never imports the GUI or the database
+// driver: callers pass readers, writers, []data.Resource and []data.Member.
 package sheet
 
 import (

@@ -98,11 +98,11 @@ func TestReadXLSX(t *testing.T) {
 	if tb.Sheet != "资源" || !equalRows(tb.Rows, want) {
 		t.Errorf("sheet %q rows\n%q\nwant\n%q", tb.Sheet, tb.Rows, want)
 	}
-	m, err := Detect(tb)
+	m, err := Detect[ResourceField](tb)
 	if err != nil || m.HeaderRow != 1 {
 		t.Fatalf("detect: %+v %v", m, err)
 	}
-	p, err := NewPlan(tb, m, nil, Options{DefaultCategory: "游戏类", Now: testNow, Loc: cst})
+	p, err := NewResourcePlan(tb, m, nil, Options{DefaultCategory: "游戏类", Now: testNow, Loc: cst})
 	if err != nil || p.Count(RowNew) != 3 {
 		t.Fatalf("plan: %v, %s %q", err, p.Summary(), p.Problems())
 	}
