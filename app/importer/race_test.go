@@ -19,10 +19,10 @@ func TestPlanningOnGoroutinesReadsACopyOfTheMapping(t *testing.T) {
 		t.Fatal("the file was refused")
 	}
 	into := w.into.(*resourceImport)
-	into.setField(0, sheet.FieldName.Label())
-	into.setField(1, sheet.FieldPrice.Label())
-	w.replan()                                  // plans name+price on another goroutine…
-	into.setField(1, sheet.FieldIgnore.Label()) // …while the owner drops the price column
+	into.setField(0, sheet.ResourceFieldName.Label())
+	into.setField(1, sheet.ResourceFieldPrice.Label())
+	w.replan()                                          // plans name+price on another goroutine…
+	into.setField(1, sheet.ResourceFieldIgnore.Label()) // …while the owner drops the price column
 	e.Tasks.Wait()
 	if w.plan == nil || w.plan.Count(sheet.RowNew) != 2 {
 		t.Fatalf("the plan of the mapping asked for should list 2 new rows, got %v", w.plan)

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"errors"
-	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,7 +17,7 @@ import (
 // resources are matched by name; new ones go into the chosen default category when
 // the sheet has no 分类 column.
 type resourceImport struct {
-	mapping    sheet.Mapping
+	columns[sheet.ResourceField]
 	catalog    []data.Resource
 	categories []data.Category
 	defaultCat *widget.Select
@@ -31,31 +30,6 @@ func (r *resourceImport) load(store *data.Store) error {
 	cats, err2 := store.Categories()
 	r.catalog, r.categories = catalog, cats
 	return errors.Join(err, err2)
-}
-
-func (*resourceImport) fields() []string {
-	opts := []string{sheet.FieldIgnore.Label()}
-	for _, f := range sheet.Fields {
-		opts = append(opts, f.Label())
-	}
-	return opts
-}
-
-func (r *resourceImport) detect(t *sheet.Table) {
-	m, err := sheet.Detect(t)
-	if err != nil {
-		m = sheet.MapRow(t, 0) // no known column names: the owner maps the first row's
-	}
-	r.mapping = m
-}
-
-func (r *resourceImport) mapRow(t *sheet.Table, row int) { r.mapping = sheet.MapRow(t, row) }
-func (r *resourceImport) headerRow() int                 { return r.mapping.HeaderRow }
-func (r *resourceImport) field(col int) string           { return r.mapping.Columns[col].Label() }
-
-func (r *resourceImport) setField(col int, label string) {
-	f, _ := sheet.FieldByLabel(label)
-	r.mapping.Set(col, f)
 }
 
 // options offers the category new resources go into.
@@ -77,30 +51,9 @@ func (r *resourceImport) planner() planFunc {
 	if r.defaultCat != nil {
 		cat = r.defaultCat.Selected
 	}
-	m, catalog := r.mapping, r.catalog
-	m.Columns = slices.Clone(m.Columns)
+	m, catalog := r.mapping.Clone(), r.catalog
 	return func(t *sheet.Table, now time.Time, loc *time.Location) (plannedImport, error) {
-		p, err := sheet.NewPlan(t, m, catalog, sheet.Options{DefaultCategory: cat, Now: now, Loc: loc})
-		if err != nil {
-			return nil, err
-		}
-		return resourcePlan{p}, nil
+		p, err := sheet.NewResourcePlan(t, m, catalog, sheet.Options{DefaultCategory: cat, Now: now, Loc: loc})
+		return newPlanned(p, err, (*data.Store).SaveResources)
 	}
-}
-
-// resourcePlan is a sheet.Plan as the wizard shows and saves it.
-type resourcePlan struct{ *sheet.Plan }
-
-func (p resourcePlan) rows() []plannedRow {
-	rows := make([]plannedRow, len(p.Rows))
-	for i := range p.Rows {
-		r := &p.Rows[i]
-		rows[i] = plannedRow{line: r.Line, kind: r.Kind, name: r.Name, detail: r.Detail()}
-	}
-	return rows
-}
-
-func (p resourcePlan) save(store *data.Store) (int, error) {
-	rs := p.ToSave()
-	return len(rs), store.SaveResources(rs)
 }

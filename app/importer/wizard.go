@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -296,8 +295,11 @@ func (w *importWizard) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	kind.Importance = rowKindImportance(r.kind)
 	kind.Refresh()
 	text := r.name
-	if d := strings.ReplaceAll(r.detail, fmt.Sprintf("第 %d 行:", r.line), ""); d != "" {
-		text += ":" + d // the row number is already in front
+	switch {
+	case text == "":
+		text = r.detail
+	case r.detail != "":
+		text += "：" + r.detail // the row number is already in front, in kind
 	}
 	detail.SetText(text)
 }

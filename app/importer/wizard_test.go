@@ -1,13 +1,13 @@
 package importer
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/qunhuo/qunhuo/app/ui"
@@ -41,6 +41,21 @@ func openImport(t *testing.T, e *ui.Env, path string, done func()) *importWizard
 	return w
 }
 
+// previewRow is what the preview list shows for a sheet row: its kind and its text.
+func previewRow(t *testing.T, w *importWizard, line int) (kind, detail string) {
+	t.Helper()
+	for id, i := range w.shown {
+		if w.all[i].line == line {
+			o := newImportRow()
+			w.updateRow(id, o)
+			c := o.(*fyne.Container)
+			return c.Objects[1].(*widget.Label).Text, c.Objects[0].(*widget.Label).Text
+		}
+	}
+	t.Fatalf("row %d is not in the preview", line)
+	return "", ""
+}
+
 func TestImportGBKPriceListThroughWizard(t *testing.T) {
 	e := uitest.NewEnv(t)
 	uitest.MustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券 60元", Category: "游戏类", Price: "58"})
@@ -59,9 +74,17 @@ func TestImportGBKPriceListThroughWizard(t *testing.T) {
 	if !w.importBtn.Disabled() {
 		t.Fatal("import must wait while a row is invalid and skipping is off")
 	}
-	problems := fmt.Sprint(w.plan.(resourcePlan).Problems())
-	if !strings.Contains(problems, "第 5 行") || !strings.Contains(problems, "价格不能为负数") {
-		t.Errorf("problems = %q, want the row and the reason", problems)
+	problems := w.plan.(planned[sheet.ResourceField, data.Resource]).Problems()
+	if len(problems) != 1 || problems[0] != (sheet.Problem{Row: 5, Field: "价格", Reason: "价格不能为负数"}) {
+		t.Errorf("problems = %+v, want row 5's price", problems)
+	}
+	// The preview shows the row number once, beside the kind, and the reason after the name.
+	kind, detail := previewRow(t, w, 5)
+	if kind != "第 5 行 无效" || detail != "坏价格：价格不能为负数" {
+		t.Errorf("preview of row 5: %q %q", kind, detail)
+	}
+	if _, detail := previewRow(t, w, 2); detail != "王者荣耀点券 60元：价格 58 → 55；兑换方式 无 → 直充" {
+		t.Errorf("preview of row 2: %q", detail)
 	}
 	test.Tap(w.skipInvalid)
 	if w.importBtn.Disabled() || w.importBtn.Text != "导入 2 条" {
@@ -95,8 +118,8 @@ func TestImportMappingChosenByTheOwner(t *testing.T) {
 	if w.plan != nil && w.plan.Count(sheet.RowNew) > 0 {
 		t.Fatal("unknown headers should not be guessed")
 	}
-	w.columns[0].SetSelected(sheet.FieldName.Label())
-	w.columns[1].SetSelected(sheet.FieldPrice.Label())
+	w.columns[0].SetSelected(sheet.ResourceFieldName.Label())
+	w.columns[1].SetSelected(sheet.ResourceFieldPrice.Label())
 	if w.plan == nil || w.plan.Count(sheet.RowNew) != 1 {
 		t.Fatalf("after mapping the plan is %v: %s", w.plan, w.summary.Text)
 	}
