@@ -15,16 +15,17 @@ import (
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/app/ui/uitest"
 	"github.com/qunhuo/qunhuo/data"
+	"github.com/qunhuo/qunhuo/data/datatest"
 	qqpost "github.com/qunhuo/qunhuo/data/posts"
 )
 
-// benchEnv opens a copy of the reference database (data.BigDemo: 5 groups, 3,000
+// benchEnv opens a copy of the reference database (datatest.BigDemo: 5 groups, 3,000
 // members, 20,000 resources) behind a test window. Work runs inline: the test driver's
 // fyne.Do does not queue onto one UI thread as the real one does, and the store's one
 // connection runs the loads one after another in the app too.
 func benchEnv(b *testing.B) (*ui.Env, string) {
 	b.Helper()
-	src, err := data.DemoFile(data.BigDemo, 1, uitest.Now)
+	src, err := datatest.DemoFile(datatest.BigDemo, 1, uitest.Now)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -87,7 +88,7 @@ func startShell(b *testing.B, e *ui.Env, path string) (*shell, *data.Store) {
 	sh.start()
 	e.Tasks.Wait()
 	e.Tasks.Wait() // work the first loads started
-	if sh.resources.Shown() != data.BigDemo.Resources || sh.current == nil {
+	if sh.resources.Shown() != datatest.BigDemo.Resources || sh.current == nil {
 		b.Fatalf("after start: %d rows, group %v", sh.resources.Shown(), sh.current)
 	}
 	return sh, store
@@ -113,7 +114,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 		s.Search(queries[i%len(queries)])
 		i++
 	}
-	if len(s.All()) != data.BigDemo.Resources {
+	if len(s.All()) != datatest.BigDemo.Resources {
 		b.Fatalf("catalog holds %d resources", len(s.All()))
 	}
 }

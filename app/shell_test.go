@@ -13,6 +13,7 @@ import (
 	"github.com/qunhuo/qunhuo/app/ui/uifind"
 	"github.com/qunhuo/qunhuo/app/ui/uitest"
 	"github.com/qunhuo/qunhuo/data"
+	"github.com/qunhuo/qunhuo/data/datatest"
 )
 
 func openShell(t *testing.T, e *ui.Env) *shell {
@@ -60,8 +61,8 @@ func TestWelcomeCanLoadDemoData(t *testing.T) {
 	test.Tap(w.Demo)
 	test.Tap(w.SaveButton)
 
-	if len(sh.resources.All()) != data.SmallDemo.Resources {
-		t.Errorf("catalog shows %d resources after the demo, want %d", len(sh.resources.All()), data.SmallDemo.Resources)
+	if len(sh.resources.All()) != datatest.SmallDemo.Resources {
+		t.Errorf("catalog shows %d resources after the demo, want %d", len(sh.resources.All()), datatest.SmallDemo.Resources)
 	}
 	if len(sh.groups) < 1 || sh.current == nil || sh.current.Name != "影音会员群" {
 		t.Errorf("the owner's own group should stay current, got %+v", sh.current)

@@ -1,33 +1,23 @@
-package data
+// The benchmarks of package data run on the reference database (data/datatest), so
+// they are external tests: package data_test may import datatest, which imports data.
+package data_test
 
 import (
-	"path/filepath"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/qunhuo/qunhuo/data"
+	"github.com/qunhuo/qunhuo/data/datatest"
 )
 
-// benchDB is the BigDemo database, built once per machine under os.TempDir().
-var benchDB struct {
-	once sync.Once
-	path string
-	err  error
-}
+// cst is China Standard Time, the demo owner's zone.
+var cst = time.FixedZone("CST", 8*3600)
 
-// benchStore opens the cached BigDemo database, building it on first use.
-func benchStore(b *testing.B) *Store {
-	b.Helper()
-	benchDB.once.Do(func() { benchDB.path, benchDB.err = DemoFile(BigDemo, 1, testNow) })
-	if benchDB.err != nil {
-		b.Fatal(benchDB.err)
-	}
-	s, err := Open(benchDB.path, WithClock(func() time.Time { return testNow }))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = s.Close() })
-	return s
-}
+// benchStore opens the reference database (BigDemo), building it on first use.
+func benchStore(b *testing.B) *data.Store { return datatest.OpenReference(b) }
+
+// testNow is the reference database's clock.
+var testNow = datatest.Now
 
 // BenchmarkFilterResources is one keystroke in the catalog's search box.
 func BenchmarkFilterResources(b *testing.B) {
@@ -41,7 +31,7 @@ func BenchmarkFilterResources(b *testing.B) {
 		b.Run(query, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				idx = FilterResources(rs, ResourceFilter{Query: ParseQuery(query)}, testNow, idx)
+				idx = data.FilterResources(rs, data.ResourceFilter{Query: data.ParseQuery(query)}, testNow, idx)
 			}
 			b.ReportMetric(float64(len(idx)), "matches")
 		})
@@ -49,7 +39,7 @@ func BenchmarkFilterResources(b *testing.B) {
 	b.Run("state", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			idx = FilterResources(rs, ResourceFilter{State: StateOnSale}, testNow, idx)
+			idx = data.FilterResources(rs, data.ResourceFilter{State: data.StateOnSale}, testNow, idx)
 		}
 		b.ReportMetric(float64(len(idx)), "matches")
 	})
@@ -67,7 +57,7 @@ func BenchmarkFilterMembers(b *testing.B) {
 		b.Run(query, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				idx = FilterMembers(ms, ParseQuery(query), idx)
+				idx = data.FilterMembers(ms, data.ParseQuery(query), idx)
 			}
 			b.ReportMetric(float64(len(idx)), "matches")
 		})
@@ -80,7 +70,7 @@ func BenchmarkLoadResources(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		rs, err := s.Resources()
-		if err != nil || len(rs) != BigDemo.Resources {
+		if err != nil || len(rs) != datatest.BigDemo.Resources {
 			b.Fatalf("%d resources, %v", len(rs), err)
 		}
 	}
@@ -93,7 +83,7 @@ func BenchmarkLoadMembers(b *testing.B) {
 	if err != nil || len(gs) == 0 {
 		b.Fatalf("groups %v, %v", gs, err)
 	}
-	for _, g := range []Group{gs[0], {Name: "all"}} {
+	for _, g := range []data.Group{gs[0], {Name: "all"}} {
 		b.Run(g.Name, func(b *testing.B) {
 			b.ReportAllocs()
 			var n int
@@ -109,20 +99,6 @@ func BenchmarkLoadMembers(b *testing.B) {
 	}
 }
 
-// BenchmarkFillDemoBig fills a new database with BigDemo; run it with -benchtime=1x.
-func BenchmarkFillDemoBig(b *testing.B) {
-	for b.Loop() {
-		s, err := Open(filepath.Join(b.TempDir(), DatabaseFile), WithClock(func() time.Time { return testNow }))
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := s.FillDemo(BigDemo, 1); err != nil {
-			b.Fatal(err)
-		}
-		_ = s.Close()
-	}
-}
-
 // BenchmarkAgenda gathers the 今日 home screen's counts over the reference catalog.
 func BenchmarkAgenda(b *testing.B) {
 	s := benchStore(b)
@@ -130,7 +106,7 @@ func BenchmarkAgenda(b *testing.B) {
 	if err != nil || len(gs) == 0 {
 		b.Fatalf("groups %v, %v", gs, err)
 	}
-	var a Agenda
+	var a data.Agenda
 	b.ReportAllocs()
 	for b.Loop() {
 		if a, err = s.Agenda(gs[0].ID, testNow, cst); err != nil {

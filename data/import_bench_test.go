@@ -1,10 +1,11 @@
-package data
+package data_test
 
 import (
 	"fmt"
-	"path/filepath"
 	"testing"
-	"time"
+
+	"github.com/qunhuo/qunhuo/data"
+	"github.com/qunhuo/qunhuo/data/datatest"
 )
 
 // BenchmarkSaveResources2000 commits an import of 2,000 new resources in one
@@ -12,11 +13,11 @@ import (
 func BenchmarkSaveResources2000(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
-		s := newTestStore(b)
-		rs := make([]*Resource, 2000)
+		s := datatest.OpenTemp(b)
+		rs := make([]*data.Resource, 2000)
 		for i := range rs {
-			rs[i] = &Resource{Name: fmt.Sprintf("导入测试资源 %d", i), Category: Category{Name: "游戏类"},
-				PriceCents: 990, Supplier: &Supplier{Name: fmt.Sprintf("货源%d", i%20)}, Status: StatusOnSale, Unlimited: true}
+			rs[i] = &data.Resource{Name: fmt.Sprintf("导入测试资源 %d", i), Category: data.Category{Name: "游戏类"},
+				PriceCents: 990, Supplier: &data.Supplier{Name: fmt.Sprintf("货源%d", i%20)}, Status: data.StatusOnSale, Unlimited: true}
 		}
 		b.StartTimer()
 		if err := s.SaveResources(rs); err != nil {
@@ -28,41 +29,21 @@ func BenchmarkSaveResources2000(b *testing.B) {
 // BenchmarkSaveResources2000IntoBig is the same import into the 20,000-resource
 // reference catalog: the duplicate-name check must not scan the catalog per row.
 func BenchmarkSaveResources2000IntoBig(b *testing.B) {
-	path, err := DemoFile(BigDemo, 1, testNow)
+	path, err := datatest.DemoFile(datatest.BigDemo, 1, datatest.Now)
 	if err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
 		b.StopTimer()
-		s := openCopy(b, path)
-		rs := make([]*Resource, 2000)
+		s := datatest.OpenCopy(b, path)
+		rs := make([]*data.Resource, 2000)
 		for i := range rs {
-			rs[i] = &Resource{Name: fmt.Sprintf("导入测试资源 %d", i), Category: Category{Name: "游戏类"},
-				PriceCents: 990, Status: StatusOnSale, Unlimited: true}
+			rs[i] = &data.Resource{Name: fmt.Sprintf("导入测试资源 %d", i), Category: data.Category{Name: "游戏类"},
+				PriceCents: 990, Status: data.StatusOnSale, Unlimited: true}
 		}
 		b.StartTimer()
 		if err := s.SaveResources(rs); err != nil {
 			b.Fatal(err)
 		}
 	}
-}
-
-// openCopy opens a copy of the database at path in the benchmark's temp folder.
-func openCopy(b *testing.B, path string) *Store {
-	b.Helper()
-	dst := filepath.Join(b.TempDir(), DatabaseFile)
-	src, err := Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := src.Backup(dst); err != nil {
-		b.Fatal(err)
-	}
-	_ = src.Close()
-	s, err := Open(dst, WithClock(func() time.Time { return testNow }))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = s.Close() })
-	return s
 }

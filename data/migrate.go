@@ -31,6 +31,10 @@ var migrations = []migration{
 	{id: "0004_settings", up: createSettings},
 }
 
+// SchemaVersion names the newest schema step this app knows, such as "0004_settings":
+// what a database it creates or upgrades looks like.
+func SchemaVersion() string { return migrations[len(migrations)-1].id }
+
 // schemaMigration records which steps a database has had.
 type schemaMigration struct {
 	ID        string `gorm:"primaryKey;size:100"`

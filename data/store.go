@@ -27,6 +27,7 @@ type Store struct {
 	db   *gorm.DB
 	path string
 	now  func() time.Time
+	inTx bool // a Store that Transaction hands out
 }
 
 // WithContext is the store with its work bound to ctx: once ctx is cancelled, the
@@ -167,8 +168,25 @@ func (s *Store) Path() string { return s.path }
 // Now is the store's clock, in UTC.
 func (s *Store) Now() time.Time { return s.now().UTC() }
 
+// Transaction runs fn with a Store whose every method works inside one transaction:
+// everything fn saves is kept, or none of it when fn returns an error (which
+// Transaction returns). Several saves that belong together, such as the demo data of
+// the welcome screen, are then all-or-nothing like one save. Inside fn use only the
+// store fn is given, on the calling goroutine: the database's one connection is busy
+// until fn returns, so any call on s would wait for ever.
+func (s *Store) Transaction(fn func(tx *Store) error) error {
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		return fn(&Store{db: tx, path: s.path, now: s.now, inTx: true})
+	})
+}
+
+var errInTransaction = errors.New("not possible inside Store.Transaction")
+
 // Close releases the database file.
 func (s *Store) Close() error {
+	if s.inTx {
+		return fmt.Errorf("close store: %w", errInTransaction)
+	}
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return fmt.Errorf("close store: %w", err)
@@ -180,6 +198,9 @@ func (s *Store) Close() error {
 // yet, and records the time (the store's clock) for LastBackupAt. Should only that
 // record fail, the copy stays and the error says so.
 func (s *Store) Backup(dst string) error {
+	if s.inTx {
+		return fmt.Errorf("backup to %s: %w", dst, errInTransaction)
+	}
 	if _, err := os.Stat(dst); err == nil {
 		return fmt.Errorf("backup to %s: %w", dst, os.ErrExist)
 	}

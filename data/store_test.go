@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -280,5 +281,53 @@ func TestCancelledWorkLeavesNothing(t *testing.T) {
 	}
 	if err := s.Backup(dst); err != nil {
 		t.Fatalf("the store still works after a cancel: %v", err)
+	}
+}
+
+func TestTransaction(t *testing.T) {
+	errStop := errors.New("stop")
+	tests := []struct {
+		name       string
+		fn         func(tx *Store) error
+		wantErr    error
+		wantGroups int
+	}{
+		{"kept", func(tx *Store) error {
+			return errors.Join(tx.SaveGroup(&Group{Name: "甲群", Number: "10001"}), tx.SaveGroup(&Group{Name: "乙群", Number: "10002"}))
+		}, nil, 2},
+		{"rolled back on error", func(tx *Store) error {
+			if err := tx.SaveGroup(&Group{Name: "甲群", Number: "10001"}); err != nil {
+				return err
+			}
+			return errStop
+		}, errStop, 0},
+		{"a refused save inside undoes the earlier ones", func(tx *Store) error {
+			if err := tx.SaveGroup(&Group{Name: "甲群", Number: "10001"}); err != nil {
+				return err
+			}
+			return tx.SaveGroup(&Group{Name: "乙群", Number: "10001"})
+		}, errAny, 0},
+		{"reads see the writes", func(tx *Store) error {
+			if err := tx.SaveGroup(&Group{Name: "甲群", Number: "10001"}); err != nil {
+				return err
+			}
+			if gs, err := tx.Groups(); err != nil || len(gs) != 1 {
+				return fmt.Errorf("groups inside: %v, %v", gs, err)
+			}
+			return nil
+		}, nil, 1},
+		{"no close inside", func(tx *Store) error { return tx.Close() }, errInTransaction, 0},
+		{"no backup inside", func(tx *Store) error { return tx.Backup(filepath.Join(t.TempDir(), "b.db")) }, errInTransaction, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestStore(t)
+			if err := s.Transaction(tt.fn); !matchErr(err, tt.wantErr) {
+				t.Fatalf("Transaction = %v, want %v", err, tt.wantErr)
+			}
+			if gs, err := s.Groups(); err != nil || len(gs) != tt.wantGroups {
+				t.Errorf("groups after = %d, %v; want %d", len(gs), err, tt.wantGroups)
+			}
+		})
 	}
 }

@@ -78,8 +78,8 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 }
 
 // agendaResources fills the three resource lines. The query only narrows the catalog
-// to rows that may be on a line (about 3,700 of BigDemo's 20,000); StateAt decides, as
-// everywhere else. The status is left to StateAt on purpose: with it in the query,
+// to rows that may be on a line (about 3,700 of BigDemo's 20,000); StateAt and Needs
+// decide, as in the catalog's filters, so a count and the list it opens agree. The status is left to StateAt on purpose: with it in the query,
 // SQLite walks the status index to 18,000 on-sale rows one lookup at a time, which is
 // no faster than this one sequential scan warm, and slower cold.
 func agendaResources(tx *gorm.DB, a *Agenda, now time.Time) error {

@@ -17,6 +17,7 @@ import (
 	"github.com/qunhuo/qunhuo/app/applog"
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
+	"github.com/qunhuo/qunhuo/data/datatest"
 )
 
 // Screen shows where the data lives and makes backups (数据与备份).
@@ -149,7 +150,7 @@ func (s *Screen) fillDemo() {
 	s.demoButton.Disable()
 	s.status.SetText("正在载入示例数据…")
 	s.env.Tasks.Run(func() {
-		err := s.env.Store.FillDemo(data.SmallDemo, s.env.Now().Unix())
+		err := datatest.FillDemo(s.env.Store, datatest.SmallDemo, s.env.Now().Unix())
 		fyne.Do(func() {
 			s.demoButton.Enable()
 			s.status.SetText("")

@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/qunhuo/qunhuo/app/ui"
-	"github.com/qunhuo/qunhuo/data"
+	"github.com/qunhuo/qunhuo/data/datatest"
 )
 
 // Welcome is the first start: it creates the owner's first group and offers demo data
@@ -44,7 +44,7 @@ func (w *Welcome) created(groupID uint) {
 		return
 	}
 	w.Env.Tasks.Run(func() {
-		err := w.Env.Store.FillDemo(data.SmallDemo, 1)
+		err := datatest.FillDemo(w.Env.Store, datatest.SmallDemo, 1)
 		fyne.Do(func() {
 			if err != nil {
 				w.Env.ShowError(err)

@@ -1,10 +1,10 @@
-package data
+package datatest
 
 import (
 	"fmt"
 	"strings"
 
-	"gorm.io/gorm/clause"
+	"github.com/qunhuo/qunhuo/data"
 )
 
 // addMembers adds size.Members members with need tags and one or two group seats.
@@ -16,57 +16,45 @@ func (f *demoFill) addMembers(size DemoSize) error {
 	}
 	admins := 1 + size.Members/1000
 	seated := make(map[uint]int, len(f.groups)) // demo members per group so far
-	ms := make([]Member, 0, size.Members)
+	ms := make([]*data.Member, 0, size.Members)
 	for range size.Members {
 		m, err := f.member(seated, admins)
 		if err != nil {
 			return err
 		}
-		ms = append(ms, m)
+		ms = append(ms, &m)
 	}
-	if err := f.tx.Omit(clause.Associations).CreateInBatches(&ms, demoBatch).Error; err != nil {
-		return err
-	}
-	return f.addMemberChildren(ms)
-}
-
-// addMemberChildren saves the tags and seats of members just created.
-func (f *demoFill) addMemberChildren(ms []Member) error {
-	ptrs := make([]*Member, len(ms))
-	for i := range ms {
-		ptrs[i] = &ms[i]
-	}
-	return createMemberChildren(f.tx, ptrs)
+	// The same writer as an imported member list: tags and seats a table at a time.
+	return f.tx.SaveMembers(ms)
 }
 
 // member makes one demo member through MemberDraft, so it passes the form's checks.
-func (f *demoFill) member(seated map[uint]int, admins int) (Member, error) {
-	d := MemberDraft{
+func (f *demoFill) member(seated map[uint]int, admins int) (data.Member, error) {
+	d := data.MemberDraft{
 		QQ:          f.qq(),
 		Nickname:    f.nickname(),
-		Motivations: some(f, Motivations, 1, 2),
+		Motivations: some(f, data.Motivations, 1, 2),
 		Interests:   strings.Join(some(f, demoInterests, 1, 4), ","),
-		Segments:    strings.Join(some(f, SegmentSuggestions, 1, 1+boolInt(f.percent(15))), ","),
+		Segments:    strings.Join(some(f, data.SegmentSuggestions, 1, 1+boolInt(f.percent(15))), ","),
 	}
 	for _, g := range some(f, f.groups, 1, 1+boolInt(f.percent(30))) {
-		role := RoleMember
+		role := data.RoleMember
 		switch {
 		case !f.owned[g.ID]:
-			role, f.owned[g.ID] = RoleOwner, true
+			role, f.owned[g.ID] = data.RoleOwner, true
 		case seated[g.ID] <= admins:
-			role = RoleAdmin
+			role = data.RoleAdmin
 		}
 		seated[g.ID]++
 		joined := f.now.In(demoZone).AddDate(0, 0, -1-f.rng.IntN(900))
-		d.Memberships = append(d.Memberships, MembershipDraft{
-			GroupID: g.ID, Role: role, CardName: f.cardName(d.Nickname, role), JoinedOn: joined.Format(DateLayout),
+		d.Memberships = append(d.Memberships, data.MembershipDraft{
+			GroupID: g.ID, Role: role, CardName: f.cardName(d.Nickname, role), JoinedOn: joined.Format(data.DateLayout),
 		})
 	}
 	m, err := d.Parse(demoZone)
 	if err != nil {
 		return m, fmt.Errorf("demo member %s: %w", d.QQ, err)
 	}
-	m.SearchKey = memberSearchKey(&m)
 	return m, nil
 }
 
@@ -129,15 +117,15 @@ func (f *demoFill) nickname() string {
 }
 
 // cardName is a 群名片 in the styles groups ask for: 城市-昵称, 昵称|爱好, or a title.
-func (f *demoFill) cardName(nickname string, role Role) string {
+func (f *demoFill) cardName(nickname string, role data.Role) string {
 	base := nickname
 	if base == "" {
 		base = pick(f.rng, demoNickNouns)
 	}
 	switch r := f.rng.IntN(100); {
-	case role == RoleOwner:
+	case role == data.RoleOwner:
 		return "群主-" + base
-	case role == RoleAdmin:
+	case role == data.RoleAdmin:
 		return "【管理】" + base
 	case r < 35:
 		return ""

@@ -1,4 +1,4 @@
-package data
+package datatest
 
 import (
 	"fmt"
@@ -7,8 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
+	"github.com/qunhuo/qunhuo/data"
 )
 
 // DemoSize says how much demo data FillDemo adds.
@@ -21,21 +20,19 @@ var SmallDemo = DemoSize{Groups: 2, Members: 40, Resources: 80, Suppliers: 6}
 // BigDemo is the size of a big 卡盟 that the design's performance targets are set for.
 var BigDemo = DemoSize{Groups: 5, Members: 3000, Resources: 20000, Suppliers: 40}
 
-// demoBatch rows go into one INSERT: well under SQLite's limit of bound variables.
-const demoBatch = 500
-
 // demoZone is where the demo's owner lives: deadlines end at 23:59 China time.
 var demoZone = time.FixedZone("CST", 8*3600)
 
-// FillDemo adds made-up but realistic data in one transaction: Resources resources
-// and Members members, and groups and suppliers until there are size.Groups and
-// size.Suppliers of them. The same seed on the same database gives the same data.
-// Demo names never clash with what the database already holds.
-func (s *Store) FillDemo(size DemoSize, seed int64) error {
-	err := s.db.Transaction(func(tx *gorm.DB) error {
+// FillDemo adds made-up but realistic data to s in one transaction: size.Resources
+// resources and size.Members members, and groups and suppliers until there are
+// size.Groups and size.Suppliers of them. Times come from the store's clock. The same
+// seed on the same database at the same time gives the same data. Demo names never
+// clash with what the database already holds.
+func FillDemo(s *data.Store, size DemoSize, seed int64) error {
+	err := s.Transaction(func(tx *data.Store) error {
 		f := &demoFill{
 			rng: rand.New(rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15)),
-			now: s.Now(),
+			now: tx.Now(),
 			tx:  tx,
 		}
 		steps := []func(DemoSize) error{f.load, f.addGroups, f.addSuppliers, f.addResources, f.addMembers}
@@ -56,13 +53,13 @@ func (s *Store) FillDemo(size DemoSize, seed int64) error {
 type demoFill struct {
 	rng *rand.Rand
 	now time.Time
-	tx  *gorm.DB
+	tx  *data.Store
 
-	categories    []Category // in demoCatalog order
-	groups        []Group
-	suppliers     []uint
+	categories    []data.Category // in demoCatalog order
+	groups        []data.Group
+	suppliers     []*data.Supplier
 	supplierNames map[string]bool
-	names         map[string]bool // resource names, lowercased
+	names         map[string]bool // resource names, as data.NameKey folds them
 	qqs           map[string]bool
 	owned         map[uint]bool // groups that have a 群主
 }
@@ -70,46 +67,63 @@ type demoFill struct {
 // load reads what the demo must fit in with, and makes sure the default categories exist.
 func (f *demoFill) load(DemoSize) error {
 	for _, c := range demoCatalog {
-		cat, err := ensureCategory(f.tx, c.name)
+		cat, err := f.tx.AddCategory(c.name)
 		if err != nil {
 			return err
 		}
 		f.categories = append(f.categories, cat)
 	}
-	var names, qqs, supplierNames []string
-	var owned []uint
-	queries := []*gorm.DB{
-		f.tx.Order("id").Find(&f.groups),
-		f.tx.Model(&Supplier{}).Order("id").Pluck("id", &f.suppliers),
-		f.tx.Model(&Supplier{}).Pluck("name", &supplierNames),
-		f.tx.Model(&Resource{}).Pluck("name", &names),
-		f.tx.Model(&Member{}).Pluck("qq", &qqs),
-		f.tx.Model(&Membership{}).Where("role = ?", RoleOwner).Pluck("group_id", &owned),
+	var err error
+	if f.groups, err = f.tx.Groups(); err != nil {
+		return err
 	}
-	for _, q := range queries {
-		if q.Error != nil {
-			return q.Error
-		}
+	suppliers, err := f.tx.Suppliers()
+	if err != nil {
+		return err
 	}
-	f.supplierNames = setOf(supplierNames, false)
-	f.names = setOf(names, true)
-	f.qqs = setOf(qqs, false)
-	f.owned = make(map[uint]bool, len(owned))
-	for _, id := range owned {
-		f.owned[id] = true
+	slices.SortFunc(suppliers, func(a, b data.Supplier) int { return int(a.ID) - int(b.ID) })
+	f.supplierNames = make(map[string]bool, len(suppliers))
+	for i := range suppliers {
+		f.suppliers = append(f.suppliers, &suppliers[i])
+		f.supplierNames[suppliers[i].Name] = true
 	}
-	return nil
+	resources, err := f.tx.Resources()
+	if err != nil {
+		return err
+	}
+	f.names = make(map[string]bool, len(resources))
+	for _, r := range resources {
+		f.names[data.NameKey(r.Name)] = true
+	}
+	qqs, err := f.tx.MemberQQs()
+	if err != nil {
+		return err
+	}
+	f.qqs = make(map[string]bool, len(qqs))
+	for _, qq := range qqs {
+		f.qqs[qq] = true
+	}
+	return f.loadOwners()
 }
 
-func setOf(items []string, lower bool) map[string]bool {
-	set := make(map[string]bool, len(items))
-	for _, s := range items {
-		if lower {
-			s = NameKey(s)
-		}
-		set[s] = true
+// loadOwners notes the groups that already have a 群主.
+func (f *demoFill) loadOwners() error {
+	f.owned = make(map[uint]bool, len(f.groups))
+	if len(f.qqs) == 0 {
+		return nil
 	}
-	return set
+	members, err := f.tx.Members(0)
+	if err != nil {
+		return err
+	}
+	for _, m := range members {
+		for _, seat := range m.Memberships {
+			if seat.Role == data.RoleOwner {
+				f.owned[seat.GroupID] = true
+			}
+		}
+	}
+	return nil
 }
 
 // pick returns a random element of xs.
@@ -144,11 +158,11 @@ func (f *demoFill) addGroups(size DemoSize) error {
 			number = f.digits(10, '9')
 		}
 		numbers[number] = true
-		g, err := GroupDraft{Name: name, Number: number, Notes: "演示数据"}.Parse()
+		g, err := data.GroupDraft{Name: name, Number: number, Notes: "演示数据"}.Parse()
 		if err != nil {
 			return err
 		}
-		if err := f.tx.Create(&g).Error; err != nil {
+		if err := f.tx.SaveGroup(&g); err != nil {
 			return err
 		}
 		f.groups = append(f.groups, g)
@@ -165,23 +179,18 @@ func (f *demoFill) addSuppliers(size DemoSize) error {
 		}
 	}
 	f.rng.Shuffle(len(names), func(i, j int) { names[i], names[j] = names[j], names[i] })
-	var add []Supplier
 	for _, name := range names {
-		if len(f.suppliers)+len(add) >= size.Suppliers {
+		if len(f.suppliers) >= size.Suppliers {
 			break
 		}
-		if !f.supplierNames[name] {
-			add = append(add, Supplier{Name: name, Contact: f.contact(), Notes: pick(f.rng, demoSupplierNotes)})
+		if f.supplierNames[name] {
+			continue
 		}
-	}
-	if len(add) == 0 {
-		return nil
-	}
-	if err := f.tx.CreateInBatches(&add, demoBatch).Error; err != nil {
-		return err
-	}
-	for _, s := range add {
-		f.suppliers = append(f.suppliers, s.ID)
+		sup := &data.Supplier{Name: name, Contact: f.contact(), Notes: pick(f.rng, demoSupplierNotes)}
+		if err := f.tx.SaveSupplier(sup); err != nil {
+			return err
+		}
+		f.suppliers = append(f.suppliers, sup)
 	}
 	return nil
 }
@@ -195,41 +204,42 @@ func (f *demoFill) contact() string {
 
 // addResources adds size.Resources resources, each category its share of them.
 func (f *demoFill) addResources(size DemoSize) error {
-	rs := make([]Resource, 0, size.Resources)
+	rs := make([]*data.Resource, 0, size.Resources)
+	rest := size.Resources // the first category takes what the others' shares round off
+	for _, c := range demoCatalog[1:] {
+		rest -= size.Resources * c.share / 100
+	}
 	for ci, c := range demoCatalog {
 		n := size.Resources * c.share / 100
 		if ci == 0 {
-			n = size.Resources - size.Resources*(100-c.share)/100 // the rounding remainder
+			n = rest
 		}
 		names := newDemoNames(f.rng, c)
 		for range n {
 			pk := names.next(f.names)
-			r := f.resource(len(rs), f.categories[ci].ID, pk)
-			if err := r.check(); err != nil {
-				return fmt.Errorf("demo resource %q: %w", r.Name, err)
-			}
-			rs = append(rs, r)
+			rs = append(rs, f.resource(len(rs), f.categories[ci], pk))
 		}
 	}
 	if len(rs) == 0 {
 		return nil
 	}
-	return f.tx.Omit(clause.Associations).CreateInBatches(&rs, demoBatch).Error
+	return f.tx.SaveResources(rs)
 }
 
 // resource makes the i-th demo resource from a picked name. Its state comes from i,
 // so that every size above 50 has something sold out, off the shelf, invalid,
 // limited in time and not yet started.
-func (f *demoFill) resource(i int, categoryID uint, pk demoPick) Resource {
-	face := int64(pk.face.yuan*pk.pack) * CentsPerYuan
+func (f *demoFill) resource(i int, category data.Category, pk demoPick) *data.Resource {
+	face := int64(pk.face.yuan*pk.pack) * data.CentsPerYuan
 	pct := pk.product.discount[0] + f.rng.IntN(pk.product.discount[1]-pk.product.discount[0]+1)
 	created := f.now.Add(-time.Duration(f.rng.IntN(180*24*60)) * time.Minute).Truncate(time.Minute)
-	r := Resource{
+	r := &data.Resource{
 		Name:       pk.name,
-		CategoryID: categoryID,
+		CategoryID: category.ID,
+		Category:   category,
 		PriceCents: max(face*int64(pct)/100/10*10, 10), // to the 角
 		Redeem:     pick(f.rng, pk.product.redeems),
-		Status:     StatusOnSale,
+		Status:     data.StatusOnSale,
 		Unlimited:  f.percent(55),
 		CreatedAt:  created,
 		UpdatedAt:  created,
@@ -240,23 +250,20 @@ func (f *demoFill) resource(i int, categoryID uint, pk demoPick) Resource {
 	if !r.Unlimited {
 		r.Stock = 1 + f.rng.IntN(200)
 	}
-	limited := f.applyState(i, &r)
+	limited := f.applyState(i, r)
 	if len(f.suppliers) > 0 && f.percent(85) {
-		id := pick(f.rng, f.suppliers)
-		r.SupplierID = &id
+		r.Supplier = pick(f.rng, f.suppliers) // SaveResources finds it by name
 	}
 	if f.percent(25) {
 		r.Notes = pick(f.rng, demoNotes)
 	}
 	r.Tags = strings.Join(demoTags(pk, limited), ",")
-	r.SearchKey = resourceSearchKey(&r)
-	r.NameKey = NameKey(r.Name)
 	return r
 }
 
 // applyState gives one resource in fifty each state the catalog filters by, and one
 // in ten a deadline. It reports whether the resource is limited in time (限时).
-func (f *demoFill) applyState(i int, r *Resource) (limited bool) {
+func (f *demoFill) applyState(i int, r *data.Resource) (limited bool) {
 	today := f.now.In(demoZone)
 	dayStart := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, demoZone)
 	endOfDay := func(days int) *time.Time {
@@ -265,11 +272,11 @@ func (f *demoFill) applyState(i int, r *Resource) (limited bool) {
 	}
 	switch i % 50 {
 	case 0, 1:
-		r.Status = StatusOffShelf
+		r.Status = data.StatusOffShelf
 	case 2:
-		r.Status = StatusInvalid
+		r.Status = data.StatusInvalid
 	case 3:
-		r.Status = StatusSoldOut
+		r.Status = data.StatusSoldOut
 	case 4, 5:
 		r.Unlimited, r.Stock = false, 0
 	case 6, 7, 8, 9, 10:
@@ -392,7 +399,7 @@ func (d *demoNames) next(taken map[string]bool) demoPick {
 		if d.round > 0 {
 			pk.name += fmt.Sprintf(" (%d号货源)", d.round+1)
 		}
-		if key := NameKey(pk.name); !taken[key] {
+		if key := data.NameKey(pk.name); !taken[key] {
 			taken[key] = true
 			return pk
 		}
