@@ -100,7 +100,7 @@ func start(e *ui.Env, into importer, onDone func()) {
 	c := ui.NewFileChooser(e, ui.ChooseOpen, []string{".xlsx", ".csv"}, func(path string) {
 		e.Tasks.Run(func() { readImport(e, into, path, onDone) })
 	})
-	c.Show(into.title()+":选择表格(Excel 或 CSV)", "", "")
+	c.Show(into.title()+"：选择表格（Excel 或 CSV）", "", "")
 }
 
 // readImport reads the chosen file and what it is compared against, then opens the
@@ -129,7 +129,7 @@ func readImport(e *ui.Env, into importer, path string, onDone func()) *importWiz
 func readTable(path string) (*sheet.Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &sheet.Error{Message: "打不开这个文件,请确认它没有被删除、移动或在别的程序里打开。", Err: err}
+		return nil, &sheet.Error{Message: "打不开这个文件，请确认它没有被删除、移动或在别的程序里打开。", Err: err}
 	}
 	defer f.Close()
 	return sheet.Read(f)
@@ -140,7 +140,7 @@ func sheetProblem(err error) string {
 	if se, ok := err.(*sheet.Error); ok {
 		return se.Message
 	}
-	return "读取文件时出错了。请确认它是 Excel(.xlsx)或 CSV 文件,并且没有在别的程序里打开。"
+	return "读取文件时出错了。请确认它是 Excel（.xlsx）或 CSV 文件，并且没有在别的程序里打开。"
 }
 
 func (w *importWizard) show() {
@@ -157,7 +157,7 @@ func (w *importWizard) show() {
 		container.NewVBox(ui.Bold("1. 确认每一列是什么"), ui.WithMinHeight(container.NewVScroll(mapping), 170),
 			widget.NewSeparator(), ui.Bold("2. 检查每一行")),
 		buttons, nil, nil, preview)
-	w.dlg = dialog.NewCustomWithoutButtons(w.into.title()+":"+w.fileName, body, w.env.Win)
+	w.dlg = dialog.NewCustomWithoutButtons(w.into.title()+"："+w.fileName, body, w.env.Win)
 	w.dlg.Resize(fyne.NewSize(1000, 700))
 	w.dlg.Show()
 	ui.EscCloses(w.env.Win, w.dlg)
@@ -178,7 +178,7 @@ func (w *importWizard) buildWidgets() {
 	w.summary.Wrapping = fyne.TextWrapWord
 	w.kindFilter = ui.NewSelect(rowKindOptions(), allRowKinds, func(string) { w.applyFilter() })
 	w.rows = widget.NewList(func() int { return len(w.shown) }, newImportRow, w.updateRow)
-	w.skipInvalid = widget.NewCheck("跳过无效的行,只导入有效的", func(bool) { w.updateButton() })
+	w.skipInvalid = widget.NewCheck("跳过无效的行，只导入有效的", func(bool) { w.updateButton() })
 	w.importBtn = widget.NewButton("导入", w.onImport)
 	w.importBtn.Importance = widget.HighImportance
 	w.cancelBtn = widget.NewButton("取消", func() { w.dlg.Hide() })
@@ -332,7 +332,7 @@ func (w *importWizard) updateButton() {
 	if w.plan != nil {
 		summary := w.plan.Summary()
 		if blocked {
-			summary += "。有无效的行时不导入:请改正表格后重新导入,或勾选下方「跳过无效的行」。"
+			summary += "。有无效的行时不导入：请改正表格后重新导入，或勾选下方「跳过无效的行」。"
 		}
 		w.summary.SetText(summary)
 	}

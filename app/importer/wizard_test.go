@@ -68,7 +68,7 @@ func TestImportGBKPriceListThroughWizard(t *testing.T) {
 	done := 0
 	w := openImport(t, e, path, func() { done++ })
 
-	if got := w.plan.Summary(); got != "新增 1 条,变更 1 条,不变 1 条,无效 1 条" {
+	if got := w.plan.Summary(); got != "新增 1 条，变更 1 条，不变 1 条，无效 1 条" {
 		t.Fatalf("summary = %q", got)
 	}
 	if !w.importBtn.Disabled() {
@@ -148,7 +148,7 @@ func TestImportMemberListIntoCurrentGroup(t *testing.T) {
 	if w == nil {
 		t.Fatalf("refused: %s", uifind.OverlayText(e.Win))
 	}
-	if got := w.plan.Summary(); got != "新增 1 条,变更 1 条,不变 0 条,无效 1 条" {
+	if got := w.plan.Summary(); got != "新增 1 条，变更 1 条，不变 0 条，无效 1 条" {
 		t.Fatalf("summary = %q", got)
 	}
 	test.Tap(w.skipInvalid)

@@ -161,7 +161,7 @@ func isStructural(c byte) bool {
 
 func decodeWith(b []byte, encoding string, err error) (string, string, error) {
 	if err != nil {
-		return "", "", refuseWith(ErrUnreadable, err, "认不出这个文件的文字编码,请在 Excel 或 WPS 里另存为「CSV UTF-8」后再导入")
+		return "", "", refuseWith(ErrUnreadable, err, "认不出这个文件的文字编码，请在 Excel 或 WPS 里另存为「CSV UTF-8」后再导入")
 	}
 	return string(b), encoding, nil
 }
@@ -217,7 +217,7 @@ func recordEnd(cr *csv.Reader, rec []string) int {
 func csvError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return refuseWith(ErrUnreadable, err, fmt.Sprintf("CSV 文件第 %d 行格式有误,请用 Excel 或 WPS 打开后重新「另存为」CSV 再导入", pe.StartLine))
+		return refuseWith(ErrUnreadable, err, fmt.Sprintf("CSV 文件第 %d 行格式有误，请用 Excel 或 WPS 打开后重新「另存为」CSV 再导入", pe.StartLine))
 	}
-	return refuseWith(ErrUnreadable, err, "读取 CSV 文件失败,请用 Excel 或 WPS 打开后重新「另存为」CSV 再导入")
+	return refuseWith(ErrUnreadable, err, "读取 CSV 文件失败，请用 Excel 或 WPS 打开后重新「另存为」CSV 再导入")
 }

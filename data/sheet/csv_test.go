@@ -110,6 +110,7 @@ func TestReadRefuses(t *testing.T) {
 			if !errors.Is(err, tt.want) || !errors.As(err, &se) || !hasHan(se.Message) {
 				t.Errorf("err = %v, want %v with a Chinese message", err, tt.want)
 			}
+			checkPunctuation(t, se.Message)
 		})
 	}
 }
@@ -217,6 +218,24 @@ func encodeNoT(enc encoding.Encoding, s string) []byte {
 func equalRows(a, b [][]string) bool {
 	return slices.EqualFunc(a, b, func(x, y []string) bool { return slices.Equal(x, y) })
 }
+
+// checkPunctuation fails when a Chinese sentence uses ASCII punctuation where the
+// owner should read full-width ，；：（）; a colon between digits (20:00) is a time.
+func checkPunctuation(t *testing.T, s string) {
+	t.Helper()
+	for i, r := range s {
+		switch r {
+		case ',', ';', '(', ')':
+			t.Errorf("ASCII %q in %q", r, s)
+		case ':':
+			if i == 0 || i+1 >= len(s) || !isDigit(s[i-1]) || !isDigit(s[i+1]) {
+				t.Errorf("ASCII ':' in %q", s)
+			}
+		}
+	}
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 func hasHan(s string) bool {
 	for _, r := range s {

@@ -68,7 +68,7 @@ func WriteCatalogCSV(w io.Writer, rs []data.Resource, loc *time.Location) error 
 }
 
 func indexGrid(rs []data.Resource, now time.Time, loc *time.Location) grid {
-	g := grid{sheet: IndexSheetName, header: []string{"分类", "名称", "价格(元)", "原价(元)", "兑换方式", "截止时间"}}
+	g := grid{sheet: IndexSheetName, header: []string{"分类", "名称", "价格（元）", "原价（元）", "兑换方式", "截止时间"}}
 	for _, r := range groupByCategory(rs) {
 		if r.StateAt(now) != data.StateOnSale {
 			continue

@@ -33,7 +33,7 @@ func Detect[F Field](t *Table) (Mapping[F], error) {
 		}
 	}
 	return Mapping[F]{HeaderRow: -1, Columns: make([]F, t.Width())},
-		refuse(ErrNoHeader, "没有在表格前 %d 行找到表头,请确认表格有一行列名(如 %s),或手动指定表头所在的行",
+		refuse(ErrNoHeader, "没有在表格前 %d 行找到表头，请确认表格有一行列名（如 %s），或手动指定表头所在的行",
 			headerSearchRows, kindOf[F]().example)
 }
 
@@ -99,10 +99,10 @@ func (m Mapping[F]) Check(t *Table) error {
 	k := kindOf[F]()
 	for i, f := range m.Columns {
 		if !k.known(string(f)) {
-			return refuse(ErrMapping, "列的用途「%s」无法识别,请重新选择", string(f))
+			return refuse(ErrMapping, "列的用途「%s」无法识别，请重新选择", string(f))
 		}
 		if f != "" && m.Column(f) != i {
-			return refuse(ErrMapping, "有两列都选成了「%s」,请只保留一列", f.Label())
+			return refuse(ErrMapping, "有两列都选成了「%s」，请只保留一列", f.Label())
 		}
 	}
 	if m.Column(F(k.required)) < 0 {

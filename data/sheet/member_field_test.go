@@ -106,7 +106,7 @@ func TestDetectMembersWithoutHeader(t *testing.T) {
 	if !errors.Is(err, ErrNoHeader) || !errors.As(err, &se) || m.HeaderRow != -1 || len(m.Columns) != 2 {
 		t.Fatalf("DetectMembers = %+v, %v; want ErrNoHeader", m, err)
 	}
-	if want := "没有在表格前 10 行找到表头,请确认表格有一行列名(如 QQ号、群名片),或手动指定表头所在的行"; se.Message != want {
+	if want := "没有在表格前 10 行找到表头，请确认表格有一行列名（如 QQ号、群名片），或手动指定表头所在的行"; se.Message != want {
 		t.Errorf("message %q, want %q", se.Message, want)
 	}
 	// The owner says what the first row's columns hold.

@@ -129,14 +129,14 @@ func (pl *memberPlanner) read(c memberCells, qq string) (memberInput, error) {
 		r, ok := roleOf(s)
 		if !ok {
 			ve = append(ve, &data.FieldError{Field: string(MemberFieldRole),
-				Message: fmt.Sprintf("身份「%s」认不出,请填 群主、管理员 或 成员(学生、上班族这类请放在「人群」列)", s)})
+				Message: fmt.Sprintf("身份「%s」认不出，请填 群主、管理员 或 成员（学生、上班族这类请放在「人群」列）", s)})
 		}
 		in.role = r
 	}
 	for _, v := range data.SplitTags(c[MemberFieldMotivation]) {
 		if !slices.Contains(data.Motivations, v) {
 			ve = append(ve, &data.FieldError{Field: string(MemberFieldMotivation),
-				Message: fmt.Sprintf("动机「%s」认不出,只能填 %s", v, strings.Join(data.Motivations, "、"))})
+				Message: fmt.Sprintf("动机「%s」认不出，只能填 %s", v, strings.Join(data.Motivations, "、"))})
 			continue
 		}
 		in.motivations = append(in.motivations, v)

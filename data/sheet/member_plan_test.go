@@ -105,7 +105,7 @@ func TestMemberPlanClassifiesRows(t *testing.T) {
 		{6, RowUnchanged, "不变君", ""},
 		{7, RowNew, "", ""},
 		{8, RowInvalid, "短号", "QQ号须为 5–12 位数字,且不以 0 开头"},
-		{9, RowInvalid, "新人", "身份「版主」认不出,请填 群主、管理员 或 成员(学生、上班族这类请放在「人群」列)；" +
+		{9, RowInvalid, "新人", "身份「版主」认不出，请填 群主、管理员 或 成员（学生、上班族这类请放在「人群」列）；" +
 			"入群日期格式不对,请写成 2026-12-31 或 2026-12-31 20:00"},
 		{10, RowInvalid, "又是他", "QQ号 55555 与第 7 行重复"},
 		{12, RowNew, "全角", ""},
@@ -131,7 +131,7 @@ func TestMemberPlanClassifiesRows(t *testing.T) {
 			t.Errorf("line %d: key %q, want %q", line, got, want)
 		}
 	}
-	if got, want := p.Summary(), "新增 3 条,变更 3 条,不变 1 条,无效 4 条"; got != want {
+	if got, want := p.Summary(), "新增 3 条，变更 3 条，不变 1 条，无效 4 条"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 	got := p.Problems()
@@ -210,7 +210,7 @@ func TestMemberPlanTags(t *testing.T) {
 			"motivation:信息差红利 motivation:社交认同 interest:王者荣耀 interest:原神 segment:上班族"},
 		{3, RowChanged, "加入本群；动机 无 → 刚需获取、社交认同；备注 无 → 常问原神",
 			"motivation:刚需获取 motivation:社交认同 interest:原神"},
-		{4, RowInvalid, "动机「刚需」认不出,只能填 刚需获取、信息差红利、社交认同", ""},
+		{4, RowInvalid, "动机「刚需」认不出，只能填 刚需获取、信息差红利、社交认同", ""},
 		{5, RowUnchanged, "", ""},
 		{6, RowNew, "", "motivation:社交认同 segment:学生 segment:宝妈"},
 	}
@@ -398,7 +398,7 @@ func TestMemberPlanReadsGBKCSV(t *testing.T) {
 		got = append(got, m.QQ+" "+m.Nickname+" "+ms.CardName+" "+ms.Role.Label()+" "+data.FormatDate(ms.JoinedOn, cst))
 	}
 	want := []string{"123456789 橘猫 广州-橘猫 管理员 2024-05-01 12:30", "22222222 小鱼  成员 2024-05-02 08:00"}
-	if !slices.Equal(got, want) || p.Summary() != "新增 2 条,变更 0 条,不变 0 条,无效 0 条" {
+	if !slices.Equal(got, want) || p.Summary() != "新增 2 条，变更 0 条，不变 0 条，无效 0 条" {
 		t.Errorf("planned %q (%s), want %q", got, p.Summary(), want)
 	}
 }
@@ -454,10 +454,10 @@ func TestNewMemberPlanRefusesBadMapping(t *testing.T) {
 		want  string
 	}{
 		{"no QQ column", MemberMapping{HeaderRow: 0, Columns: []MemberField{MemberFieldIgnore, MemberFieldCardName}}, 1, "请指定哪一列是QQ号"},
-		{"detail twice", MemberMapping{HeaderRow: 0, Columns: []MemberField{MemberFieldQQ, MemberFieldQQ}}, 1, "有两列都选成了「QQ号」,请只保留一列"},
+		{"detail twice", MemberMapping{HeaderRow: 0, Columns: []MemberField{MemberFieldQQ, MemberFieldQQ}}, 1, "有两列都选成了「QQ号」，请只保留一列"},
 		{"no header row", MemberMapping{HeaderRow: -1, Columns: make([]MemberField, 2)}, 1, "请先指定表头所在的行"},
 		{"wrong width", MemberMapping{HeaderRow: 0, Columns: []MemberField{MemberFieldQQ}}, 1, "请先指定表头所在的行"},
-		{"unknown detail", MemberMapping{HeaderRow: 0, Columns: []MemberField{MemberFieldQQ, "gender"}}, 1, "列的用途「gender」无法识别,请重新选择"},
+		{"unknown detail", MemberMapping{HeaderRow: 0, Columns: []MemberField{MemberFieldQQ, "gender"}}, 1, "列的用途「gender」无法识别，请重新选择"},
 		{"no group", MemberMapping{HeaderRow: 0, Columns: []MemberField{MemberFieldQQ, MemberFieldCardName}}, 0, "请先选择要把成员导入到哪个群"},
 	}
 	for _, tt := range tests {

@@ -121,7 +121,7 @@ func newPlan[F Field, R any](t *Table, m Mapping[F], noun string, clone func(*R)
 // Count is the number of rows of kind k.
 func (p *Plan[F, R]) Count(k RowKind) int { return p.counts.count(k) }
 
-// Summary counts the rows in the owner's words: 新增 3 条,变更 1 条,不变 20 条,无效 2 条.
+// Summary counts the rows in the owner's words: 新增 3 条，变更 1 条，不变 20 条，无效 2 条.
 func (p *Plan[F, R]) Summary() string { return p.counts.summary() }
 
 // Problems lists every invalid row's problems in sheet order.

@@ -84,7 +84,7 @@ func TestPlanClassifiesRows(t *testing.T) {
 	if len(p.Rows) != len(tests) {
 		t.Errorf("planned %d rows, want %d (blank rows skipped)", len(p.Rows), len(tests))
 	}
-	if got, want := p.Summary(), "新增 1 条,变更 2 条,不变 2 条,无效 4 条"; got != want {
+	if got, want := p.Summary(), "新增 1 条，变更 2 条，不变 2 条，无效 4 条"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 }
@@ -111,6 +111,8 @@ func TestPlanProblemsCarryRowAndField(t *testing.T) {
 	if got := (Problem{Row: 5, Reason: "内容无法识别"}).String(); got != "第 5 行：内容无法识别" {
 		t.Errorf("String() = %q", got)
 	}
+	checkPunctuation(t, p.Summary())
+	checkPunctuation(t, p.Ready().Error())
 }
 
 func TestPlanKeepsUnmappedFieldsAndUsesDefaultCategory(t *testing.T) {
@@ -208,11 +210,11 @@ func TestNewPlanRefusesBadMapping(t *testing.T) {
 		want     string
 	}{
 		{"no name column", noName, "生活类", "请指定哪一列是资源名称"},
-		{"no category at all", noCategory, " ", "表格里没有分类列,请选择新资源要放进哪个分类"},
-		{"field twice", twice, "生活类", "有两列都选成了「名称」,请只保留一列"},
+		{"no category at all", noCategory, " ", "表格里没有分类列，请选择新资源要放进哪个分类"},
+		{"field twice", twice, "生活类", "有两列都选成了「名称」，请只保留一列"},
 		{"no header row", ResourceMapping{HeaderRow: -1, Columns: make([]ResourceField, 2)}, "生活类", "请先指定表头所在的行"},
 		{"wrong width", ResourceMapping{HeaderRow: 0, Columns: []ResourceField{ResourceFieldName}}, "生活类", "请先指定表头所在的行"},
-		{"unknown field", ResourceMapping{HeaderRow: 0, Columns: []ResourceField{ResourceFieldName, "price_cents"}}, "生活类", "列的用途「price_cents」无法识别,请重新选择"},
+		{"unknown field", ResourceMapping{HeaderRow: 0, Columns: []ResourceField{ResourceFieldName, "price_cents"}}, "生活类", "列的用途「price_cents」无法识别，请重新选择"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -220,6 +222,7 @@ func TestNewPlanRefusesBadMapping(t *testing.T) {
 			if !errors.Is(err, ErrMapping) || err.Error() != tt.want {
 				t.Errorf("err = %v, want %q", err, tt.want)
 			}
+			checkPunctuation(t, err.Error())
 		})
 	}
 }

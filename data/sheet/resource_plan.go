@@ -20,7 +20,7 @@ func NewResourcePlan(t *Table, m ResourceMapping, catalog []data.Resource, opt O
 		return nil, err
 	}
 	if m.Column(ResourceFieldCategory) < 0 && strings.TrimSpace(opt.DefaultCategory) == "" {
-		return nil, refuse(ErrMapping, "表格里没有分类列,请选择新资源要放进哪个分类")
+		return nil, refuse(ErrMapping, "表格里没有分类列，请选择新资源要放进哪个分类")
 	}
 	pl := resourcePlanner{m: m, opt: opt.withDefaults(), byName: indexByName(catalog), seen: make(map[string]int)}
 	return newPlan(t, m, "资源", cloneResource, pl.row), nil

@@ -48,19 +48,19 @@ func (c *tally) count(k RowKind) int {
 	return c[k]
 }
 
-// summary counts the rows in the owner's words: 新增 3 条,变更 1 条,不变 20 条,无效 2 条.
+// summary counts the rows in the owner's words: 新增 3 条，变更 1 条，不变 20 条，无效 2 条.
 func (c *tally) summary() string {
 	parts := make([]string, len(RowKinds))
 	for i, k := range RowKinds {
 		parts[i] = fmt.Sprintf("%s %d 条", k.Label(), c.count(k))
 	}
-	return strings.Join(parts, ",")
+	return strings.Join(parts, "，")
 }
 
 // ready is nil when no row is invalid.
 func (c *tally) ready() error {
 	if n := c.count(RowInvalid); n > 0 {
-		return refuse(ErrInvalidRows, "有 %d 行无效,请在表格里改正后重新导入,或选择只导入有效的行", n)
+		return refuse(ErrInvalidRows, "有 %d 行无效，请在表格里改正后重新导入，或选择只导入有效的行", n)
 	}
 	return nil
 }

@@ -113,7 +113,7 @@ func Read(r io.Reader) (*Table, error) {
 	case bytes.HasPrefix(b, zipMagic):
 		return readXLSX(b)
 	case bytes.HasPrefix(b, oleMagic):
-		return nil, refuse(ErrOldExcel, "这是旧版 Excel 文件(.xls)或设置了密码的文件,请在 Excel 或 WPS 里去掉密码并「另存为」.xlsx 或 CSV 后再导入")
+		return nil, refuse(ErrOldExcel, "这是旧版 Excel 文件（.xls）或设置了密码的文件，请在 Excel 或 WPS 里去掉密码并「另存为」.xlsx 或 CSV 后再导入")
 	}
 	return readCSV(b)
 }
@@ -122,10 +122,10 @@ func Read(r io.Reader) (*Table, error) {
 func readLimited(r io.Reader) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, refuseWith(ErrUnreadable, err, "读取文件失败,请确认文件没有被其他程序占用后重试")
+		return nil, refuseWith(ErrUnreadable, err, "读取文件失败，请确认文件没有被其他程序占用后重试")
 	}
 	if len(b) > MaxFileSize {
-		return nil, refuse(ErrTooLarge, "文件太大了(超过 %d MB),请把表格拆成几个小文件分别导入", MaxFileSize>>20)
+		return nil, refuse(ErrTooLarge, "文件太大了（超过 %d MB），请把表格拆成几个小文件分别导入", MaxFileSize>>20)
 	}
 	return b, nil
 }
@@ -146,7 +146,7 @@ func (c *rowCollector) add(cells []string) error {
 		return nil
 	}
 	if len(c.rows)+c.pending >= MaxRows {
-		return refuse(ErrTooManyRows, "表格超过 %d 行,请拆成几个小文件分别导入", MaxRows)
+		return refuse(ErrTooManyRows, "表格超过 %d 行，请拆成几个小文件分别导入", MaxRows)
 	}
 	for ; c.pending > 0; c.pending-- {
 		c.rows = append(c.rows, nil)
@@ -169,10 +169,10 @@ func (c *rowCollector) table() (*Table, error) {
 		width = max(width, len(r))
 	}
 	if width == 0 {
-		return nil, refuse(ErrEmpty, "表格是空的,没有找到任何内容")
+		return nil, refuse(ErrEmpty, "表格是空的，没有找到任何内容")
 	}
 	if width > MaxColumns {
-		return nil, refuse(ErrTooManyColumns, "表格有 %d 列,超过了 %d 列,请删掉用不到的列后再导入", width, MaxColumns)
+		return nil, refuse(ErrTooManyColumns, "表格有 %d 列，超过了 %d 列，请删掉用不到的列后再导入", width, MaxColumns)
 	}
 	for i, r := range c.rows {
 		if len(r) < width {

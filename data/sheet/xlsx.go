@@ -31,7 +31,7 @@ func ReadXLSX(r io.Reader) (*Table, error) {
 func readXLSX(b []byte) (*Table, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: maxUnzipped})
 	if err != nil {
-		return nil, refuseWith(ErrUnreadable, err, "读不出这个 Excel 文件,请用 Excel 或 WPS 打开后「另存为」.xlsx 或 CSV 再导入(Numbers 表格请先导出为 Excel)")
+		return nil, refuseWith(ErrUnreadable, err, "读不出这个 Excel 文件，请用 Excel 或 WPS 打开后「另存为」.xlsx 或 CSV 再导入（Numbers 表格请先导出为 Excel）")
 	}
 	defer func() { _ = f.Close() }()
 	date1904 := false
@@ -58,12 +58,12 @@ func readXLSX(b []byte) (*Table, error) {
 func readWorksheet(f *excelize.File, name string, date1904 bool) (*Table, error) {
 	stored, err := f.Rows(name)
 	if err != nil {
-		return nil, refuseWith(ErrUnreadable, err, "读不出工作表「"+name+"」,请用 Excel 或 WPS 另存为 .xlsx 后再试")
+		return nil, refuseWith(ErrUnreadable, err, "读不出工作表「"+name+"」，请用 Excel 或 WPS 另存为 .xlsx 后再试")
 	}
 	defer func() { _ = stored.Close() }()
 	shown, err := f.Rows(name)
 	if err != nil {
-		return nil, refuseWith(ErrUnreadable, err, "读不出工作表「"+name+"」,请用 Excel 或 WPS 另存为 .xlsx 后再试")
+		return nil, refuseWith(ErrUnreadable, err, "读不出工作表「"+name+"」，请用 Excel 或 WPS 另存为 .xlsx 后再试")
 	}
 	defer func() { _ = shown.Close() }()
 	var c rowCollector
@@ -71,14 +71,14 @@ func readWorksheet(f *excelize.File, name string, date1904 bool) (*Table, error)
 		raw, err1 := stored.Columns(excelize.Options{RawCellValue: true})
 		text, err2 := shown.Columns()
 		if err := errors.Join(err1, err2); err != nil {
-			return nil, refuseWith(ErrUnreadable, err, "工作表「"+name+"」里有读不出的内容,请用 Excel 或 WPS 另存为 .xlsx 后再试")
+			return nil, refuseWith(ErrUnreadable, err, "工作表「"+name+"」里有读不出的内容，请用 Excel 或 WPS 另存为 .xlsx 后再试")
 		}
 		if err := c.add(mergeCells(raw, text, date1904)); err != nil {
 			return nil, err
 		}
 	}
 	if err := errors.Join(stored.Error(), shown.Error()); err != nil {
-		return nil, refuseWith(ErrTooManyRows, err, "工作表「"+name+"」行数太多,请拆成几个小文件分别导入")
+		return nil, refuseWith(ErrTooManyRows, err, "工作表「"+name+"」行数太多，请拆成几个小文件分别导入")
 	}
 	return c.table()
 }
