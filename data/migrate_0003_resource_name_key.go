@@ -2,6 +2,9 @@ package data
 
 import (
 	"fmt"
+	"strings"
+
+	"golang.org/x/text/width"
 
 	"gorm.io/gorm"
 )
@@ -28,7 +31,7 @@ func addResourceNameKey(tx *gorm.DB) error {
 	}
 	taken := make(map[string]bool, len(rs))
 	for _, r := range rs {
-		key := NameKey(r.Name)
+		key := v3NameKey(r.Name)
 		if taken[key] {
 			// Names that only differ in case or width got in before this step; both
 			// stay, and the owner is asked to rename when either is next saved.
@@ -40,4 +43,10 @@ func addResourceNameKey(tx *gorm.DB) error {
 		}
 	}
 	return tx.Migrator().CreateIndex(&v3Resource{}, "idx_resources_name_key")
+}
+
+// v3NameKey is NameKey as it was when this step landed, frozen here so that a later
+// change to NameKey cannot change how an old database upgrades.
+func v3NameKey(name string) string {
+	return strings.ToLower(width.Fold.String(strings.TrimSpace(name)))
 }

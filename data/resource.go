@@ -341,8 +341,24 @@ type RowError struct {
 func (e *RowError) Error() string { return fmt.Sprintf("row %d: %v", e.Index+1, e.Err) }
 func (e *RowError) Unwrap() error { return e.Err }
 
-// SaveResources saves many resources (an import) in one transaction: either every one
-// is saved or, on the first refusal, none is, and the error is a *RowError.
+// SaveResources saves many resources (an import) in one transaction, each as
+// SaveResource would: either every one is saved or, on the first refusal, none is, and
+// the error is a *RowError whose Index is the position in rs.
+//
+// A list of thousands is written a table at a time; when that cannot give exactly what
+// saving them one by one would (a bad row, a name clash), it is rolled back and the
+// rows are saved one by one, which names the first one refused.
 func (s *Store) SaveResources(rs []*Resource) error {
-	return saveAll(s.db, rs, func(r *Resource) *uint { return &r.ID }, saveResource)
+	isNew := newRows(rs, resourceID)
+	err := s.db.Transaction(func(tx *gorm.DB) error { return saveResourcesBulk(tx, rs) })
+	if err == nil {
+		return nil
+	}
+	clearNewIDs(rs, resourceID, isNew)
+	if s.db.Statement.Context.Err() != nil {
+		return fmt.Errorf("save resources: %w", err) // cancelled: nothing to retry
+	}
+	return saveAll(s.db, rs, resourceID, saveResource)
 }
+
+func resourceID(r *Resource) *uint { return &r.ID }

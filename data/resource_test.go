@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -416,4 +417,55 @@ func wantCount(t *testing.T, s *Store, model any, want int64) {
 	if n != want {
 		t.Errorf("%T rows = %d, want %d", model, n, want)
 	}
+}
+
+// SaveResources writes a big list a table at a time; the result must be what saving
+// the rows one by one gives: ids, categories and suppliers added once, updates applied,
+// search keys set; and a list that clashes with the catalog is refused at its row.
+func TestSaveResourcesBulkMatchesOneByOne(t *testing.T) {
+	build := func(s *Store) []*Resource {
+		old := &Resource{Name: "旧资源", PriceCents: 100, Category: Category{Name: "游戏类"}, Status: StatusOnSale, Unlimited: true}
+		if err := s.SaveResource(old); err != nil {
+			t.Fatal(err)
+		}
+		old.PriceCents, old.Tags = 90, "王者荣耀"
+		rows := []*Resource{old}
+		for i := range 1200 { // more than one INSERT batch
+			rows = append(rows, &Resource{Name: fmt.Sprintf(" 新资源 %d ", i), PriceCents: int64(i), Stock: i % 7,
+				Category: Category{Name: "新分类"}, Supplier: &Supplier{Name: "新货源"}, Status: StatusOnSale})
+		}
+		return rows
+	}
+	bulk, single := newTestStore(t), newTestStore(t)
+	if err := bulk.SaveResources(build(bulk)); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range build(single) {
+		if err := single.SaveResource(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, _ := bulk.Resources()
+	want, _ := single.Resources()
+	if len(got) != 1201 || len(got) != len(want) {
+		t.Fatalf("bulk saved %d, one by one %d", len(got), len(want))
+	}
+	for i := range got {
+		g, w := got[i], want[i]
+		if g.ID != w.ID || g.Name != w.Name || g.NameKey != w.NameKey || g.PriceCents != w.PriceCents ||
+			g.Category.Name != w.Category.Name || g.SupplierName() != w.SupplierName() || g.SearchKey != w.SearchKey || g.Stock != w.Stock {
+			t.Fatalf("row %d: bulk %+v\none by one %+v", i, g, w)
+		}
+	}
+	wantCount(t, bulk, &Supplier{}, 1)
+
+	clash := []*Resource{
+		{Name: "另一个", Category: Category{Name: "游戏类"}, Status: StatusOnSale, Unlimited: true},
+		{Name: "旧资源", Category: Category{Name: "游戏类"}, Status: StatusOnSale, Unlimited: true},
+	}
+	var re *RowError
+	if err := bulk.SaveResources(clash); !errors.As(err, &re) || re.Index != 1 || clash[0].ID != 0 {
+		t.Errorf("a name the catalog holds: %v (first row id %d), want a RowError at index 1 and nothing saved", err, clash[0].ID)
+	}
+	wantCount(t, bulk, &Resource{}, 1201)
 }
