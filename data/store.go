@@ -1,5 +1,16 @@
-// Package data holds QunHuo's models, the store that keeps them in one SQLite file,
-// and the domain rules (validation, search, money). It never imports the GUI.
+// Package data holds QunHuo's models and the store that keeps them in one SQLite file:
+// one file per aggregate (resource.go, member.go, post.go, setting.go, today.go …) and
+// one per migration step (migrate_000N_….go, each with its frozen table copies). It is
+// the only package that imports GORM, and it never imports Fyne.
+//
+// Rules that need no database (validation, search keys, money here; escrow states, the
+// ledger's balance, the draw, swap matching, chat-log parsing in later capabilities)
+// are plain functions over values. The bigger ones get their own package under data/
+// (data/escrow, data/ledger …) that imports neither GORM nor Fyne, is tested
+// table-driven and fuzzed, and is applied by the store inside the transaction that
+// writes: the store is where a rule is enforced, the rule package is where it is
+// written down. SQL stays portable (a shared PostgreSQL server is planned): statements
+// only SQLite understands live in store.go (opening, backup) and nowhere else.
 package data
 
 import (
