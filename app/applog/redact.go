@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/qunhuo/qunhuo/data"
 )
 
 // mask replaces a secret outright, and stands between the ends of a masked code.
@@ -261,17 +263,9 @@ func digitMask(s string, start, end int) (string, bool) {
 	return maskQQ(digits), true
 }
 
-// maskQQ masks a QQ number of 5 to 12 digits like data.MaskQQ.
-func maskQQ(qq string) string {
-	head, tail := 3, 3
-	switch {
-	case len(qq) < 7:
-		head, tail = 1, 1
-	case len(qq) < 9:
-		head, tail = 2, 1
-	}
-	return qq[:head] + mask + qq[len(qq)-tail:]
-}
+// maskQQ masks a QQ number as posts and screens do, so a number looks the same
+// everywhere it is hidden.
+func maskQQ(qq string) string { return data.MaskQQ(qq) }
 
 // maskCode keeps the first 2 and last 2 characters of a code.
 func maskCode(code string) string {
