@@ -36,6 +36,7 @@ type Screen struct {
 	query    data.Query
 	selected int
 	form     *memberForm // the add/edit form last opened
+	latest   ui.Latest   // the newest load; an older one that arrives late is dropped
 
 	search     *widget.Entry
 	scope      *widget.Select
@@ -104,10 +105,13 @@ func (s *Screen) groupID() uint {
 }
 
 func (s *Screen) Refresh() {
-	gid := s.groupID()
+	gid, n := s.groupID(), s.latest.Next()
 	s.env.Tasks.Run(func() {
 		ms, err := s.env.Store.Members(gid)
 		fyne.Do(func() {
+			if !s.latest.Is(n) {
+				return
+			}
 			if err != nil {
 				s.env.ShowError(err)
 				return

@@ -30,6 +30,7 @@ type Screen struct {
 	post    qqpost.Built
 	history []data.Post
 	editor  *templateEditor // the template editor last opened
+	latest  ui.Latest       // the newest load; an older one that arrives late is dropped
 
 	info        *widget.Label
 	category    *widget.Select
@@ -98,10 +99,14 @@ func (s *Screen) Refresh() {
 	if category == allCategories {
 		category = ""
 	}
+	n := s.latest.Next()
 	s.env.Tasks.Run(func() {
 		post, err := qqpost.BuildIndexPost(s.env.Store, g, category, s.env.Now(), s.env.Loc)
 		history, err2 := s.env.Store.Posts(g.ID, 50)
 		fyne.Do(func() {
+			if !s.latest.Is(n) {
+				return
+			}
 			if err != nil {
 				s.env.ShowError(err)
 				return
