@@ -72,9 +72,15 @@ func newStyles(f *excelize.File) (styles, error) {
 
 // writeLayout sets what the stream writer needs before the first row: column widths
 // and the frozen header.
+//
+// The widths go in from the last column to the first: the stream writer puts each new
+// <col> in front of those it has (excelize v2.11), and Excel wants them ascending; a
+// workbook with them descending opens only after Excel offers to "repair" it.
+// TestExportedWorkbooksFollowOOXML reads the written XML and holds the order.
 func writeLayout(sw *excelize.StreamWriter, g grid) error {
-	for col, w := range columnWidths(g) {
-		if err := sw.SetColWidth(col+1, col+1, w); err != nil {
+	widths := columnWidths(g)
+	for col := len(widths); col >= 1; col-- {
+		if err := sw.SetColWidth(col, col, widths[col-1]); err != nil {
 			return err
 		}
 	}
