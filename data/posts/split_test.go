@@ -4,13 +4,15 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
-
-	"github.com/qunhuo/qunhuo/data"
 )
 
 // line is ten characters and a newline: 11 runes.
 const line = "一二三四五六七八九十\n"
+
+// ten is line without its line break.
+const ten = "一二三四五六七八九十"
 
 func TestSplit(t *testing.T) {
 	// With limit 40, a two-part marker "(1/2)\n" leaves 34 runes of room.
@@ -23,18 +25,26 @@ func TestSplit(t *testing.T) {
 		{"empty", "", 40, []string{""}},
 		{"fits", line + line, 40, []string{line + line}},
 		{"exactly the limit", strings.Repeat("字", 40), 40, []string{strings.Repeat("字", 40)}},
-		{"one over the limit is cut inside the only line", strings.Repeat("字", 41), 40,
-			[]string{"(1/2)\n" + strings.Repeat("字", 34), "(2/2)\n" + strings.Repeat("字", 7)}},
-		{"at the blank line", line + line + "\n" + line + line, 40,
-			[]string{"(1/2)\n" + line + line + "\n", "(2/2)\n" + line + line}},
-		{"at the last blank line that fits", line + "\n" + line + "\n" + line + line, 40,
-			[]string{"(1/2)\n" + line + "\n" + line + "\n", "(2/2)\n" + line + line}},
-		{"at a line end without blank line", line + line + line + line, 40,
-			[]string{"(1/2)\n" + line + line + line, "(2/2)\n" + line}},
-		{"leading blank lines are no place to cut", "\n\n" + strings.Repeat("字", 40), 40,
-			[]string{"(1/2)\n\n\n" + strings.Repeat("字", 32), "(2/2)\n" + strings.Repeat("字", 8)}},
+		{"one over the limit is cut inside the only line, in halves", strings.Repeat("字", 41), 40,
+			[]string{"(1/2)\n" + strings.Repeat("字", 20), "(2/2)\n" + strings.Repeat("字", 21)}},
+		{"a long line is cut between words", strings.Repeat("字字字 ", 10) + "字", 40,
+			[]string{"(1/2)\n" + strings.TrimSpace(strings.Repeat("字字字 ", 5)), "(2/2)\n" + strings.Repeat("字字字 ", 5) + "字"}},
+		{"at the blank line, which is left out", line + line + "\n" + line + line, 40,
+			[]string{"(1/2)\n" + line + ten, "(2/2)\n" + line + ten}},
+		{"balanced rather than full", line + line + line + line, 40,
+			[]string{"(1/2)\n" + line + ten, "(2/2)\n" + line + ten}},
+		{"a heading stays with the line after it", "标题\n\n" + line + line + line + "小标题\n" + line, 40,
+			[]string{"(1/2)\n标题\n\n" + line + ten, "(2/2)\n" + line + "小标题\n" + ten}},
+		{"an indented line stays with the line before it", line + "  " + line + line + "  " + line, 40,
+			[]string{"(1/2)\n" + line + "  " + ten, "(2/2)\n" + line + "  " + ten}},
+		{"header and footer are never alone", "头\n\n" + line + line + line + line + "\n尾", 40,
+			[]string{"(1/2)\n头\n\n" + line + ten, "(2/2)\n" + line + line + "\n尾"}},
+		{"leading and trailing blank lines are left out", "\n\n" + line + line + line + line + "\n\n", 40,
+			[]string{"(1/2)\n" + line + ten, "(2/2)\n" + line + ten}},
+		{"only blank lines make it too long", "\n\n\n" + line + strings.Repeat(" \n", 20), 40,
+			[]string{ten}},
 		{"limit under the minimum is the minimum", strings.Repeat("字", 41), 5,
-			[]string{"(1/2)\n" + strings.Repeat("字", 34), "(2/2)\n" + strings.Repeat("字", 7)}},
+			[]string{"(1/2)\n" + strings.Repeat("字", 20), "(2/2)\n" + strings.Repeat("字", 21)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,19 +67,16 @@ func TestSplitTwoDigitMarkers(t *testing.T) {
 	checkParts(t, text, 40, parts)
 }
 
-func TestSplitLongIndex(t *testing.T) {
-	idx, _ := BuildIndex(group, allCats, bigCatalog(), fixedNow, cst)
-	text, err := RenderIndex(Default(data.PostIndex), idx, nil)
-	if err != nil {
-		t.Fatal(err)
+// A heading too long to share a part with the line after it is parted from it
+// rather than break the limit.
+func TestSplitOversizedGroup(t *testing.T) {
+	text := strings.Repeat("题", 30) + "\n" + strings.Repeat("字", 30) + "\n" + line
+	parts := Split(text, 40)
+	want := []string{"(1/3)\n" + strings.Repeat("题", 30), "(2/3)\n" + strings.Repeat("字", 30), "(3/3)\n" + ten}
+	if !reflect.DeepEqual(parts, want) {
+		t.Errorf("Split = %q\nwant    %q", parts, want)
 	}
-	parts := Split(text, MaxPartRunes)
-	checkParts(t, text, MaxPartRunes, parts)
-	for i, p := range parts[1:] {
-		if body := strings.SplitN(p, "\n", 2)[1]; !strings.HasPrefix(body, "◆ ") {
-			t.Errorf("part %d does not start at a category: %.40q", i+2, body)
-		}
-	}
+	checkParts(t, text, 40, parts)
 }
 
 func FuzzSplit(f *testing.F) {
@@ -78,15 +85,20 @@ func FuzzSplit(f *testing.F) {
 	f.Add("\n\n \n"+strings.Repeat("a\r\n", 30), uint16(7))
 	f.Add("标题\n\n◆ 游戏类\n● 甲 ¥1\n\n◆ 影音类\n● 乙 ¥2\n", uint16(0))
 	f.Add("\xff\xfe"+strings.Repeat("x\n\n", 40), uint16(1))
+	f.Add("头\n\n"+strings.Repeat("● 甲\n   兑换:乙\n", 12)+"\n尾\n尾", uint16(2))
+	f.Add(strings.Repeat("word ", 50)+strings.Repeat("　", 60)+"end", uint16(5))
+	f.Add(strings.Repeat(" \t\n", 30), uint16(0))
 	f.Fuzz(func(t *testing.T, text string, extra uint16) {
 		limit := minPartRunes + int(extra%200)
 		checkParts(t, text, limit, Split(text, limit))
 	})
 }
 
-// checkParts fails unless parts is a correct split of text: a text that fits comes
-// back alone; otherwise each part is "(k/n)\n" and a body, fits the limit, the
-// bodies give back text, and each cut is where the rules put it.
+// checkParts fails unless parts is a correct split of text, by the rules of Split
+// that hold for any text: a text that fits comes back alone; otherwise each part is
+// "(k/n)\n" and a body that fits the limit, starts and ends with some text, and the
+// bodies are the text in order with only white space left out between them; and
+// there are as few parts as possible: no two neighbours would fit in one.
 func checkParts(t *testing.T, text string, limit int, parts []string) {
 	t.Helper()
 	limit = max(limit, minPartRunes)
@@ -97,70 +109,61 @@ func checkParts(t *testing.T, text string, limit int, parts []string) {
 		return
 	}
 	n := len(parts)
-	if n < 2 {
-		t.Fatalf("a text over the limit came back as %d part", n)
+	if n == 0 {
+		t.Fatal("no parts")
 	}
-	room := limit - utf8.RuneCountInString(marker(n, n))
-	var joined strings.Builder
+	bodies := parts
+	if n > 1 {
+		bodies = make([]string, n)
+		for k, p := range parts {
+			mark := marker(k+1, n)
+			body, ok := strings.CutPrefix(p, mark)
+			if !ok {
+				t.Fatalf("part %d = %.30q, want marker %q", k+1, p, mark)
+			}
+			bodies[k] = body
+		}
+	}
+	rest := text // what the bodies have not taken yet
+	var gaps []string
 	for k, p := range parts {
 		if got := utf8.RuneCountInString(p); got > limit {
 			t.Fatalf("part %d has %d runes, over %d", k+1, got, limit)
 		}
-		mark := marker(k+1, n)
-		body, ok := strings.CutPrefix(p, mark)
-		if !ok || body == "" {
-			t.Fatalf("part %d = %.30q, want marker %q and a body", k+1, p, mark)
-		}
-		if k < n-1 {
-			if want := expectedCut(text[joined.Len():], room); len(body) != want {
-				t.Fatalf("part %d body %q ends at byte %d, want %d", k+1, body, len(body), want)
+		body := bodies[k]
+		if strings.TrimSpace(body) == "" {
+			if n == 1 && strings.TrimSpace(text) == "" && body == "" {
+				return // only blank lines: one empty part
 			}
+			t.Fatalf("part %d has no text: %q", k+1, body)
 		}
-		joined.WriteString(body)
+		lines := strings.Split(body, "\n")
+		if strings.TrimSpace(lines[0]) == "" || strings.TrimSpace(lines[len(lines)-1]) == "" {
+			t.Fatalf("part %d starts or ends with a blank line: %q", k+1, body)
+		}
+		if unicode.IsSpace(lastRune(body)) {
+			t.Fatalf("part %d ends with white space: %q", k+1, body)
+		}
+		at := strings.Index(rest, body)
+		if at < 0 || strings.TrimSpace(rest[:at]) != "" {
+			t.Fatalf("part %d body %.40q is not the text that comes next, %.40q", k+1, body, rest)
+		}
+		gaps = append(gaps, rest[:at])
+		rest = rest[at+len(body):]
 	}
-	if joined.String() != text {
-		t.Fatalf("bodies put together differ from the text:\n got %q\nwant %q", joined.String(), text)
+	if strings.TrimSpace(rest) != "" {
+		t.Fatalf("text after the last part: %.40q", rest)
+	}
+	room := limit - utf8.RuneCountInString(marker(n, n))
+	for k := 0; k+1 < n; k++ {
+		together := utf8.RuneCountInString(bodies[k] + gaps[k+1] + bodies[k+1])
+		if together <= room {
+			t.Fatalf("parts %d and %d would fit in one (%d runes, room %d)", k+1, k+2, together, room)
+		}
 	}
 }
 
-// expectedCut is where a part starting with rest must end, from the rules read plainly:
-// the last blank line that fits with text before it, else the last line end that fits
-// with text before it, else as many characters as fit.
-func expectedCut(rest string, room int) int {
-	window := 0 // the first room+1 runes are all that can matter
-	for i := 0; i <= room && window < len(rest); i++ {
-		_, size := utf8.DecodeRuneInString(rest[window:])
-		window += size
-	}
-	rest = rest[:window]
-	blank, end := 0, 0
-	lines := strings.SplitAfter(rest, "\n")
-	pos, runes, seenText := 0, 0, false
-	for _, l := range lines {
-		pos += len(l)
-		runes += utf8.RuneCountInString(l)
-		if runes > room || !strings.HasSuffix(l, "\n") {
-			break
-		}
-		isBlank := strings.TrimSpace(l) == ""
-		if seenText && isBlank {
-			blank = pos
-		}
-		seenText = seenText || !isBlank
-		if seenText {
-			end = pos
-		}
-	}
-	switch {
-	case blank > 0:
-		return blank
-	case end > 0:
-		return end
-	}
-	cut := 0
-	for i := 0; i < room && cut < len(rest); i++ {
-		_, size := utf8.DecodeRuneInString(rest[cut:])
-		cut += size
-	}
-	return cut
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
