@@ -36,6 +36,6 @@ func (m *memberImport) planner() planFunc {
 	mm, existing, groupID := m.mapping.Clone(), m.existing, m.group.ID
 	return func(t *sheet.Table, now time.Time, loc *time.Location) (plannedImport, error) {
 		p, err := sheet.NewMemberPlan(t, mm, existing, groupID, sheet.Options{Now: now, Loc: loc})
-		return newPlanned(p, err, (*data.Store).SaveMembers)
+		return newPlanned(p, err, (*data.Store).SaveMembers, memberRowName)
 	}
 }

@@ -54,6 +54,6 @@ func (r *resourceImport) planner() planFunc {
 	m, catalog := r.mapping.Clone(), r.catalog
 	return func(t *sheet.Table, now time.Time, loc *time.Location) (plannedImport, error) {
 		p, err := sheet.NewResourcePlan(t, m, catalog, sheet.Options{DefaultCategory: cat, Now: now, Loc: loc})
-		return newPlanned(p, err, (*data.Store).SaveResources)
+		return newPlanned(p, err, (*data.Store).SaveResources, resourceRowName)
 	}
 }
