@@ -20,7 +20,7 @@ func newGroupForm(e *ui.Env, prev *data.Group, onSaved func(selectID uint)) *gro
 	f := &groupForm{prev: prev, onSaved: onSaved}
 	f.FormKit = ui.NewFormKit(e, f.check, f.onSave)
 	f.Name = f.Entry("name", "如 王者荣耀点券福利群")
-	f.Number = f.Entry("number", "QQ群号,5–12 位数字")
+	f.Number = f.Entry("number", "QQ群号，5–12 位数字")
 	f.notes = widget.NewMultiLineEntry()
 	f.Watch("notes", f.notes)
 	if prev != nil {
@@ -45,9 +45,11 @@ func (f *groupForm) show() {
 	if f.prev != nil {
 		title = "编辑群"
 	}
-	form := widget.NewForm(widget.NewFormItem("群名称", f.Name), widget.NewFormItem("群号", f.Number),
-		widget.NewFormItem("备注", f.notes))
-	f.FormKit.Show(title, form, fyne.NewSize(520, 360))
+	form := f.Form(
+		ui.FormRow{Label: "群名称", Key: "name", Widget: f.Name},
+		ui.FormRow{Label: "群号", Key: "number", Widget: f.Number},
+		ui.FormRow{Label: "备注", Key: "notes", Widget: f.notes})
+	f.FormKit.Show(title, form, fyne.NewSize(520, 400))
 }
 
 func (f *groupForm) onSave() {

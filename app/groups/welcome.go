@@ -13,17 +13,26 @@ import (
 // to explore with.
 type Welcome struct {
 	*groupForm
-	Demo   *widget.Check
-	onDone func(groupID uint, demo bool)
+	Demo     *widget.Check
+	DemoNote *widget.Label // says that the demo adds a second group
+	onDone   func(groupID uint, demo bool)
 }
 
-const welcomeText = "群活帮你把资源库、成员画像和群公告管起来:资源按分类整理,一键生成「资源索引表」粘贴到QQ群;" +
-	"记录每位成员的需求标签,让资源精准对上需要它的人。\n先告诉群活你的第一个QQ群。"
+// welcomeText breaks its lines itself: Fyne wraps Chinese anywhere, and put a 」 at
+// the start of a line.
+const welcomeText = "群活帮你把资源库、成员画像和群公告管起来：\n" +
+	"资源按分类整理，一键生成「资源索引表」粘贴到QQ群；\n" +
+	"记录每位成员的需求标签，让资源精准对上需要它的人。\n" +
+	"先告诉群活你的第一个QQ群。"
+
+// demoText says what the demo adds before the owner ticks it. The second group stays
+// (it shows how members sit in several groups) but is no longer a surprise.
+const demoText = "示例数据会另外加一个示例群和几十条资源、成员，之后可以删除。"
 
 func ShowWelcome(e *ui.Env, onDone func(groupID uint, demo bool)) *Welcome {
 	w := &Welcome{onDone: onDone}
 	w.groupForm = newGroupForm(e, nil, w.created)
-	w.Demo = widget.NewCheck("同时载入示例资源和成员(先熟悉功能,之后可以自己删改)", nil)
+	w.Demo = widget.NewCheck("同时载入示例数据，先熟悉功能", nil)
 	w.SaveButton.SetText("开始使用")
 	w.CancelButton.Hide() // the app needs a group to work with
 	w.MustAnswer = true
@@ -31,9 +40,14 @@ func ShowWelcome(e *ui.Env, onDone func(groupID uint, demo bool)) *Welcome {
 	intro.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle("欢迎使用群活", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = "headingText"
-	form := widget.NewForm(widget.NewFormItem("群名称", w.Name), widget.NewFormItem("群号", w.Number))
-	body := container.NewVBox(title, intro, form, w.Demo)
-	w.FormKit.Show("第一次使用", body, fyne.NewSize(560, 440))
+	form := w.Form(ui.FormRow{Label: "群名称", Key: "name", Widget: w.Name},
+		ui.FormRow{Label: "群号", Key: "number", Widget: w.Number})
+	w.DemoNote = widget.NewLabel(demoText)
+	w.DemoNote.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(title, intro, form, w.Demo, w.DemoNote)
+	// Tall enough for the body, a summary of two problems and the button without a
+	// scroll bar: a clipped check box at the bottom is easy to miss.
+	w.FormKit.Show("第一次使用", body, fyne.NewSize(600, 520))
 	return w
 }
 

@@ -40,7 +40,7 @@ func newMemberForm(e *ui.Env, prev *data.Member, current *data.Group, onSaved fu
 	f.FormKit = ui.NewFormKit(e, f.check, f.onSave)
 	f.qq = f.Entry("qq", "5–12 位数字")
 	f.nickname = f.Entry("nickname", "QQ昵称")
-	f.interests = f.Entry(string(data.TagInterest), "如 王者荣耀,原神,爱奇艺")
+	f.interests = f.Entry(string(data.TagInterest), "如 王者荣耀，原神，爱奇艺")
 	f.segments = f.Entry(string(data.TagSegment), "如 学生 或 上班族")
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetMinRowsVisible(2)
@@ -86,13 +86,13 @@ func (f *memberForm) applyGroups(groups []data.Group) {
 		f.seatBox.Add(container.NewGridWithColumns(4, row.in, row.cardName, row.role, row.joined))
 	}
 	if len(groups) == 0 {
-		f.seatBox.Add(widget.NewLabel("还没有群,请先到「群管理」新建一个群"))
+		f.seatBox.Add(widget.NewLabel("还没有群，请先到「群管理」新建一个群"))
 	}
 }
 
 func (f *memberForm) newSeatRow(g data.Group) *seatRow {
 	r := &seatRow{group: g}
-	r.in = widget.NewCheck(g.Name, nil)
+	r.in = widget.NewCheck(g.Name, func(bool) { f.Changed() })
 	r.cardName = widget.NewEntry()
 	r.cardName.SetPlaceHolder("群名片")
 	r.cardName.Validator = f.Validator("card_name")
@@ -149,16 +149,17 @@ func (f *memberForm) check() error {
 }
 
 func (f *memberForm) show() {
-	form := widget.NewForm(
-		widget.NewFormItem("QQ号", f.qq),
-		widget.NewFormItem("昵称", f.nickname),
-		widget.NewFormItem("动机", f.motivations),
-		widget.NewFormItem("兴趣", f.interests),
-		widget.NewFormItem("人群", f.segments),
-		widget.NewFormItem("备注", f.notes),
+	form := f.Form(
+		ui.FormRow{Label: "QQ号", Key: "qq", Widget: f.qq},
+		ui.FormRow{Label: "昵称", Key: "nickname", Widget: f.nickname},
+		ui.FormRow{Label: "动机", Widget: f.motivations},
+		ui.FormRow{Label: "兴趣", Key: string(data.TagInterest), Widget: f.interests},
+		ui.FormRow{Label: "人群", Key: string(data.TagSegment), Widget: f.segments},
+		ui.FormRow{Label: "备注", Key: "notes", Widget: f.notes},
 	)
 	seatsHeader := container.NewGridWithColumns(4, ui.Bold("所在的群"), ui.Bold("群名片"), ui.Bold("身份"), ui.Bold("入群日期"))
-	body := container.NewVBox(form, widget.NewSeparator(), seatsHeader, f.seatBox)
+	// One problem line for every seat: a seat's card name or date is wrong only once typed.
+	body := container.NewVBox(form, widget.NewSeparator(), seatsHeader, f.seatBox, f.ProblemLine("card_name", "joined_on"))
 	title := "新增成员"
 	if f.prev != nil {
 		title = "编辑成员"
