@@ -108,3 +108,30 @@ func checkDates(p *problems, r, prev *Resource, now time.Time) {
 	}
 	p.add("valid_until", "截止时间已经过去了,请填写将来的时间")
 }
+
+// StockNote says, as the owner types, what the draft's stock means for its status: a
+// counted stock of 0 on a resource 上架 is sold out, so no post lists it; a resource
+// marked 售罄 that has stock again stays out of posts until it is back 上架. It returns
+// the note and the status to offer in one click, or a plain hint and "" when stock and
+// status agree (or the stock is not a number yet: its field says so).
+func (d ResourceDraft) StockNote() (note string, offer ResourceStatus) {
+	var p problems
+	stock, unlimited := parseStock(&p, "stock", "库存", d.Stock)
+	status, ok := StatusByLabel(d.Status)
+	if p.err() != nil || !ok {
+		return StockHint, ""
+	}
+	soldOut := !unlimited && stock == 0
+	switch {
+	case soldOut && status == StatusOnSale:
+		return "库存为 0，保存后按售罄处理，公告里不会列出它。", StatusSoldOut
+	case soldOut && status == StatusSoldOut:
+		return "已设为售罄。补货后把库存改成大于 0，状态改回上架。", ""
+	case !soldOut && status == StatusSoldOut:
+		return "状态是售罄，公告里不会列出它；已经补货就改回上架。", StatusOnSale
+	}
+	return StockHint, ""
+}
+
+// StockHint is what the stock field means, shown under it while nothing needs saying.
+const StockHint = "留空表示不限库存；填 0 表示已经卖完（售罄）。"

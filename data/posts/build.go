@@ -91,8 +91,12 @@ func onlyCategory(cats []data.Category, rs []data.Resource, name string) ([]data
 	return keptCats, kept
 }
 
-// BuildNewStockPost makes the 上新 post for one resource.
+// BuildNewStockPost makes the 上新 post for one resource. A resource that cannot be
+// bought at now (售罄, 已过期, 未开始, 下架, 失效) is refused with a *NotOnSaleError.
 func BuildNewStockPost(store *data.Store, g *data.Group, r data.Resource, now time.Time, loc *time.Location) (Built, error) {
+	if err := CheckOnSale(r, now, loc); err != nil {
+		return Built{}, err
+	}
 	qqs, err := store.MemberQQs()
 	if err != nil {
 		return Built{}, err
