@@ -109,10 +109,10 @@ func humanSize(n int64) string {
 }
 
 func (s *Screen) onBackup() {
-	c := ui.NewFileChooser(s.env, ui.ChooseFolder, nil, func(dir string) {
+	c := ui.NewFileChooser(s.env, ui.PurposeBackup, ui.ChooseFolder, nil, func(dir string) {
 		s.backupTo(filepath.Join(dir, s.env.Store.BackupName()))
 	})
-	c.Show("把备份存到哪个文件夹?", "", "")
+	c.Show("把备份存到哪个文件夹？", "", "")
 }
 
 // backupTo writes the backup off the UI goroutine behind a progress dialog (a big

@@ -5,6 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
+	"github.com/qunhuo/qunhuo/app/ui"
+	"github.com/qunhuo/qunhuo/app/ui/uifind"
 	"github.com/qunhuo/qunhuo/app/ui/uitest"
 )
 
@@ -21,5 +25,31 @@ func TestBackupScreenWritesACopy(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(dir, "群活备份-*.db"))
 	if len(files) != 1 {
 		t.Fatalf("backup files: %v", files)
+	}
+}
+
+// The backup chooser opens where the last backup went (a USB stick, say), and after a
+// backup the screen offers that folder.
+func TestBackupChooserRemembersItsFolder(t *testing.T) {
+	e := uitest.NewEnv(t)
+	s := NewScreen(e, func() {})
+	uitest.Show(e, s.Content())
+	stick := t.TempDir()
+	// The owner backed up to the stick once before.
+	first := ui.NewFileChooser(e, ui.PurposeBackup, ui.ChooseFolder, nil, func(string) {})
+	first.Show("备份到", stick, "")
+	test.Tap(uifind.OverlayButton(t, e.Win, "选择这个文件夹"))
+
+	test.Tap(s.backupBtn)
+	if text := uifind.LabelTexts(e.Win.Canvas().Overlays().Top()); !strings.Contains(text, "把备份存到哪个文件夹？") {
+		t.Fatalf("the backup chooser is not showing: %q", text)
+	}
+	test.Tap(uifind.OverlayButton(t, e.Win, "选择这个文件夹"))
+	files, _ := filepath.Glob(filepath.Join(stick, "群活备份-*.db"))
+	if len(files) != 1 {
+		t.Fatalf("backup files on the stick: %v", files)
+	}
+	if !s.openBackups.Visible() || s.lastDir != stick {
+		t.Errorf("打开备份所在文件夹 shown %v, opens %q, want %q", s.openBackups.Visible(), s.lastDir, stick)
 	}
 }

@@ -97,7 +97,9 @@ func Members(e *ui.Env, into data.Group, onDone func()) {
 
 // start asks for the file, reads it off the UI goroutine and opens the wizard.
 func start(e *ui.Env, into importer, onDone func()) {
-	c := ui.NewFileChooser(e, ui.ChooseOpen, []string{".xlsx", ".csv"}, func(path string) {
+	// .xls is listed too: the reader tells the owner how to save it as .xlsx, where a
+	// chooser that hid it would leave them looking for their price list.
+	c := ui.NewFileChooser(e, ui.PurposeImport, ui.ChooseOpen, []string{".xlsx", ".csv", ".xls"}, func(path string) {
 		e.Tasks.Run(func() { readImport(e, into, path, onDone) })
 	})
 	c.Show(into.title()+"：选择表格（Excel 或 CSV）", "", "")

@@ -56,7 +56,7 @@ func ExportCatalog(e *Env, f SheetFormat) {
 
 // saveSheet asks where to save, then loads the catalog and writes it off the UI goroutine.
 func saveSheet(e *Env, fileName string, f SheetFormat, write sheetWriter) {
-	c := NewFileChooser(e, ChooseSave, []string{string(f)}, func(path string) {
+	c := NewFileChooser(e, PurposeExport, ChooseSave, []string{string(f)}, func(path string) {
 		e.Tasks.Run(func() { writeSheet(e, path, write) })
 	})
 	c.Show("保存表格", "", fileName)

@@ -1,18 +1,25 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
+	"image/color"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/qunhuo/qunhuo/data"
 )
 
 // ChooserMode is what a file chooser picks.
@@ -27,47 +34,71 @@ const (
 // place is a shortcut on the chooser's left: a named folder.
 type place struct{ name, path string }
 
+// fileEntry is one line of the chooser's list, read off the UI goroutine.
+type fileEntry struct {
+	name     string
+	dir      bool
+	modified time.Time // zero when the system would not say
+}
+
 // FileChooser is QunHuo's own open/save dialog. Fyne's file dialog names its places
 // in English whatever the language, and the systems' native dialogs need cgo and
 // their own threads; this one is Chinese on every system and is tested like any screen.
+// It opens in the folder last used for its purpose, and takes a typed or pasted path.
 type FileChooser struct {
 	env      *Env
+	purpose  ChooserPurpose
 	mode     ChooserMode
 	exts     []string // lower-case, with the dot; empty: any file
 	onChosen func(path string)
 
 	dir     string
-	entries []os.DirEntry
+	entries []fileEntry
 	chosen  string // the file selected in open mode
 	places  []place
+	latest  Latest // folder listings; a slow one the owner has moved on from is dropped
 
 	placeList *widget.List
 	fileList  *widget.List
-	folder    *widget.Label
+	empty     *widget.Label // over the list when the folder has nothing to show
+	path      *widget.Entry // the folder shown; the owner may type or paste another
+	goButton  *widget.Button
+	pathNote  *widget.Label // under the path box: how to use it, or why a path was refused
 	upButton  *widget.Button
 	name      *widget.Entry
 	okButton  *widget.Button
-	problem   *widget.Label
+	problem   *widget.Label // under the file name: why it cannot be saved
 	dlg       dialog.Dialog
 }
 
-func NewFileChooser(e *Env, mode ChooserMode, exts []string, onChosen func(path string)) *FileChooser {
-	c := &FileChooser{env: e, mode: mode, exts: exts, onChosen: onChosen, places: standardPlaces()}
+// NewFileChooser makes a chooser for purpose, which decides the folder it opens in.
+func NewFileChooser(e *Env, purpose ChooserPurpose, mode ChooserMode, exts []string, onChosen func(path string)) *FileChooser {
+	c := &FileChooser{env: e, purpose: purpose, mode: mode, exts: exts, onChosen: onChosen, places: standardPlaces()}
 	c.placeList = widget.NewList(func() int { return len(c.places) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.places[id].name) })
-	c.placeList.OnSelected = func(id widget.ListItemID) { c.open(c.places[id].path) }
+	c.placeList.OnSelected = c.onPlaceSelected
 	c.fileList = widget.NewList(func() int { return len(c.entries) }, newFileRow, c.updateFileRow)
 	c.fileList.OnSelected = c.onEntrySelected
-	c.folder = widget.NewLabel("")
-	c.folder.Truncation = fyne.TextTruncateEllipsis
-	c.upButton = widget.NewButtonWithIcon("上一级", theme.NavigateBackIcon(), func() { c.open(filepath.Dir(c.dir)) })
+	c.empty = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+	c.empty.Importance = widget.LowImportance
+	c.path = widget.NewEntry()
+	c.path.PlaceHolder = "在这里粘贴或输入文件夹的位置"
+	c.path.OnSubmitted = c.onPathSubmitted
+	c.path.OnChanged = func(string) { c.showPathNote("", false) }
+	c.goButton = widget.NewButton("前往", func() { c.onPathSubmitted(c.path.Text) })
+	c.pathNote = widget.NewLabel("")
+	c.pathNote.Wrapping = fyne.TextWrapWord
+	c.showPathNote("", false)
+	c.upButton = widget.NewButtonWithIcon("上一级", theme.NavigateBackIcon(), c.onUp)
 	c.name = widget.NewEntry()
-	c.name.OnChanged = func(string) { c.updateOK() }
+	c.name.OnChanged = func(string) { c.problem.SetText(""); c.updateOK() }
+	c.name.OnSubmitted = func(string) { c.onOK() }
 	c.okButton = widget.NewButton(map[ChooserMode]string{ChooseOpen: "打开", ChooseSave: "保存", ChooseFolder: "选择这个文件夹"}[mode], c.onOK)
 	c.okButton.Importance = widget.HighImportance
 	c.problem = widget.NewLabel("")
 	c.problem.Importance = widget.DangerImportance
+	c.updateOK()
 	return c
 }
 
@@ -113,7 +144,11 @@ func drives() []place {
 }
 
 func newFileRow() fyne.CanvasObject {
-	return container.NewHBox(widget.NewIcon(theme.FolderIcon()), widget.NewLabel(""))
+	modified := widget.NewLabel("")
+	modified.Importance = widget.LowImportance
+	name := widget.NewLabel("")
+	name.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.FolderIcon()), modified, name)
 }
 
 func (c *FileChooser) updateFileRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -123,86 +158,148 @@ func (c *FileChooser) updateFileRow(id widget.ListItemID, o fyne.CanvasObject) {
 	e := c.entries[id]
 	row := o.(*fyne.Container)
 	icon := theme.FileIcon()
-	if e.IsDir() {
+	if e.dir {
 		icon = theme.FolderIcon()
 	}
-	row.Objects[0].(*widget.Icon).SetResource(icon)
-	row.Objects[1].(*widget.Label).SetText(e.Name())
+	// A Border container holds its centre first, then its edges in the order given.
+	row.Objects[0].(*widget.Label).SetText(e.name)
+	row.Objects[1].(*widget.Icon).SetResource(icon)
+	modified := ""
+	if !e.modified.IsZero() && !e.dir {
+		modified = e.modified.In(c.env.Loc).Format("2006-01-02 15:04")
+	}
+	row.Objects[2].(*widget.Label).SetText(modified)
 }
 
-// show opens the chooser in start (the owner's documents when empty) with name
-// proposed for saving.
+// Show opens the chooser with name proposed for saving, in start, or when start is
+// empty in the folder last used for the chooser's purpose (the owner's documents the
+// first time, or when that folder is gone, say a USB stick that was taken out).
 func (c *FileChooser) Show(title, start, name string) {
 	c.name.SetText(name)
-	left := container.NewBorder(Bold("位置"), nil, nil, nil, c.placeList)
-	top := container.NewBorder(nil, nil, c.upButton, nil, c.folder)
-	var bottom fyne.CanvasObject = container.NewHBox(LayoutSpacer(), c.problem)
-	if c.mode == ChooseSave {
-		bottom = container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("文件名"), nil, c.name), c.problem)
-	}
-	cancel := widget.NewButton("取消", func() { c.dlg.Hide() })
-	buttons := container.NewHBox(LayoutSpacer(), cancel, c.okButton)
-	right := container.NewBorder(top, container.NewVBox(bottom, buttons), nil, nil, c.fileList)
-	split := container.NewHSplit(left, right)
-	split.Offset = 0.22
-	c.dlg = dialog.NewCustomWithoutButtons(title, split, c.env.Win)
+	c.dlg = dialog.NewCustomWithoutButtons(title, c.layout(), c.env.Win)
 	c.dlg.Show()
 	EscCloses(c.env.Win, c.dlg)
-	c.dlg.Resize(fyne.NewSize(860, 580))
-	if start == "" {
-		start = documentsFolder()
+	c.dlg.Resize(fyne.NewSize(900, 600))
+	if c.mode == ChooseSave { // the proposed name is usually right: Enter saves
+		c.env.Win.Canvas().Focus(c.name)
 	}
-	c.open(start)
-}
-
-// open lists a folder off the UI goroutine: a slow network drive must not freeze the app.
-func (c *FileChooser) open(dir string) {
+	n := c.latest.Next()
 	c.env.Tasks.Run(func() {
-		entries, err := os.ReadDir(dir)
-		fyne.Do(func() {
-			if err != nil {
-				c.problem.SetText("打不开这个文件夹,请换一个位置")
-				return
-			}
-			c.apply(dir, entries)
-		})
+		dir := start
+		if dir == "" {
+			dir = c.rememberedFolder()
+		}
+		entries, err := listFolder(dir, c.mode, c.exts)
+		if err != nil && start == "" {
+			dir = documentsFolder()
+			entries, err = listFolder(dir, c.mode, c.exts)
+		}
+		fyne.Do(func() { c.applyListing(n, dir, entries, err) })
 	})
 }
 
-func (c *FileChooser) apply(dir string, entries []os.DirEntry) {
-	c.dir, c.chosen = dir, ""
-	c.entries = c.entries[:0]
-	for _, e := range entries {
-		if c.shows(e) {
-			c.entries = append(c.entries, e)
+func (c *FileChooser) layout() fyne.CanvasObject {
+	// The places keep their width: a split's handle looked like a text cursor and
+	// nobody needs to resize a list of five names.
+	width := canvas.NewRectangle(color.Transparent)
+	width.SetMinSize(fyne.NewSize(150, 0))
+	left := container.NewBorder(Bold("位置"), nil, nil, widget.NewSeparator(), container.NewStack(width, c.placeList))
+	pathRow := container.NewBorder(nil, nil, c.upButton, c.goButton, c.path)
+	top := container.NewVBox(pathRow, c.pathNote)
+	var bottom fyne.CanvasObject
+	if c.mode == ChooseSave {
+		bottom = container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("文件名"), nil, c.name), c.problem)
+	} else {
+		shown := widget.NewLabel(c.shownText())
+		shown.Importance = widget.LowImportance
+		bottom = shown
+	}
+	cancel := widget.NewButton("取消", func() { c.dlg.Hide() })
+	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, c.okButton), bottom)
+	if c.mode == ChooseSave {
+		buttons = container.NewVBox(bottom, container.NewHBox(LayoutSpacer(), cancel, c.okButton))
+	}
+	files := container.NewStack(c.fileList, container.NewCenter(c.empty))
+	right := container.NewBorder(top, buttons, nil, nil, files)
+	return container.NewBorder(nil, nil, left, nil, right)
+}
+
+// shownText says what the list holds, so an owner who misses a file knows why.
+func (c *FileChooser) shownText() string {
+	if c.mode == ChooseFolder {
+		return "这里只列出文件夹；选好后点「选择这个文件夹」。"
+	}
+	if len(c.exts) == 0 {
+		return "选中文件后点「打开」。"
+	}
+	return "这里只列出文件夹和 " + kindsText(c.exts, "、") + "。"
+}
+
+// kindsText names the kinds of file exts stand for, in the owner's words, joined
+// by joiner (Excel、CSV 表格; Excel 或 CSV 表格).
+func kindsText(exts []string, joiner string) string {
+	known := map[string]string{".xlsx": "Excel", ".xls": "Excel", ".csv": "CSV"}
+	var names []string
+	for _, x := range exts {
+		name, ok := known[x]
+		if !ok {
+			return strings.Join(exts, joiner) + " 文件"
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
 		}
 	}
-	sort.SliceStable(c.entries, func(i, j int) bool {
-		if c.entries[i].IsDir() != c.entries[j].IsDir() {
-			return c.entries[i].IsDir()
-		}
-		return strings.ToLower(c.entries[i].Name()) < strings.ToLower(c.entries[j].Name())
-	})
-	c.folder.SetText(dir)
-	c.problem.SetText("")
-	c.fileList.UnselectAll()
-	c.fileList.Refresh()
-	c.fileList.ScrollToTop()
-	c.updateOK()
+	if joiner != "、" {
+		joiner = " " + joiner + " "
+	}
+	return strings.Join(names, joiner) + " 表格"
 }
 
-// shows reports whether the chooser lists e: folders, and files of the wanted kinds.
-func (c *FileChooser) shows(e os.DirEntry) bool {
-	if strings.HasPrefix(e.Name(), ".") {
+// listFolder reads dir for the chooser: folders first, then the files it may pick,
+// each group in the order an owner reads names (价目表2 before 价目表10). It touches
+// the file system, so it runs off the UI goroutine.
+func listFolder(dir string, mode ChooserMode, exts []string) ([]fileEntry, error) {
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	entries := make([]fileEntry, 0, len(des))
+	for _, d := range des {
+		if !shows(d, mode, exts) {
+			continue
+		}
+		e := fileEntry{name: d.Name(), dir: d.IsDir()}
+		if !e.dir {
+			if info, err := d.Info(); err == nil {
+				e.modified = info.ModTime()
+			}
+		}
+		entries = append(entries, e)
+	}
+	slices.SortStableFunc(entries, func(a, b fileEntry) int {
+		if a.dir != b.dir {
+			if a.dir {
+				return -1
+			}
+			return 1
+		}
+		return data.NaturalCompare(strings.ToLower(a.name), strings.ToLower(b.name))
+	})
+	return entries, nil
+}
+
+// shows reports whether the chooser lists d: folders, and files of the wanted kinds.
+func shows(d fs.DirEntry, mode ChooserMode, exts []string) bool {
+	if strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "~$") { // hidden, and Office's lock files
 		return false
 	}
-	if e.IsDir() {
+	if d.IsDir() {
 		return true
 	}
-	if c.mode == ChooseFolder {
+	if mode == ChooseFolder {
 		return false
 	}
-	return len(c.exts) == 0 || hasExt(e.Name(), c.exts)
+	return len(exts) == 0 || hasExt(d.Name(), exts)
 }
 
 func hasExt(name string, exts []string) bool {
@@ -215,19 +312,89 @@ func hasExt(name string, exts []string) bool {
 	return false
 }
 
+// open lists a folder off the UI goroutine: a slow network drive must not freeze the app.
+func (c *FileChooser) open(dir string) {
+	n := c.latest.Next()
+	mode, exts := c.mode, c.exts
+	c.env.Tasks.Run(func() {
+		entries, err := listFolder(dir, mode, exts)
+		fyne.Do(func() { c.applyListing(n, dir, entries, err) })
+	})
+}
+
+// applyListing shows a folder that was read, unless the owner has since asked for
+// another; a folder that could not be read is explained under the path box.
+func (c *FileChooser) applyListing(n uint64, dir string, entries []fileEntry, err error) {
+	if !c.latest.Is(n) {
+		return
+	}
+	if err != nil {
+		c.env.Log.Warn("list folder", "dir", dir, "err", err)
+		c.showPathNote(folderProblem(dir, err), true)
+		return
+	}
+	c.dir, c.chosen, c.entries = dir, "", entries
+	c.path.SetText(dir)
+	c.showPathNote("", false)
+	c.empty.SetText(c.emptyText())
+	c.empty.Hidden = len(entries) > 0
+	c.empty.Refresh()
+	Enable(c.upButton, filepath.Dir(dir) != dir)
+	c.fileList.UnselectAll()
+	c.fileList.Refresh()
+	c.fileList.ScrollToTop()
+	c.updateOK()
+}
+
+func (c *FileChooser) emptyText() string {
+	switch {
+	case c.mode == ChooseFolder:
+		return "这个文件夹里没有别的文件夹。\n要存在这里，直接点「选择这个文件夹」。"
+	case c.mode == ChooseSave:
+		return "这个文件夹是空的，可以直接保存在这里。"
+	case len(c.exts) > 0:
+		return "这个文件夹里没有 " + kindsText(c.exts, "、") + "。\n可以从左边换一个位置，或在上面粘贴文件所在的位置。"
+	}
+	return "这个文件夹是空的。"
+}
+
+// folderProblem says in Chinese why dir could not be listed.
+func folderProblem(dir string, err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "找不到文件夹「" + dir + "」，它可能被移走了，或者U盘已拔出。请换一个位置。"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有权限打开「" + dir + "」，请换一个位置。"
+	}
+	return "打不开「" + dir + "」，请换一个位置。"
+}
+
+func (c *FileChooser) onPlaceSelected(id widget.ListItemID) {
+	c.placeList.UnselectAll() // so that clicking the same place again opens it again
+	if id < len(c.places) {
+		c.open(c.places[id].path)
+	}
+}
+
+func (c *FileChooser) onUp() {
+	if c.dir != "" {
+		c.open(filepath.Dir(c.dir))
+	}
+}
+
 // onEntrySelected enters a folder, or picks a file (and its name, when saving).
 func (c *FileChooser) onEntrySelected(id widget.ListItemID) {
 	if id >= len(c.entries) {
 		return
 	}
 	e := c.entries[id]
-	if e.IsDir() {
-		c.open(filepath.Join(c.dir, e.Name()))
+	if e.dir {
+		c.open(filepath.Join(c.dir, e.name))
 		return
 	}
-	c.chosen = filepath.Join(c.dir, e.Name())
+	c.chosen = filepath.Join(c.dir, e.name)
 	if c.mode == ChooseSave {
-		c.name.SetText(e.Name())
+		c.name.SetText(e.name)
 	}
 	c.updateOK()
 }
@@ -246,9 +413,13 @@ func (c *FileChooser) updateOK() {
 func (c *FileChooser) onOK() {
 	switch c.mode {
 	case ChooseOpen:
-		c.finish(c.chosen)
+		if c.chosen != "" {
+			c.finish(c.chosen)
+		}
 	case ChooseFolder:
-		c.finish(c.dir)
+		if c.dir != "" {
+			c.finish(c.dir)
+		}
 	case ChooseSave:
 		c.save()
 	}
@@ -257,8 +428,11 @@ func (c *FileChooser) onOK() {
 // save adds the extension when missing and asks before replacing a file.
 func (c *FileChooser) save() {
 	name := strings.TrimSpace(c.name.Text)
+	if name == "" || c.dir == "" {
+		return
+	}
 	if strings.ContainsAny(name, `/\:*?"<>|`) {
-		c.problem.SetText(`文件名里不能有 / \ : * ? " < > | 这些符号`)
+		c.problem.SetText(`文件名里不能有 / \ : * ? " < > | 这些符号，请改一下。`)
 		return
 	}
 	if len(c.exts) > 0 && !hasExt(name, c.exts) {
@@ -266,18 +440,24 @@ func (c *FileChooser) save() {
 	}
 	path := filepath.Join(c.dir, name)
 	if _, err := os.Stat(path); err == nil {
-		Confirm(c.env.Win, "替换文件?", fmt.Sprintf("「%s」已经存在,要用新的替换它吗?", name), "替换", func() { c.finish(path) })
+		Confirm(c.env.Win, "替换文件？", fmt.Sprintf("「%s」已经存在，要用新的替换它吗？", name), "替换", func() { c.finish(path) })
 		return
 	}
 	c.finish(path)
 }
 
+// finish closes the chooser, remembers the folder for next time and hands on path.
 func (c *FileChooser) finish(path string) {
 	c.dlg.Hide()
+	folder := filepath.Dir(path)
+	if c.mode == ChooseFolder {
+		folder = path
+	}
+	c.remember(folder)
 	c.onChosen(path)
 }
 
-// documentsFolder is where choosers open: the Documents folder, else home.
+// documentsFolder is where choosers open the first time: Documents, else home.
 func documentsFolder() string {
 	home, err := os.UserHomeDir()
 	if err != nil {
