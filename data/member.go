@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/qunhuo/qunhuo/data/mask"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
@@ -120,19 +121,8 @@ func (m *Member) DisplayName(groupID uint) string {
 
 // MaskQQ hides the middle of a QQ number: 123456789 → 123****789. Shorter numbers
 // keep fewer digits so that most of them stays hidden: 1234567 → 12****7, 10001 → 1****1.
-func MaskQQ(qq string) string {
-	head, tail := 3, 3
-	switch {
-	case len(qq) < 7:
-		head, tail = 1, 1
-	case len(qq) < 9:
-		head, tail = 2, 1
-	}
-	if len(qq) < 5 { // not a QQ number: hide it all
-		return strings.Repeat("*", len(qq))
-	}
-	return qq[:head] + "****" + qq[len(qq)-tail:]
-}
+// Posts and the log mask QQ numbers in text the same way (package mask).
+func MaskQQ(qq string) string { return mask.QQ(qq) }
 
 // MemberDraft is a member as typed into a form.
 type MemberDraft struct {

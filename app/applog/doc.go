@@ -3,6 +3,7 @@
 // anything reaches that file (NewHandler, Redact), and Recover for panics in
 // background work, which logs the cause and gives the owner a Chinese sentence.
 //
-// It imports lumberjack and data (for MaskQQ, so a QQ number is hidden the same way in
-// the log as in posts), and never fyne.io: any package under app/ can log through it.
+// It imports lumberjack and data/mask (the masking posts use too, so a QQ number or a
+// code is hidden the same way in the log as in posts), and never fyne.io: any package
+// under app/ can log through it.
 package applog

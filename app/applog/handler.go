@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+
+	"github.com/qunhuo/qunhuo/data/mask"
 )
 
 // NewHandler wraps next so that every record it receives has its message and
@@ -60,7 +62,7 @@ func redactAttr(a slog.Attr) slog.Attr {
 	case v.Kind() == slog.KindGroup:
 		return slog.Attr{Key: a.Key, Value: slog.GroupValue(redactAttrs(v.Group())...)}
 	case isSecretKey(a.Key):
-		return slog.String(a.Key, mask)
+		return slog.String(a.Key, mask.Hidden)
 	}
 	switch v.Kind() {
 	case slog.KindString:
@@ -79,7 +81,7 @@ func redactAttr(a slog.Attr) slog.Attr {
 // reads as a date, since the key says what it is.
 func redactValue(key, s string) string {
 	if isQQKey(key) && len(s) >= 5 && len(s) <= 12 && strings.Trim(s, "0123456789") == "" {
-		return maskQQ(s)
+		return mask.QQ(s)
 	}
 	return Redact(s)
 }
@@ -90,7 +92,7 @@ func isQQKey(key string) bool {
 
 func isSecretKey(key string) bool {
 	key = strings.ToLower(key)
-	for _, k := range keywords {
+	for _, k := range mask.Keywords() {
 		if strings.Contains(key, strings.ToLower(k)) {
 			return true
 		}
