@@ -73,10 +73,11 @@ func writeSheet(e *Env, path string, write sheetWriter) {
 	})
 	fyne.Do(func() {
 		if err != nil {
-			ShowMessage(e.Win, "没有保存成功", "写入文件时出错了。请确认文件没有在 Excel/WPS 里打开,磁盘也有空间,然后再试。")
+			e.Log.Error("export sheet", "path", path, "err", err)
+			ShowMessage(e.Win, "没有保存成功", "写入文件时出错了。请确认文件没有在 Excel 或 WPS 里打开，磁盘也有空间，然后再试。")
 			return
 		}
-		ShowMessage(e.Win, "已保存", "已保存到:\n"+path+"\n可以上传到QQ群的「群文件」,方便成员自己查找。")
+		e.ShowSaved("已保存", "已保存到：\n"+path+"\n可以上传到 QQ 群的「群文件」，方便成员自己查找。", path)
 	})
 }
 
