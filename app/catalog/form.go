@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/qunhuo/qunhuo/app/ui"
@@ -22,6 +23,12 @@ type resourceForm struct {
 	notes                        *widget.Entry
 	redeem, supplier             *widget.SelectEntry
 	category, status             *widget.Select
+
+	// Under the stock: what it means for the status (0 on sale is 售罄) and a button
+	// that sets the status it offers, so no post advertises what cannot be bought.
+	stockNote   *widget.Label
+	stockOffer  *widget.Button
+	offerStatus data.ResourceStatus
 }
 
 // newResourceForm builds the form for prev (nil to add one, in category cat if given).
@@ -29,23 +36,72 @@ func newResourceForm(e *ui.Env, prev *data.Resource, cat string, onSaved func())
 	f := &resourceForm{prev: prev, onSaved: onSaved}
 	f.FormKit = ui.NewFormKit(e, f.check, f.onSave)
 	f.name = f.Entry("name", "如 王者荣耀点券 60元")
-	f.price = f.Entry("price", "单位:元,如 58 或 9.9,免费填 0")
-	f.original = f.Entry("original_price", "可不填;比售价高时公告里会显示原价")
+	f.price = f.Entry("price", "单位：元，如 58 或 9.9，免费填 0")
+	f.original = f.Entry("original_price", "可不填；比售价高时公告里会显示原价")
 	f.stock = f.Entry("stock", "留空表示不限")
-	f.validFrom = f.Entry("valid_from", "限时活动才填,如 2026-12-01")
-	f.validUntil = f.Entry("valid_until", "限时活动才填,如 2026-12-31 或 2026-12-31 20:00")
-	f.tags = f.Entry("tags", "用逗号分隔,如 王者荣耀,点券")
+	f.validFrom = f.Entry("valid_from", "限时活动才填，如 2026-12-01")
+	f.validUntil = f.Entry("valid_until", "限时活动才填，如 2026-12-31 或 2026-12-31 20:00")
+	f.tags = f.Entry("tags", "用逗号分隔，如 王者荣耀，点券")
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetMinRowsVisible(2)
 	f.Watch("notes", f.notes)
 	f.redeem = f.selectEntry("redeem", redeemOptions, "如 卡密、直充")
-	f.supplier = f.selectEntry("supplier", nil, "货源或上家,可不填")
+	f.supplier = f.selectEntry("supplier", nil, "货源或上家，可不填")
 	f.category = widget.NewSelect(nil, nil)
 	f.category.PlaceHolder = "请选择分类"
 	f.status = widget.NewSelect(statusLabels(), nil)
 	f.validFrom.OnChanged = func(string) { _ = f.validUntil.Validate() }
+	f.stockNote = widget.NewLabel(data.StockHint)
+	f.stockNote.Truncation = fyne.TextTruncateEllipsis
+	f.stockOffer = widget.NewButton("", f.onStockOffer)
+	f.stockOffer.Hide()
+	f.stock.OnChanged = chain(f.stock.OnChanged, func(string) { f.updateStockNote() })
+	f.status.OnChanged = chain(f.status.OnChanged, func(string) { f.updateStockNote(); f.Changed() })
+	f.category.OnChanged = chain(f.category.OnChanged, func(string) { f.Changed() })
 	f.fill(cat)
 	return f
+}
+
+// chain adds then to whatever already listens to a field.
+func chain(first, then func(string)) func(string) {
+	if first == nil {
+		return then
+	}
+	return func(s string) { first(s); then(s) }
+}
+
+// updateStockNote tells the owner, as they type, what the stock means for the status.
+func (f *resourceForm) updateStockNote() {
+	note, offer := f.draft().StockNote()
+	f.stockNote.SetText(note)
+	f.offerStatus = offer
+	if offer == "" {
+		f.stockNote.Importance = widget.LowImportance
+		f.stockNote.Refresh()
+		f.stockOffer.Hide()
+		return
+	}
+	f.stockNote.Importance = widget.WarningImportance
+	f.stockNote.Refresh()
+	f.stockOffer.SetText("设为" + offer.Label())
+	if offer == data.StatusOnSale {
+		f.stockOffer.SetText("改回上架")
+	}
+	f.stockOffer.Show()
+}
+
+// onStockOffer sets the status the stock note offers.
+func (f *resourceForm) onStockOffer() {
+	if f.offerStatus != "" {
+		f.status.SetSelected(f.offerStatus.Label())
+	}
+}
+
+// stockRow is the stock field with its problem line, then its note and offer. The
+// note's line is always there, so the fields below never move while the owner types.
+func (f *resourceForm) stockRow() fyne.CanvasObject {
+	note := container.NewBorder(nil, nil, nil, f.stockOffer, f.stockNote)
+	return container.NewVBox(f.stock, f.ProblemLine("stock"), note)
 }
 
 func statusLabels() []string {
@@ -79,6 +135,7 @@ func (f *resourceForm) fill(cat string) {
 	}
 	f.status.SetSelected(d.Status)
 	f.category.SetSelected(d.Category)
+	f.updateStockNote()
 	f.Env.Tasks.Run(f.loadChoices)
 }
 
@@ -124,19 +181,19 @@ func (f *resourceForm) check() error {
 }
 
 func (f *resourceForm) show() {
-	form := widget.NewForm(
-		widget.NewFormItem("名称", f.name),
-		widget.NewFormItem("分类", f.category),
-		widget.NewFormItem("价格(元)", f.price),
-		widget.NewFormItem("原价(元)", f.original),
-		widget.NewFormItem("兑换方式", f.redeem),
-		widget.NewFormItem("库存", f.stock),
-		widget.NewFormItem("开始时间", f.validFrom),
-		widget.NewFormItem("截止时间", f.validUntil),
-		widget.NewFormItem("供应商", f.supplier),
-		widget.NewFormItem("状态", f.status),
-		widget.NewFormItem("标签", f.tags),
-		widget.NewFormItem("备注", f.notes),
+	form := f.Form(
+		ui.FormRow{Label: "名称", Key: "name", Widget: f.name},
+		ui.FormRow{Label: "分类", Key: "category", Widget: f.category},
+		ui.FormRow{Label: "价格（元）", Key: "price", Widget: f.price},
+		ui.FormRow{Label: "原价（元）", Key: "original_price", Widget: f.original},
+		ui.FormRow{Label: "兑换方式", Key: "redeem", Widget: f.redeem},
+		ui.FormRow{Label: "库存", Widget: f.stockRow()},
+		ui.FormRow{Label: "开始时间", Key: "valid_from", Widget: f.validFrom},
+		ui.FormRow{Label: "截止时间", Key: "valid_until", Widget: f.validUntil},
+		ui.FormRow{Label: "供应商", Key: "supplier", Widget: f.supplier},
+		ui.FormRow{Label: "状态", Widget: f.status},
+		ui.FormRow{Label: "标签", Key: "tags", Widget: f.tags},
+		ui.FormRow{Label: "备注", Key: "notes", Widget: f.notes},
 	)
 	title := "新增资源"
 	if f.prev != nil {

@@ -1,6 +1,8 @@
 package posts
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -48,6 +50,12 @@ func (p *NewStockPost) load() {
 		built, err := qqpost.BuildNewStockPost(e.Store, g, r, e.Now(), e.Loc)
 		fyne.Do(func() {
 			if !p.latest.Is(n) {
+				return
+			}
+			var notOnSale *qqpost.NotOnSaleError
+			if errors.As(err, &notOnSale) {
+				p.dlg.Hide()
+				ui.ShowMessage(e.Win, "这个资源现在不发上新", notOnSale.Error())
 				return
 			}
 			if err != nil {
