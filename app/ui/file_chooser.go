@@ -1,16 +1,11 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"image/color"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -18,8 +13,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/qunhuo/qunhuo/data"
 )
 
 // ChooserMode is what a file chooser picks.
@@ -30,16 +23,6 @@ const (
 	ChooseSave                      // a file name in a folder, to write
 	ChooseFolder                    // a folder
 )
-
-// place is a shortcut on the chooser's left: a named folder.
-type place struct{ name, path string }
-
-// fileEntry is one line of the chooser's list, read off the UI goroutine.
-type fileEntry struct {
-	name     string
-	dir      bool
-	modified time.Time // zero when the system would not say
-}
 
 // FileChooser is QunHuo's own open/save dialog. Fyne's file dialog names its places
 // in English whatever the language, and the systems' native dialogs need cgo and
@@ -73,10 +56,10 @@ type FileChooser struct {
 
 // NewFileChooser makes a chooser for purpose, which decides the folder it opens in.
 func NewFileChooser(e *Env, purpose ChooserPurpose, mode ChooserMode, exts []string, onChosen func(path string)) *FileChooser {
-	c := &FileChooser{env: e, purpose: purpose, mode: mode, exts: exts, onChosen: onChosen, places: standardPlaces()}
+	c := &FileChooser{env: e, purpose: purpose, mode: mode, exts: exts, onChosen: onChosen}
 	c.placeList = widget.NewList(func() int { return len(c.places) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.places[id].name) })
+		c.updatePlaceRow)
 	c.placeList.OnSelected = c.onPlaceSelected
 	c.fileList = widget.NewList(func() int { return len(c.entries) }, newFileRow, c.updateFileRow)
 	c.fileList.OnSelected = c.onEntrySelected
@@ -102,75 +85,6 @@ func NewFileChooser(e *Env, purpose ChooserPurpose, mode ChooserMode, exts []str
 	return c
 }
 
-// standardPlaces are the owner's usual folders and the computer's drives, where they exist.
-func standardPlaces() []place {
-	home, _ := os.UserHomeDir()
-	var ps []place
-	add := func(name string, paths ...string) {
-		for _, p := range paths {
-			if info, err := os.Stat(p); err == nil && info.IsDir() {
-				ps = append(ps, place{name, p})
-				return
-			}
-		}
-	}
-	add("桌面", filepath.Join(home, "Desktop"), filepath.Join(home, "桌面"))
-	add("文档", filepath.Join(home, "Documents"), filepath.Join(home, "文档"))
-	add("下载", filepath.Join(home, "Downloads"), filepath.Join(home, "下载"))
-	add("主目录", home)
-	return append(ps, drives()...)
-}
-
-// drives lists where USB sticks and other disks appear.
-func drives() []place {
-	var ps []place
-	switch runtime.GOOS {
-	case "windows":
-		for d := 'C'; d <= 'Z'; d++ {
-			root := string(d) + `:\`
-			if _, err := os.Stat(root); err == nil {
-				ps = append(ps, place{"磁盘 " + string(d) + ":", root})
-			}
-		}
-		return ps
-	case "darwin":
-		entries, _ := os.ReadDir("/Volumes")
-		for _, e := range entries {
-			ps = append(ps, place{e.Name(), filepath.Join("/Volumes", e.Name())})
-		}
-		return ps
-	}
-	return []place{{"此电脑", "/"}}
-}
-
-func newFileRow() fyne.CanvasObject {
-	modified := widget.NewLabel("")
-	modified.Importance = widget.LowImportance
-	name := widget.NewLabel("")
-	name.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.FolderIcon()), modified, name)
-}
-
-func (c *FileChooser) updateFileRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if id >= len(c.entries) {
-		return
-	}
-	e := c.entries[id]
-	row := o.(*fyne.Container)
-	icon := theme.FileIcon()
-	if e.dir {
-		icon = theme.FolderIcon()
-	}
-	// A Border container holds its centre first, then its edges in the order given.
-	row.Objects[0].(*widget.Label).SetText(e.name)
-	row.Objects[1].(*widget.Icon).SetResource(icon)
-	modified := ""
-	if !e.modified.IsZero() && !e.dir {
-		modified = e.modified.In(c.env.Loc).Format("2006-01-02 15:04")
-	}
-	row.Objects[2].(*widget.Label).SetText(modified)
-}
-
 // Show opens the chooser with name proposed for saving, in start, or when start is
 // empty in the folder last used for the chooser's purpose (the owner's documents the
 // first time, or when that folder is gone, say a USB stick that was taken out).
@@ -185,6 +99,9 @@ func (c *FileChooser) Show(title, start, name string) {
 	}
 	n := c.latest.Next()
 	c.env.Tasks.Run(func() {
+		// Looking for drives stats every letter on Windows: an empty card reader or a
+		// lost network drive can take seconds.
+		places := standardPlaces()
 		dir := start
 		if dir == "" {
 			dir = c.rememberedFolder()
@@ -194,7 +111,11 @@ func (c *FileChooser) Show(title, start, name string) {
 			dir = documentsFolder()
 			entries, err = listFolder(dir, c.mode, c.exts)
 		}
-		fyne.Do(func() { c.applyListing(n, dir, entries, err) })
+		fyne.Do(func() {
+			c.places = places
+			c.applyListing(n, dir, entries, err)
+			c.placeList.Refresh()
+		})
 	})
 }
 
@@ -235,83 +156,6 @@ func (c *FileChooser) shownText() string {
 	return "这里只列出文件夹和 " + kindsText(c.exts, "、") + "。"
 }
 
-// kindsText names the kinds of file exts stand for, in the owner's words, joined
-// by joiner (Excel、CSV 表格; Excel 或 CSV 表格).
-func kindsText(exts []string, joiner string) string {
-	known := map[string]string{".xlsx": "Excel", ".xls": "Excel", ".csv": "CSV"}
-	var names []string
-	for _, x := range exts {
-		name, ok := known[x]
-		if !ok {
-			return strings.Join(exts, joiner) + " 文件"
-		}
-		if !slices.Contains(names, name) {
-			names = append(names, name)
-		}
-	}
-	if joiner != "、" {
-		joiner = " " + joiner + " "
-	}
-	return strings.Join(names, joiner) + " 表格"
-}
-
-// listFolder reads dir for the chooser: folders first, then the files it may pick,
-// each group in the order an owner reads names (价目表2 before 价目表10). It touches
-// the file system, so it runs off the UI goroutine.
-func listFolder(dir string, mode ChooserMode, exts []string) ([]fileEntry, error) {
-	des, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	entries := make([]fileEntry, 0, len(des))
-	for _, d := range des {
-		if !shows(d, mode, exts) {
-			continue
-		}
-		e := fileEntry{name: d.Name(), dir: d.IsDir()}
-		if !e.dir {
-			if info, err := d.Info(); err == nil {
-				e.modified = info.ModTime()
-			}
-		}
-		entries = append(entries, e)
-	}
-	slices.SortStableFunc(entries, func(a, b fileEntry) int {
-		if a.dir != b.dir {
-			if a.dir {
-				return -1
-			}
-			return 1
-		}
-		return data.NaturalCompare(strings.ToLower(a.name), strings.ToLower(b.name))
-	})
-	return entries, nil
-}
-
-// shows reports whether the chooser lists d: folders, and files of the wanted kinds.
-func shows(d fs.DirEntry, mode ChooserMode, exts []string) bool {
-	if strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "~$") { // hidden, and Office's lock files
-		return false
-	}
-	if d.IsDir() {
-		return true
-	}
-	if mode == ChooseFolder {
-		return false
-	}
-	return len(exts) == 0 || hasExt(d.Name(), exts)
-}
-
-func hasExt(name string, exts []string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	for _, x := range exts {
-		if ext == x {
-			return true
-		}
-	}
-	return false
-}
-
 // open lists a folder off the UI goroutine: a slow network drive must not freeze the app.
 func (c *FileChooser) open(dir string) {
 	n := c.latest.Next()
@@ -340,40 +184,11 @@ func (c *FileChooser) applyListing(n uint64, dir string, entries []fileEntry, er
 	c.empty.Hidden = len(entries) > 0
 	c.empty.Refresh()
 	Enable(c.upButton, filepath.Dir(dir) != dir)
+	c.placeList.Refresh()
 	c.fileList.UnselectAll()
 	c.fileList.Refresh()
 	c.fileList.ScrollToTop()
 	c.updateOK()
-}
-
-func (c *FileChooser) emptyText() string {
-	switch {
-	case c.mode == ChooseFolder:
-		return "这个文件夹里没有别的文件夹。\n要存在这里，直接点「选择这个文件夹」。"
-	case c.mode == ChooseSave:
-		return "这个文件夹是空的，可以直接保存在这里。"
-	case len(c.exts) > 0:
-		return "这个文件夹里没有 " + kindsText(c.exts, "、") + "。\n可以从左边换一个位置，或在上面粘贴文件所在的位置。"
-	}
-	return "这个文件夹是空的。"
-}
-
-// folderProblem says in Chinese why dir could not be listed.
-func folderProblem(dir string, err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "找不到文件夹「" + dir + "」，它可能被移走了，或者U盘已拔出。请换一个位置。"
-	case errors.Is(err, fs.ErrPermission):
-		return "没有权限打开「" + dir + "」，请换一个位置。"
-	}
-	return "打不开「" + dir + "」，请换一个位置。"
-}
-
-func (c *FileChooser) onPlaceSelected(id widget.ListItemID) {
-	c.placeList.UnselectAll() // so that clicking the same place again opens it again
-	if id < len(c.places) {
-		c.open(c.places[id].path)
-	}
 }
 
 func (c *FileChooser) onUp() {
@@ -439,11 +254,16 @@ func (c *FileChooser) save() {
 		name += c.exts[0]
 	}
 	path := filepath.Join(c.dir, name)
-	if _, err := os.Stat(path); err == nil {
-		Confirm(c.env.Win, "替换文件？", fmt.Sprintf("「%s」已经存在，要用新的替换它吗？", name), "替换", func() { c.finish(path) })
-		return
-	}
-	c.finish(path)
+	c.env.Tasks.Run(func() {
+		_, err := os.Stat(path)
+		fyne.Do(func() {
+			if err == nil {
+				Confirm(c.env.Win, "替换文件？", fmt.Sprintf("「%s」已经存在，要用新的替换它吗？", name), "替换", func() { c.finish(path) })
+				return
+			}
+			c.finish(path)
+		})
+	})
 }
 
 // finish closes the chooser, remembers the folder for next time and hands on path.
@@ -455,18 +275,4 @@ func (c *FileChooser) finish(path string) {
 	}
 	c.remember(folder)
 	c.onChosen(path)
-}
-
-// documentsFolder is where choosers open the first time: Documents, else home.
-func documentsFolder() string {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return ""
-	}
-	for _, dir := range []string{filepath.Join(home, "Documents"), filepath.Join(home, "文档")} {
-		if info, err := os.Stat(dir); err == nil && info.IsDir() {
-			return dir
-		}
-	}
-	return home
 }

@@ -378,3 +378,19 @@ func HalfWidthMark(s string) bool {
 	}
 	return false
 }
+
+func TestChooserMarksThePlaceShown(t *testing.T) {
+	documents := ownerHome(t)
+	e := newTestEnv(t)
+	c := NewFileChooser(e, PurposeImport, ChooseOpen, sheetExts, func(string) {})
+	c.Show("导入", "", "")
+	bold := map[string]bool{}
+	for id, p := range c.places {
+		l := widget.NewLabel("")
+		c.updatePlaceRow(id, l)
+		bold[p.name] = l.TextStyle.Bold
+	}
+	if !bold["文档"] || bold["主目录"] || c.dir != documents {
+		t.Errorf("in %q the places in bold are %v, want 文档 alone", c.dir, bold)
+	}
+}
