@@ -40,7 +40,7 @@ func newResourceForm(e *ui.Env, prev *data.Resource, cat string, onSaved func())
 	f.original = f.Entry("original_price", "可不填；比售价高时公告里会显示原价")
 	f.stock = f.Entry("stock", "留空表示不限")
 	f.validFrom = f.Entry("valid_from", "限时活动才填，如 2026-12-01")
-	f.validUntil = f.Entry("valid_until", "限时活动才填，如 2026-12-31 或 2026-12-31 20:00")
+	f.validUntil = f.Entry("valid_until", "限时活动才填，如 2026-12-31 20:00")
 	f.tags = f.Entry("tags", "用逗号分隔，如 王者荣耀，点券")
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetMinRowsVisible(2)
@@ -181,25 +181,27 @@ func (f *resourceForm) check() error {
 }
 
 func (f *resourceForm) show() {
+	// Short fields go in pairs, so the whole form, with a problem line under every
+	// field, fits the window: nothing the owner has to fill hides below a scroll.
 	form := f.Form(
 		ui.FormRow{Label: "名称", Key: "name", Widget: f.name},
-		ui.FormRow{Label: "分类", Key: "category", Widget: f.category},
-		ui.FormRow{Label: "价格（元）", Key: "price", Widget: f.price},
-		ui.FormRow{Label: "原价（元）", Key: "original_price", Widget: f.original},
-		ui.FormRow{Label: "兑换方式", Key: "redeem", Widget: f.redeem},
-		ui.FormRow{Label: "库存", Widget: f.stockRow()},
-		ui.FormRow{Label: "开始时间", Key: "valid_from", Widget: f.validFrom},
-		ui.FormRow{Label: "截止时间", Key: "valid_until", Widget: f.validUntil},
-		ui.FormRow{Label: "供应商", Key: "supplier", Widget: f.supplier},
-		ui.FormRow{Label: "状态", Widget: f.status},
-		ui.FormRow{Label: "标签", Key: "tags", Widget: f.tags},
+		ui.FormRow{Label: "分类", Key: "category", Widget: f.category,
+			Beside: &ui.FormRow{Label: "兑换方式", Key: "redeem", Widget: f.redeem}},
+		ui.FormRow{Label: "价格（元）", Key: "price", Widget: f.price,
+			Beside: &ui.FormRow{Label: "原价（元）", Key: "original_price", Widget: f.original}},
+		ui.FormRow{Label: "开始时间", Key: "valid_from", Widget: f.validFrom,
+			Beside: &ui.FormRow{Label: "截止时间", Key: "valid_until", Widget: f.validUntil}},
+		ui.FormRow{Label: "供应商", Key: "supplier", Widget: f.supplier,
+			Beside: &ui.FormRow{Label: "标签", Key: "tags", Widget: f.tags}},
+		ui.FormRow{Label: "状态", Widget: f.status,
+			Beside: &ui.FormRow{Label: "库存", Widget: f.stockRow()}},
 		ui.FormRow{Label: "备注", Key: "notes", Widget: f.notes},
 	)
 	title := "新增资源"
 	if f.prev != nil {
 		title = "编辑资源"
 	}
-	f.FormKit.Show(title, form, fyne.NewSize(640, 700))
+	f.FormKit.Show(title, form, fyne.NewSize(900, 680))
 }
 
 func (f *resourceForm) onSave() {

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,6 +17,7 @@ type FormRow struct {
 	Label  string
 	Key    string
 	Widget fyne.CanvasObject
+	Beside *FormRow // a second short field on the same line (价格 and 原价), or nil
 }
 
 // Form lays rows out as label and field, like Fyne's widget.Form, but every field that
@@ -25,18 +25,103 @@ type FormRow struct {
 // line tall: empty while the field is fine, the problem in red when it is not (cut
 // with … when long; the summary has it in full). Fyne's form adds the line only when
 // a problem appears, which pushed every field below down under the owner's mouse.
+//
+// A row with a field Beside puts two short fields on one line, so a long form fits the
+// window without scrolling; the labels of each column line up.
 func (k *FormKit) Form(rows ...FormRow) *fyne.Container {
 	var objs []fyne.CanvasObject
+	grid := &formGrid{}
 	for _, r := range rows {
-		label := widget.NewLabelWithStyle(r.Label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		field := r.Widget
-		if r.Key != "" {
-			field = container.NewVBox(r.Widget, k.ProblemLine(r.Key))
+		line := []fyne.CanvasObject{k.formLabel(r), k.formField(r)}
+		if r.Beside != nil {
+			line = append(line, k.formLabel(*r.Beside), k.formField(*r.Beside))
 		}
-		objs = append(objs, label, field)
+		grid.lines = append(grid.lines, line)
+		objs = append(objs, line...)
 	}
 	k.Changed()
-	return container.New(layout.NewFormLayout(), objs...)
+	return container.New(grid, objs...)
+}
+
+func (k *FormKit) formLabel(r FormRow) fyne.CanvasObject {
+	return widget.NewLabelWithStyle(r.Label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+}
+
+// formField is the field with its problem line under it, when it has rules.
+func (k *FormKit) formField(r FormRow) fyne.CanvasObject {
+	if r.Key == "" {
+		return r.Widget
+	}
+	return container.NewVBox(r.Widget, k.ProblemLine(r.Key))
+}
+
+// formGrid lays out lines of label and field, or label, field, label, field: each
+// column of labels as wide as its widest, the fields sharing what is left, a field
+// alone on its line spanning the whole width. A line is as tall as its tallest cell;
+// every cell keeps its own height at the top of the line.
+type formGrid struct {
+	lines [][]fyne.CanvasObject
+}
+
+// labelWidths are the widths of the first and the second column of labels.
+func (g *formGrid) labelWidths() (first, second float32) {
+	for _, l := range g.lines {
+		first = max(first, l[0].MinSize().Width)
+		if len(l) == 4 {
+			second = max(second, l[2].MinSize().Width)
+		}
+	}
+	return first, second
+}
+
+func lineHeight(l []fyne.CanvasObject) float32 {
+	var h float32
+	for _, o := range l {
+		h = max(h, o.MinSize().Height)
+	}
+	return h
+}
+
+func (g *formGrid) MinSize([]fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	first, second := g.labelWidths()
+	var fields, height float32
+	for i, l := range g.lines {
+		if len(l) == 4 {
+			fields = max(fields, 2*max(l[1].MinSize().Width, l[3].MinSize().Width)+second+2*pad)
+		} else {
+			fields = max(fields, l[1].MinSize().Width)
+		}
+		if i > 0 {
+			height += pad
+		}
+		height += lineHeight(l)
+	}
+	return fyne.NewSize(first+pad+fields, height)
+}
+
+func (g *formGrid) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	first, second := g.labelWidths()
+	fieldsX := first + pad
+	half := (size.Width - fieldsX - second - 2*pad) / 2
+	var y float32
+	for _, l := range g.lines {
+		h := lineHeight(l)
+		place := func(o fyne.CanvasObject, x, w float32) {
+			o.Move(fyne.NewPos(x, y))
+			o.Resize(fyne.NewSize(w, o.MinSize().Height)) // a select stays a select's height
+		}
+		place(l[0], 0, first)
+		if len(l) == 4 {
+			place(l[1], fieldsX, half)
+			place(l[2], fieldsX+half+pad, second)
+			place(l[3], fieldsX+half+pad+second+pad, half)
+		} else {
+			place(l[1], fieldsX, size.Width-fieldsX)
+		}
+		y += h + pad
+	}
 }
 
 // ProblemLine is a line that shows the first problem of the fields keys, always one line
