@@ -48,11 +48,17 @@ type Screen struct {
 	selected   int           // index into all, or -1
 	latest     ui.Latest     // the newest load; an older one that arrives late is dropped
 	form       *resourceForm // the add/edit form last opened
+	loaded     bool          // the first load arrived: an empty list now means an empty catalog
 
 	search      *widget.Entry
 	category    *widget.Select
 	state       *widget.Select
-	table       *widget.Table
+	table       *ui.RecordTable
+	detail      *ui.RecordDetail // the selected resource in full: cells clip long values
+	empty       *ui.EmptyState   // what to do when the table shows nothing
+	emptyAdd    *widget.Button
+	emptyImport *widget.Button
+	clearFilter *widget.Button
 	count       *widget.Label
 	addButton   *widget.Button
 	importBtn   *widget.Button
@@ -81,6 +87,9 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 	s.category = ui.NewSelect([]string{allCategories}, allCategories, s.onCategoryChanged)
 	s.state = ui.NewSelect(stateOptions(), allStates, s.onStateChanged)
 	s.table = ui.NewRecordTable(resourceColumns, func() int { return len(s.shown) }, s.fillCell, s.onRowSelected)
+	s.table.RememberWidths(e, "column_widths_catalog")
+	s.detail = ui.NewRecordDetail("点选一行，这里显示它的全部内容。拖动表头里两列之间的分隔线，可以调整列宽。")
+	s.newEmptyState()
 	s.count = widget.NewLabel("")
 	s.addButton = widget.NewButtonWithIcon("新增资源", theme.ContentAddIcon(), s.onAdd)
 	s.addButton.Importance = widget.HighImportance
@@ -111,8 +120,9 @@ func (s *Screen) Content() fyne.CanvasObject {
 	buttons := container.NewHBox(s.addButton, s.importBtn, s.exportBtn, s.catsButton)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, filters))
 	actions := container.NewHBox(s.editButton, s.postButton, s.shelfButton, s.deleteBtn)
-	bottom := container.NewBorder(nil, nil, s.count, actions, s.selection)
-	return container.NewBorder(top, bottom, nil, nil, s.table)
+	bar := container.NewBorder(nil, nil, s.count, actions, s.selection)
+	bottom := container.NewVBox(s.detail.Content(), bar)
+	return container.NewBorder(top, bottom, nil, nil, s.empty.OverTable(s.table))
 }
 
 // Refresh reloads the catalog and categories from the store.
@@ -142,6 +152,7 @@ func (s *Screen) apply(rs []data.Resource, cats []data.Category) {
 		keepID = s.all[s.selected].ID
 	}
 	s.all, s.categories = rs, cats
+	s.loaded = true
 	s.selected = -1
 	for i := range rs {
 		if rs[i].ID == keepID && keepID != 0 {
@@ -164,6 +175,8 @@ func (s *Screen) applyFilter() {
 	s.table.UnselectAll()
 	s.table.Refresh()
 	s.updateActions()
+	s.showDetail(s.current())
+	s.updateEmptyState()
 }
 
 func (s *Screen) onSearchChanged(text string) {
@@ -249,6 +262,7 @@ func stateImportance(st data.ResourceState) widget.Importance {
 func (s *Screen) onRowSelected(row int) {
 	s.selected = s.shown[row]
 	s.updateActions()
+	s.showDetail(s.current())
 }
 
 // All is every resource the screen loaded; Shown counts those the filters let through.

@@ -37,10 +37,16 @@ type Screen struct {
 	selected int
 	form     *memberForm // the add/edit form last opened
 	latest   ui.Latest   // the newest load; an older one that arrives late is dropped
+	loaded   bool        // a load arrived: an empty list now means no members
 
 	search     *widget.Entry
 	scope      *widget.Select
-	table      *widget.Table
+	table      *ui.RecordTable
+	detail     *ui.RecordDetail // the selected member in full: cells clip long values
+	empty      *ui.EmptyState   // what to do when the table shows nothing
+	emptyAdd   *widget.Button
+	emptyImp   *widget.Button
+	clearQuery *widget.Button
 	count      *widget.Label
 	addButton  *widget.Button
 	importBtn  *widget.Button
@@ -62,6 +68,9 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 	s.search.OnChanged = s.onSearchChanged
 	s.scope = ui.NewSelect([]string{scopeGroup, scopeAll}, scopeGroup, func(string) { s.Refresh() })
 	s.table = ui.NewRecordTable(memberColumns, func() int { return len(s.shown) }, s.fillCell, s.onRowSelected)
+	s.table.RememberWidths(e, "column_widths_members")
+	s.detail = ui.NewRecordDetail("点选一位成员，这里显示TA的全部资料。拖动表头里两列之间的分隔线，可以调整列宽。")
+	s.newEmptyState()
 	s.count = widget.NewLabel("")
 	s.addButton = widget.NewButtonWithIcon("新增成员", theme.ContentAddIcon(), s.onAdd)
 	s.addButton.Importance = widget.HighImportance
@@ -71,6 +80,7 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 	s.deleteBtn.Importance = widget.DangerImportance
 	s.selection = widget.NewLabel("")
 	s.importBtn.Disable()
+	s.emptyImp.Disable()
 	s.updateActions()
 	return s
 }
@@ -78,8 +88,9 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 // Content is the screen to put in the window.
 func (s *Screen) Content() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.scope, s.addButton, s.importBtn), s.search)
-	bottom := container.NewBorder(nil, nil, s.count, container.NewHBox(s.editButton, s.deleteBtn), s.selection)
-	return container.NewBorder(top, bottom, nil, nil, s.table)
+	bar := container.NewBorder(nil, nil, s.count, container.NewHBox(s.editButton, s.deleteBtn), s.selection)
+	bottom := container.NewVBox(s.detail.Content(), bar)
+	return container.NewBorder(top, bottom, nil, nil, s.empty.OverTable(s.table))
 }
 
 // SetGroup follows the current group; the shell reloads the screen when it is shown.
@@ -87,6 +98,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 func (s *Screen) SetGroup(g *data.Group) {
 	s.group = g
 	ui.Enable(s.importBtn, g != nil)
+	ui.Enable(s.emptyImp, g != nil)
 }
 
 // onImport brings a member list from Excel or CSV into the current group.
@@ -116,7 +128,7 @@ func (s *Screen) Refresh() {
 				s.env.ShowError(err)
 				return
 			}
-			s.all = ms
+			s.all, s.loaded = ms, true
 			s.selected = -1
 			s.applyFilter()
 		})
@@ -129,6 +141,7 @@ func (s *Screen) applyFilter() {
 	s.table.UnselectAll()
 	s.table.Refresh()
 	s.updateActions()
+	s.updateEmptyState()
 }
 
 func (s *Screen) onSearchChanged(text string) {
@@ -186,6 +199,7 @@ func (s *Screen) current() *data.Member {
 
 func (s *Screen) updateActions() {
 	m := s.current()
+	s.showDetail(m)
 	if m == nil {
 		s.editButton.Disable()
 		s.deleteBtn.Disable()

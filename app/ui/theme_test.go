@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -32,7 +33,8 @@ func (f fixedVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 	return f.Theme.Color(n, f.v)
 }
 
-// TestListTextContrast draws a record table with text of every importance, in the dark and the light theme, and measures each drawn text colour
+// TestListTextContrast draws a record table and its detail pane with text of every
+// importance, in the dark and the light theme, and measures each drawn text colour
 // against what can be behind it (the background, the header row, a hovered row, a
 // selected row) by WCAG's contrast ratio: AA asks 4.5:1 for normal text.
 func TestListTextContrast(t *testing.T) {
@@ -48,7 +50,8 @@ func TestListTextContrast(t *testing.T) {
 					l.Importance = tableImportances[row]
 					l.SetText(fmt.Sprintf("原价 ¥%d", row))
 				}, func(int) {})
-			w := test.NewWindow(table)
+			detail := NewRecordDetail("点选一行")
+			w := test.NewWindow(tableAbovePane(table, detail.Content()))
 			defer w.Close()
 			w.Resize(fyne.NewSize(400, 600))
 
@@ -60,8 +63,8 @@ func TestListTextContrast(t *testing.T) {
 				"选中的行": over(bg, th.Color(theme.ColorNameSelection, v)),
 			}
 			texts := drawnTexts(w.Content())
-			if len(texts) < len(tableImportances)+1 { // the cells, the title
-				t.Fatalf("found %d texts drawn, want every cell's and the title", len(texts))
+			if len(texts) < len(tableImportances)+2 { // the cells, the title, the hint
+				t.Fatalf("found %d texts drawn, want every cell's, the title and the hint", len(texts))
 			}
 			for _, txt := range texts {
 				for where, b := range behind {
@@ -74,10 +77,26 @@ func TestListTextContrast(t *testing.T) {
 	}
 }
 
+func tableAbovePane(top, bottom fyne.CanvasObject) fyne.CanvasObject {
+	return &fyne.Container{Layout: borderBottom{}, Objects: []fyne.CanvasObject{top, bottom}}
+}
+
+// borderBottom lays out the table above the pane, as a screen does.
+type borderBottom struct{}
+
+func (borderBottom) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	h := objs[1].MinSize().Height
+	objs[0].Resize(fyne.NewSize(size.Width, size.Height-h))
+	objs[1].Move(fyne.NewPos(0, size.Height-h))
+	objs[1].Resize(fyne.NewSize(size.Width, h))
+}
+
+func (borderBottom) MinSize(objs []fyne.CanvasObject) fyne.Size { return fyne.NewSize(100, 100) }
+
 // drawnTexts are the canvas texts drawn under o, with something to read.
 func drawnTexts(o fyne.CanvasObject) []*canvas.Text {
 	var out []*canvas.Text
-	if txt, ok := o.(*canvas.Text); ok && txt.Visible() && txt.Text != "" {
+	if txt, ok := o.(*canvas.Text); ok && txt.Visible() && strings.TrimSpace(txt.Text) != "" {
 		out = append(out, txt)
 	}
 	for _, c := range uifind.Children(o) {

@@ -1,0 +1,31 @@
+package members
+
+import (
+	"strings"
+
+	"github.com/qunhuo/qunhuo/app/ui"
+	"github.com/qunhuo/qunhuo/data"
+)
+
+// showDetail shows the selected member in full under the table, or the hint.
+func (s *Screen) showDetail(m *data.Member) {
+	if m == nil {
+		s.detail.Clear()
+		return
+	}
+	s.detail.Show(s.memberDetails(m))
+}
+
+// memberDetails are every value of m the owner keeps, with the seat in the current
+// group; the table has only room for the first few, clipped.
+func (s *Screen) memberDetails(m *data.Member) []ui.Field {
+	fields := []ui.Field{{Label: "QQ号", Value: m.QQ}, {Label: "昵称", Value: m.Nickname}}
+	for _, col := range []int{2, 3, 7} { // 群名片, 身份, 入群日期 in the current group
+		fields = append(fields, ui.Field{Label: memberColumns[col].Title, Value: s.cellText(m, col)})
+	}
+	return append(fields,
+		ui.Field{Label: "动机", Value: strings.Join(m.TagValues(data.TagMotivation), "、")},
+		ui.Field{Label: "兴趣", Value: strings.Join(m.TagValues(data.TagInterest), "、")},
+		ui.Field{Label: "人群", Value: strings.Join(m.TagValues(data.TagSegment), "、")},
+		ui.Field{Label: "备注", Value: m.Notes})
+}
