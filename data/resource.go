@@ -3,7 +3,6 @@ package data
 import (
 	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -189,16 +188,14 @@ func scanResources(tx *gorm.DB, cats map[uint]Category, sups map[uint]*Supplier)
 }
 
 // sortResources puts resources in the catalog's order: by category (the owner's
-// order, then the older category first) and then by name.
+// order, then the older category first) and then by name in dictionary order
+// (CompareNames).
 func sortResources(rs []Resource) {
-	slices.SortFunc(rs, func(a, b Resource) int {
+	SortByName(rs, func(r *Resource) string { return r.Name }, func(a, b *Resource) int {
 		if c := cmp.Compare(a.Category.Position, b.Category.Position); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(a.Category.ID, b.Category.ID); c != 0 {
-			return c
-		}
-		return NaturalCompare(a.Name, b.Name)
+		return cmp.Compare(a.Category.ID, b.Category.ID)
 	})
 }
 

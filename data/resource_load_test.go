@@ -11,7 +11,7 @@ import (
 )
 
 // resourcesByGORM is how Resources used to load the catalog, through GORM's Preload
-// and a sort in Go (names in natural order): the reference its scan must match.
+// and a sort in Go (names in dictionary order): the reference its scan must match.
 func resourcesByGORM(t *testing.T, s *data.Store) []data.Resource {
 	t.Helper()
 	var rs []data.Resource
@@ -26,7 +26,7 @@ func resourcesByGORM(t *testing.T, s *data.Store) []data.Resource {
 		if a.ID != b.ID {
 			return a.ID < b.ID
 		}
-		return data.NaturalCompare(rs[i].Name, rs[j].Name) < 0
+		return data.CompareNames(rs[i].Name, rs[j].Name) < 0
 	})
 	return rs
 }

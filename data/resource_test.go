@@ -319,7 +319,8 @@ func TestResourcesOrder(t *testing.T) {
 		}
 		return strings.Join(ns, " / ")
 	}
-	want := "原神创世结晶 648 / 王者荣耀点券 60元 / B站大会员 年卡 / 中国移动话费 50元"
+	// Names in dictionary order: 王 (wang) before 原 (yuan).
+	want := "王者荣耀点券 60元 / 原神创世结晶 648 / B站大会员 年卡 / 中国移动话费 50元"
 	if got := names(); got != want {
 		t.Errorf("Resources = %s, want %s", got, want)
 	}
@@ -330,7 +331,7 @@ func TestResourcesOrder(t *testing.T) {
 	if err := s.MoveCategory(cs[3].ID, -1); err != nil { // and before 影音类
 		t.Fatal(err)
 	}
-	want = "原神创世结晶 648 / 王者荣耀点券 60元 / 中国移动话费 50元 / B站大会员 年卡"
+	want = "王者荣耀点券 60元 / 原神创世结晶 648 / 中国移动话费 50元 / B站大会员 年卡"
 	if got := names(); got != want {
 		t.Errorf("after moving 话费类 up: %s, want %s", got, want)
 	}
@@ -366,7 +367,7 @@ func TestFilterResources(t *testing.T) {
 		f    ResourceFilter
 		want string
 	}{
-		{"everything", ResourceFilter{}, "原神创世结晶 648,王者荣耀点券 6元,王者荣耀点券 60元,QQ音乐绿钻 月卡,腾讯视频VIP月卡,中国移动话费 100元"},
+		{"everything", ResourceFilter{}, "王者荣耀点券 6元,王者荣耀点券 60元,原神创世结晶 648,QQ音乐绿钻 月卡,腾讯视频VIP月卡,中国移动话费 100元"},
 		{"category", ResourceFilter{CategoryID: cs[1].ID}, "QQ音乐绿钻 月卡,腾讯视频VIP月卡"},
 		{"on sale", ResourceFilter{State: StateOnSale}, "王者荣耀点券 60元,腾讯视频VIP月卡,中国移动话费 100元"},
 		{"sold out", ResourceFilter{State: StateSoldOut}, "王者荣耀点券 6元"},

@@ -124,6 +124,7 @@ var phraseReadings = map[string]string{
 
 type phrase struct {
 	word     []rune
+	text     string // word as a string
 	readings []string
 }
 
@@ -133,7 +134,7 @@ var phrasesByFirst = indexPhrases(phraseReadings)
 func indexPhrases(words map[string]string) map[rune][]phrase {
 	idx := make(map[rune][]phrase)
 	for w, r := range words {
-		ph := phrase{word: []rune(w), readings: strings.Fields(r)}
+		ph := phrase{word: []rune(w), text: w, readings: strings.Fields(r)}
 		idx[ph.word[0]] = append(idx[ph.word[0]], ph)
 	}
 	// Longer words first, so 长视频 wins over a shorter word that starts the same.
@@ -175,8 +176,9 @@ func NameKey(name string) string {
 	return strings.ToLower(width.Fold.String(strings.TrimSpace(name)))
 }
 
-// NaturalCompare orders names the way an owner reads them: runs of digits compare as
-// numbers, so 点券 6元 < 点券 30元 < 点券 648元. Otherwise it compares byte by byte.
+// NaturalCompare orders text byte by byte, except that runs of digits compare as
+// numbers: 备份2 < 备份10. It suits file names; names of resources, suppliers and
+// other things an owner lists are ordered by CompareNames, which adds pinyin.
 func NaturalCompare(a, b string) int {
 	for a != "" && b != "" {
 		da, db := leadingDigits(a), leadingDigits(b)

@@ -15,12 +15,13 @@ type Supplier struct {
 	Notes   string `gorm:"size:500;not null;default:''"`
 }
 
-// Suppliers lists suppliers by name.
+// Suppliers lists suppliers by name in dictionary order (CompareNames).
 func (s *Store) Suppliers() ([]Supplier, error) {
 	var ss []Supplier
-	if err := s.db.Order("name").Find(&ss).Error; err != nil {
+	if err := s.db.Find(&ss).Error; err != nil {
 		return nil, fmt.Errorf("list suppliers: %w", err)
 	}
+	SortByName(ss, func(sp *Supplier) string { return sp.Name }, nil)
 	return ss, nil
 }
 

@@ -36,7 +36,8 @@ func TestSaveSupplier(t *testing.T) {
 		}
 	}
 	ss, err := s.Suppliers()
-	if err != nil || len(ss) != 2 || ss[0].Contact != "微信 xc" {
+	// In dictionary order: 鑫源 (xin) before 星辰 (xing).
+	if err != nil || len(ss) != 2 || ss[0].Name != "鑫源数码" || ss[1].Contact != "微信 xc" {
 		t.Errorf("Suppliers = %+v, %v", ss, err)
 	}
 }

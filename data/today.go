@@ -3,7 +3,6 @@ package data
 import (
 	"cmp"
 	"fmt"
-	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -125,14 +124,11 @@ func agendaResources(tx *gorm.DB, a *Agenda, now time.Time) error {
 
 // agendaLine counts rs and names the first AgendaLineLength in the catalog's order.
 func agendaLine(rs []agendaResource) AgendaLine {
-	slices.SortFunc(rs, func(a, b agendaResource) int {
+	SortByName(rs, func(r *agendaResource) string { return r.Name }, func(a, b *agendaResource) int {
 		if c := cmp.Compare(a.position, b.position); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(a.CategoryID, b.CategoryID); c != 0 {
-			return c
-		}
-		return NaturalCompare(a.Name, b.Name)
+		return cmp.Compare(a.CategoryID, b.CategoryID)
 	})
 	line := AgendaLine{Count: len(rs)}
 	for _, r := range rs[:min(len(rs), AgendaLineLength)] {

@@ -20,7 +20,7 @@ type Index struct {
 type IndexCategory struct {
 	Name      string    // 分类名称
 	Count     int       // resources listed under it
-	Resources []Listing // in the order the catalog gave them
+	Resources []Listing // by name in dictionary order
 }
 
 // Listing is one resource as a post shows it. Optional values are "" when they do
@@ -47,10 +47,11 @@ type NewStock struct {
 }
 
 // BuildIndex prepares the index post for group g at now: the resources of rs that are
-// on sale at now (StateAt), grouped under cats in the owner's order, dates shown in loc
-// (nil: time.Local). Resources whose category is missing from cats come after, under
-// their own category. It also returns the IDs of the listed resources, in post order,
-// so the post can be recorded with them.
+// on sale at now (StateAt), grouped under cats in the owner's order and by name in
+// dictionary order (data.CompareNames) within a category, dates shown in loc (nil:
+// time.Local). Resources whose category is missing from cats come after, under their
+// own category. It also returns the IDs of the listed resources, in post order, so
+// the post can be recorded with them.
 func BuildIndex(g data.Group, cats []data.Category, rs []data.Resource, now time.Time, loc *time.Location) (Index, []uint) {
 	loc = orLocal(loc)
 	idx := Index{GroupName: g.Name, Date: now.In(loc).Format(data.DateLayout)}
@@ -60,7 +61,7 @@ func BuildIndex(g data.Group, cats []data.Category, rs []data.Resource, now time
 		byID[c.ID] = len(sections)
 		sections = append(sections, IndexCategory{Name: c.Name})
 	}
-	ids := make([][]uint, len(sections))
+	listed := make([][]*data.Resource, len(sections))
 	for i := range rs {
 		r := &rs[i]
 		if r.StateAt(now) != data.StateOnSale {
@@ -71,22 +72,26 @@ func BuildIndex(g data.Group, cats []data.Category, rs []data.Resource, now time
 			pos = len(sections)
 			byID[r.CategoryID] = pos
 			sections = append(sections, IndexCategory{Name: r.Category.Name})
-			ids = append(ids, nil)
+			listed = append(listed, nil)
 		}
-		sections[pos].Resources = append(sections[pos].Resources, listingOf(r, now, loc))
-		ids[pos] = append(ids[pos], r.ID)
+		listed[pos] = append(listed[pos], r)
 	}
-	var listed []uint
+	var ids []uint
 	for i, s := range sections {
-		if len(s.Resources) == 0 {
+		if len(listed[i]) == 0 {
 			continue
+		}
+		data.SortByName(listed[i], func(r **data.Resource) string { return (*r).Name }, nil)
+		s.Resources = make([]Listing, len(listed[i]))
+		for k, r := range listed[i] {
+			s.Resources[k] = listingOf(r, now, loc)
+			ids = append(ids, r.ID)
 		}
 		s.Count = len(s.Resources)
 		idx.Categories = append(idx.Categories, s)
 		idx.Count += s.Count
-		listed = append(listed, ids[i]...)
 	}
-	return idx, listed
+	return idx, ids
 }
 
 // BuildNewStock prepares the 上新 post for resource r (with its Category loaded) in

@@ -10,7 +10,8 @@ import (
 
 func TestBuildIndexListsOnlyWhatIsOnSale(t *testing.T) {
 	idx, ids := BuildIndex(group, allCats, catalog(), fixedNow, cst)
-	wantIDs := []uint{1, 2, 3, 7, 8, 10, 11, 13, 14, 16, 17, 18}
+	// By category, then by name in dictionary order: 和平精英 < 王者荣耀 < 原神.
+	wantIDs := []uint{2, 1, 3, 8, 10, 7, 11, 16, 13, 14, 18, 17}
 	if !reflect.DeepEqual(ids, wantIDs) {
 		t.Errorf("listed IDs = %v, want %v", ids, wantIDs)
 	}
@@ -70,6 +71,25 @@ func TestBuildIndexOrder(t *testing.T) {
 				t.Errorf("got %v %v, want %v %v", got, ids, tt.want, tt.wantIDs)
 			}
 		})
+	}
+}
+
+// Within a category, names are in dictionary order whatever order they came in.
+func TestBuildIndexSortsNames(t *testing.T) {
+	names := []string{"优酷VIP 月卡", "腾讯视频VIP 月卡", "QQ音乐豪华绿钻", "爱奇艺 年卡", "B站大会员", "王者荣耀点券 648元", "王者荣耀点券 30元", "王者荣耀点券 6元"}
+	var rs []data.Resource
+	for i, n := range names {
+		rs = append(rs, res(uint(i+1), catVideo, n, 100, 0))
+	}
+	idx, _ := BuildIndex(group, allCats, rs, fixedNow, cst)
+	var got []string
+	for _, l := range idx.Categories[0].Resources {
+		got = append(got, l.Name)
+	}
+	want := []string{"爱奇艺 年卡", "B站大会员", "QQ音乐豪华绿钻", "腾讯视频VIP 月卡",
+		"王者荣耀点券 6元", "王者荣耀点券 30元", "王者荣耀点券 648元", "优酷VIP 月卡"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("listed %q\nwant   %q", got, want)
 	}
 }
 

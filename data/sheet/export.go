@@ -109,8 +109,9 @@ func catalogGrid(rs []data.Resource, loc *time.Location) grid {
 	return g
 }
 
-// groupByCategory keeps the catalog's order but brings each category's resources
-// together, in case the slice was not sorted by category.
+// groupByCategory keeps the catalog's order of categories but brings each category's
+// resources together, in case the slice was not sorted by category, in dictionary
+// order of their names (data.CompareNames), as the catalog and the posts list them.
 func groupByCategory(rs []data.Resource) []*data.Resource {
 	order := make(map[string]int)
 	var groups [][]*data.Resource
@@ -126,6 +127,7 @@ func groupByCategory(rs []data.Resource) []*data.Resource {
 	}
 	out := make([]*data.Resource, 0, len(rs))
 	for _, g := range groups {
+		data.SortByName(g, func(r **data.Resource) string { return (*r).Name }, nil)
 		out = append(out, g...)
 	}
 	return out
