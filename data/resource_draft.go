@@ -124,14 +124,15 @@ func (d ResourceDraft) StockNote() (note string, offer ResourceStatus) {
 	soldOut := !unlimited && stock == 0
 	switch {
 	case soldOut && status == StatusOnSale:
-		return "库存为 0，保存后按售罄处理，公告里不会列出它。", StatusSoldOut
+		return "库存为 0：按售罄处理，不进公告。", StatusSoldOut
 	case soldOut && status == StatusSoldOut:
-		return "已设为售罄。补货后把库存改成大于 0，状态改回上架。", ""
+		return "已设为售罄。补货后改库存、改回上架。", ""
 	case !soldOut && status == StatusSoldOut:
-		return "状态是售罄，公告里不会列出它；已经补货就改回上架。", StatusOnSale
+		return "售罄不进公告；补了货就改回上架。", StatusOnSale
 	}
 	return StockHint, ""
 }
 
 // StockHint is what the stock field means, shown under it while nothing needs saying.
-const StockHint = "留空表示不限库存；填 0 表示已经卖完（售罄）。"
+// The notes are short: the form shows them on one line beside the status.
+const StockHint = "留空表示不限；填 0 表示售罄。"

@@ -11,7 +11,7 @@ func TestStockNoteOffersSoldOut(t *testing.T) {
 		offer               ResourceStatus
 		says                string
 	}{
-		{"counted 0 on sale", "0", "上架", StatusSoldOut, "库存为 0，保存后按售罄处理"},
+		{"counted 0 on sale", "0", "上架", StatusSoldOut, "库存为 0：按售罄处理，不进公告"},
 		{"0 with spaces", " 0 ", "上架", StatusSoldOut, "按售罄处理"},
 		{"0 already sold out", "0", "售罄", "", "已设为售罄"},
 		{"restocked but sold out", "5", "售罄", StatusOnSale, "改回上架"},

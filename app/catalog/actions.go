@@ -4,10 +4,12 @@ import (
 	"errors"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
+	qqpost "github.com/qunhuo/qunhuo/data/posts"
 )
 
 // The catalog's actions: on the selected resource (edit, 上新 post, 下架, delete) and
@@ -63,10 +65,28 @@ func (s *Screen) onEdit() {
 // onSaved reloads the catalog; the selection stays on the same resource.
 func (s *Screen) onSaved() { s.Refresh() }
 
+// onNewStockPost opens the 上新 post of the selected resource, or says why a resource
+// that cannot be bought now (售罄, 已过期…) gets none and offers to edit it.
 func (s *Screen) onNewStockPost() {
-	if r := s.current(); r != nil {
-		s.links.NewStockPost(s.group, *r)
+	r := s.current()
+	if r == nil {
+		return
 	}
+	var notOnSale *qqpost.NotOnSaleError
+	if err := qqpost.CheckOnSale(*r, s.env.Now(), s.env.Loc); errors.As(err, &notOnSale) {
+		msg := notOnSale.Lines()
+		d := dialog.NewCustomConfirm("这个资源现在不发上新", "编辑资源", "知道了", ui.MessageLabel(msg),
+			func(edit bool) {
+				if edit {
+					s.onEdit()
+				}
+			}, s.env.Win)
+		d.Resize(ui.MessageSize(msg))
+		d.Show()
+		ui.EscCloses(s.env.Win, d)
+		return
+	}
+	s.links.NewStockPost(s.group, *r)
 }
 
 func (s *Screen) onToggleShelf() {

@@ -29,7 +29,7 @@ func TestFormSaysStockZeroIsSoldOutAndSetsIt(t *testing.T) {
 	below := absY(f.validFrom)
 
 	test.Type(f.stock, "0")
-	if !strings.Contains(f.stockNote.Text, "库存为 0，保存后按售罄处理") || f.stockNote.Importance != widget.WarningImportance {
+	if !strings.Contains(f.stockNote.Text, "库存为 0：按售罄处理，不进公告") || f.stockNote.Importance != widget.WarningImportance {
 		t.Errorf("stock 0 on sale: note %q", f.stockNote.Text)
 	}
 	if !f.stockOffer.Visible() || f.stockOffer.Text != "设为售罄" {

@@ -1,6 +1,7 @@
 package posts
 
 import (
+	"strings"
 	"time"
 
 	"github.com/qunhuo/qunhuo/data"
@@ -20,6 +21,12 @@ type NotOnSaleError struct {
 
 // Error is the owner's message: safe to show as it is.
 func (e *NotOnSaleError) Error() string { return e.Message }
+
+// Lines is the message with each sentence on a line of its own, so a narrow dialog
+// does not break a sentence at the space in "库存为 0".
+func (e *NotOnSaleError) Lines() string {
+	return strings.ReplaceAll(strings.TrimSuffix(e.Message, "。"), "。", "。\n") + "。"
+}
 
 // CheckOnSale tells whether r can be advertised in a 上新 post at now: nil when it is on
 // sale, else a *NotOnSaleError. Dates in the message are shown in loc (nil: time.Local).

@@ -77,3 +77,10 @@ func TestBuildNewStockPostRefusesWhatIsNotOnSale(t *testing.T) {
 		t.Errorf("on sale: post %q, error %v", post.Text, err)
 	}
 }
+
+func TestNotOnSaleLinesPutsEachSentenceOnItsLine(t *testing.T) {
+	err := CheckOnSale(byName(catalog(), "Steam钱包 50元"), fixedNow, cst).(*NotOnSaleError)
+	if got, want := err.Lines(), "「Steam钱包 50元」库存为 0，已按售罄处理。\n补货后把库存改成大于 0 再发上新。"; got != want {
+		t.Errorf("Lines = %q, want %q", got, want)
+	}
+}
