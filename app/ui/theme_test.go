@@ -147,3 +147,40 @@ func TestContrastFormula(t *testing.T) {
 		t.Errorf("#767676 on white = %.2f, want 4.54", r)
 	}
 }
+
+// TestButtonTextContrast draws a button of every importance the screens use, enabled,
+// in both themes, and measures its text against its own background: white on the
+// brand orange (#E8590C) was 3.6:1.
+func TestButtonTextContrast(t *testing.T) {
+	for v, name := range map[fyne.ThemeVariant]string{theme.VariantDark: "深色", theme.VariantLight: "浅色"} {
+		a := test.NewTempApp(t)
+		a.Settings().SetTheme(fixedVariant{NewTheme(), v})
+		for _, imp := range []widget.Importance{widget.MediumImportance, widget.HighImportance, widget.DangerImportance} {
+			b := widget.NewButton("新增资源", func() {})
+			b.Importance = imp
+			w := test.NewWindow(b)
+			bg := buttonBackground(b)
+			if bg == nil {
+				t.Fatalf("importance %v: found no background drawn", imp)
+			}
+			for _, txt := range drawnTexts(b) {
+				if r := contrast(txt.Color, bg); r < 4.5 {
+					t.Errorf("%s, importance %v: 「%s」 %v on %v: %.2f:1, under 4.5:1", name, imp, txt.Text, hex(txt.Color), hex(bg), r)
+				}
+			}
+			w.Close()
+		}
+	}
+}
+
+// buttonBackground is the colour of the first opaque rectangle a button draws.
+func buttonBackground(b *widget.Button) color.Color {
+	for _, o := range uifind.Children(b) {
+		if r, ok := o.(*canvas.Rectangle); ok && r.FillColor != nil {
+			if _, _, _, a := r.FillColor.RGBA(); a == 0xFFFF {
+				return r.FillColor
+			}
+		}
+	}
+	return nil
+}
