@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/app/ui/uifind"
 	"github.com/qunhuo/qunhuo/app/ui/uitest"
 	"github.com/qunhuo/qunhuo/data"
@@ -88,8 +89,8 @@ func TestDetailPaneShowsTheSelectedResourceInFull(t *testing.T) {
 	}
 
 	s.table.Select(widget.TableCellID{Row: 0, Col: 0})
-	want := "名称：" + long + "    分类：游戏类    价格：¥600    原价：¥648    兑换方式：直充    库存：3    " +
-		"有效期：至 2026-12-31    状态：上架    供应商：老王卡盟    标签：王者荣耀、点券    备注：上家周末不发货，周五晚上下的单周一补发"
+	want := strings.Join([]string{"名称：" + long, "分类：游戏类", "价格：¥600", "原价：¥648", "兑换方式：直充", "库存：3",
+		"有效期：至 2026-12-31", "状态：上架", "供应商：老王卡盟", "标签：王者荣耀、点券", "备注：上家周末不发货，周五晚上下的单周一补发"}, ui.FieldGap)
 	if got := s.detail.String(); got != want {
 		t.Errorf("the pane says\n%q\nwant\n%q", got, want)
 	}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/app/ui/uifind"
 	"github.com/qunhuo/qunhuo/app/ui/uitest"
 	"github.com/qunhuo/qunhuo/data"
@@ -89,8 +90,8 @@ func TestDetailPaneShowsTheSelectedMemberInFull(t *testing.T) {
 	}
 	s := openMembers(t, e, &g)
 	s.table.Select(widget.TableCellID{Row: 0, Col: 0})
-	want := "QQ号：2876543210    昵称：小鱼儿    群名片：小鱼-原神代肝-长期收号    身份：管理员    入群日期：2025-03-02    " +
-		"动机：刚需获取    兴趣：原神、王者荣耀、腾讯视频    人群：学生    备注：常买原神月卡，周末晚上在线，喜欢先问价再下单"
+	want := strings.Join([]string{"QQ号：2876543210", "昵称：小鱼儿", "群名片：小鱼-原神代肝-长期收号", "身份：管理员", "入群日期：2025-03-02",
+		"动机：刚需获取", "兴趣：原神、王者荣耀、腾讯视频", "人群：学生", "备注：常买原神月卡，周末晚上在线，喜欢先问价再下单"}, ui.FieldGap)
 	if got := s.detail.String(); got != want {
 		t.Errorf("the pane says\n%q\nwant\n%q", got, want)
 	}

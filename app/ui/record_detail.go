@@ -14,6 +14,10 @@ type Field struct {
 	Label, Value string
 }
 
+// FieldGap separates two fields on a line of the detail pane: the embedded font has no
+// ideographic space, and fewer spaces ran the fields together.
+const FieldGap = "      "
+
 // detailHeight fits three lines of text: most records, with their notes, in full.
 const detailHeight = 84
 
@@ -55,7 +59,7 @@ func (d *RecordDetail) Show(fields []Field) {
 			continue
 		}
 		if n := len(segs); n > 0 {
-			segs[n-1].(*widget.TextSegment).Text += "    "
+			segs[n-1].(*widget.TextSegment).Text += FieldGap
 		}
 		segs = append(segs, &widget.TextSegment{Text: f.Label + "：" + f.Value, Style: widget.RichTextStyleInline})
 	}
