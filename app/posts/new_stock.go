@@ -25,6 +25,7 @@ type NewStockPost struct {
 	preview *ui.PostPreview
 	edit    *widget.Button
 	dlg     dialog.Dialog
+	editor  *templateEditor // the template editor last opened
 }
 
 // ShowNewStockPost builds the 上新 post of r for group g (nil: no group yet) and shows it.
@@ -55,7 +56,7 @@ func (p *NewStockPost) load() {
 			var notOnSale *qqpost.NotOnSaleError
 			if errors.As(err, &notOnSale) {
 				p.dlg.Hide()
-				ui.ShowMessage(e.Win, "这个资源现在不发上新", notOnSale.Error())
+				ui.ShowMessage(e.Win, "这个资源现在不发上新", notOnSale.Lines())
 				return
 			}
 			if err != nil {
@@ -80,5 +81,9 @@ func (p *NewStockPost) onCopied(int) {
 }
 
 func (p *NewStockPost) onEditTemplate() {
-	newTemplateEditor(p.env, data.PostNewStock, p.load).show()
+	e, g, r := p.env, p.group, p.resource
+	p.editor = newTemplateEditor(e, data.PostNewStock, func() (qqpost.Preview, error) {
+		return qqpost.NewStockPreview(e.Store, g, &r, e.Now(), e.Loc)
+	}, p.load)
+	p.editor.show()
 }

@@ -40,6 +40,8 @@ type Screen struct {
 	xlsxButton  *widget.Button
 	csvButton   *widget.Button
 	historyList *widget.List
+	noHistory   *ui.EmptyState // what to do before any post was copied
+	copyButton  *widget.Button // in noHistory: copies the post shown, as the preview's button does
 }
 
 // NewScreen builds the 公告 screen; Refresh makes the post.
@@ -62,6 +64,8 @@ func NewScreen(e *ui.Env) *Screen {
 			}
 		})
 	s.historyList.OnSelected = s.onHistorySelected
+	s.noHistory = ui.NewEmptyState()
+	s.copyButton = widget.NewButtonWithIcon("复制公告", theme.ContentCopyIcon(), func() { s.preview.CopyButton.OnTapped() })
 	return s
 }
 
@@ -71,7 +75,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	title := ui.Bold("资源索引表")
 	title.SizeName = theme.SizeNameSubHeadingText
 	top := container.NewVBox(container.NewBorder(nil, nil, title, buttons), s.info)
-	history := container.NewBorder(ui.Bold("最近复制过的公告(点开可再复制)"), nil, nil, nil, s.historyList)
+	history := container.NewBorder(ui.Bold("最近复制过的公告(点开可再复制)"), nil, nil, nil, s.noHistory.Over(s.historyList))
 	split := container.NewHSplit(s.preview.Content(), history)
 	split.Offset = 0.72
 	return container.NewBorder(top, nil, nil, nil, split)
@@ -93,6 +97,9 @@ func (s *Screen) Refresh() {
 	if s.group == nil {
 		s.info.SetText("请先在上方选择或新建一个群。")
 		s.preview.SetParts(nil)
+		s.history = nil
+		s.historyList.Refresh()
+		s.updateNoHistory()
 		return
 	}
 	g, category := *s.group, s.category.Selected
@@ -117,6 +124,7 @@ func (s *Screen) Refresh() {
 				s.history = history
 				s.historyList.Refresh()
 			}
+			s.updateNoHistory()
 		})
 	})
 }
@@ -166,8 +174,26 @@ func (s *Screen) onCopied(int) {
 				s.history = history
 				s.historyList.Refresh()
 			}
+			s.updateNoHistory()
 		})
 	})
+}
+
+// updateNoHistory says, while no post has been copied, how to copy the first one, with
+// the button to do it; with nothing on sale there is nothing to copy yet.
+func (s *Screen) updateNoHistory() {
+	switch {
+	case len(s.history) > 0:
+		s.noHistory.Hide()
+	case s.group == nil:
+		s.noHistory.Show("还没有复制过公告。先在上方选择或新建一个群。")
+	case s.post.Listed == 0:
+		s.noHistory.Show("还没有复制过公告。资源库里有在售的资源后，左边会生成资源索引表，复制过的公告会记在这里。")
+	default:
+		s.copyButton.SetText(s.preview.CopyButton.Text) // 复制公告, or 复制第 1/3 段
+		s.noHistory.Show("还没有复制过公告。把左边的资源索引表复制下来，到QQ群里粘贴；复制过的公告会记在这里，以后可以再复制。",
+			s.copyButton)
+	}
 }
 
 func derefGroupID(id *uint) uint {
@@ -178,7 +204,15 @@ func derefGroupID(id *uint) uint {
 }
 
 func (s *Screen) onEditTemplate() {
-	s.editor = newTemplateEditor(s.env, data.PostIndex, s.Refresh)
+	var g *data.Group
+	if s.group != nil {
+		copied := *s.group
+		g = &copied
+	}
+	e := s.env
+	s.editor = newTemplateEditor(e, data.PostIndex, func() (qqpost.Preview, error) {
+		return qqpost.IndexPreview(e.Store, g, e.Now(), e.Loc)
+	}, s.Refresh)
 	s.editor.show()
 }
 

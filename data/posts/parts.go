@@ -64,9 +64,9 @@ type PartSpec struct {
 var (
 	phGroup    = Placeholder{Name: "群名", Description: "群名称", field: "GroupName", top: true}
 	phDate     = Placeholder{Name: "日期", Description: "发公告的日期，如 2026-11-26", field: "Date", top: true}
-	phTotal    = Placeholder{Name: "数量", Description: "公告里在售资源的总数；没有在售资源时没有值", field: "Count", top: true, optional: true}
+	phTotal    = Placeholder{Name: "数量", Description: "在标题和结尾里：公告里在售资源的总数；没有在售资源时没有值", field: "Count", top: true, optional: true}
 	phCatName  = Placeholder{Name: "分类", Description: "分类名称，如 游戏类", field: "Name"}
-	phCatCount = Placeholder{Name: "数量", Description: "这个分类里在售资源的数量", field: "Count"}
+	phCatCount = Placeholder{Name: "数量", Description: "在每个分类里：这个分类在售资源的数量", field: "Count"}
 
 	phName     = Placeholder{Name: "名称", Description: "资源名称", field: "Name"}
 	phCategory = Placeholder{Name: "分类", Description: "资源所在的分类", field: "Category"}
@@ -89,7 +89,7 @@ func PartSpecs(kind data.PostKind) []PartSpec {
 		return []PartSpec{
 			{Key: PartHeader, Label: "标题", Help: "公告开头，只出现一次", Rows: 3,
 				Placeholders: []Placeholder{phGroup, phDate, phTotal}},
-			{Key: PartCategory, Label: "每个分类", Help: "每个有在售资源的分类出现一次，写在它的资源前面", Rows: 2,
+			{Key: PartCategory, Label: "每个分类", Help: "每个有在售资源的分类出现一次，在它的资源前面；第一行空着，分类之间就空一行", Rows: 2,
 				Placeholders: []Placeholder{phCatName, phCatCount, phGroup, phDate}, nested: true},
 			{Key: PartResource, Label: "每个资源", Help: "分类里每个在售资源出现一次", Rows: 3,
 				Placeholders: listing, nested: true},
