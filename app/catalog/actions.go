@@ -62,9 +62,6 @@ func (s *Screen) onEdit() {
 	}
 }
 
-// onSaved reloads the catalog; the selection stays on the same resource.
-func (s *Screen) onSaved() { s.Refresh() }
-
 // onNewStockPost opens the 上新 post of the selected resource, or says why a resource
 // that cannot be bought now (售罄, 已过期…) gets none and offers to edit it.
 func (s *Screen) onNewStockPost() {

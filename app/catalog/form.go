@@ -15,8 +15,8 @@ var redeemOptions = []string{"卡密", "直充", "激活码", "兑换码", "账�
 // resourceForm adds or edits one resource.
 type resourceForm struct {
 	*ui.FormKit
-	prev    *data.Resource // nil when adding
-	onSaved func()
+	prev    *data.Resource      // nil when adding
+	onSaved func(data.Resource) // after the store has it, with its ID
 
 	name, price, original, stock *ui.FormEntry
 	validFrom, validUntil, tags  *ui.FormEntry
@@ -32,7 +32,7 @@ type resourceForm struct {
 }
 
 // newResourceForm builds the form for prev (nil to add one, in category cat if given).
-func newResourceForm(e *ui.Env, prev *data.Resource, cat string, onSaved func()) *resourceForm {
+func newResourceForm(e *ui.Env, prev *data.Resource, cat string, onSaved func(data.Resource)) *resourceForm {
 	f := &resourceForm{prev: prev, onSaved: onSaved}
 	f.FormKit = ui.NewFormKit(e, f.check, f.onSave)
 	f.name = f.Entry("name", "如 王者荣耀点券 60元")
@@ -206,5 +206,5 @@ func (f *resourceForm) show() {
 
 func (f *resourceForm) onSave() {
 	r, _ := f.parse()
-	f.Submit(func() error { return f.Env.Store.SaveResource(&r) }, f.onSaved)
+	f.Submit(func() error { return f.Env.Store.SaveResource(&r) }, func() { f.onSaved(r) })
 }

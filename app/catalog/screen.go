@@ -49,6 +49,7 @@ type Screen struct {
 	latest     ui.Latest     // the newest load; an older one that arrives late is dropped
 	form       *resourceForm // the add/edit form last opened
 	loaded     bool          // the first load arrived: an empty list now means an empty catalog
+	savedID    uint          // the resource just saved: the reload selects it
 
 	search      *widget.Entry
 	category    *widget.Select
@@ -60,6 +61,7 @@ type Screen struct {
 	emptyImport *widget.Button
 	clearFilter *widget.Button
 	count       *widget.Label
+	notice      *ui.Notice // 已保存 for a moment after a save
 	addButton   *widget.Button
 	importBtn   *widget.Button
 	exportBtn   *widget.Button
@@ -91,6 +93,7 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 	s.detail = ui.NewRecordDetail("点选一行，这里显示它的全部内容。拖动表头里两列之间的分隔线，可以调整列宽。")
 	s.newEmptyState()
 	s.count = widget.NewLabel("")
+	s.notice = ui.NewNotice(e)
 	s.addButton = widget.NewButtonWithIcon("新增资源", theme.ContentAddIcon(), s.onAdd)
 	s.addButton.Importance = widget.HighImportance
 	s.importBtn = widget.NewButtonWithIcon("导入表格", theme.UploadIcon(), s.onImport)
@@ -120,7 +123,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	buttons := container.NewHBox(s.addButton, s.importBtn, s.exportBtn, s.catsButton)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, filters))
 	actions := container.NewHBox(s.editButton, s.postButton, s.shelfButton, s.deleteBtn)
-	bar := container.NewBorder(nil, nil, s.count, actions, s.selection)
+	bar := container.NewBorder(nil, nil, s.count, actions, container.NewHBox(s.notice.Content(), s.selection))
 	bottom := container.NewVBox(s.detail.Content(), bar)
 	return container.NewBorder(top, bottom, nil, nil, s.empty.OverTable(s.table))
 }
@@ -165,6 +168,7 @@ func (s *Screen) apply(rs []data.Resource, cats []data.Category) {
 	}
 	s.category.SetOptions(opts)
 	s.applyFilter()
+	s.showSaved()
 }
 
 // applyFilter recomputes the shown rows; it only compares precomputed keys, so it

@@ -17,7 +17,7 @@ type memberForm struct {
 	*ui.FormKit
 	prev    *data.Member
 	current *data.Group
-	onSaved func()
+	onSaved func(data.Member) // after the store has it, with its ID
 
 	qq, nickname, interests, segments *ui.FormEntry
 	notes                             *widget.Entry
@@ -35,7 +35,7 @@ type seatRow struct {
 	joined   *widget.Entry
 }
 
-func newMemberForm(e *ui.Env, prev *data.Member, current *data.Group, onSaved func()) *memberForm {
+func newMemberForm(e *ui.Env, prev *data.Member, current *data.Group, onSaved func(data.Member)) *memberForm {
 	f := &memberForm{prev: prev, current: current, onSaved: onSaved}
 	f.FormKit = ui.NewFormKit(e, f.check, f.onSave)
 	f.qq = f.Entry("qq", "5–12 位数字")
@@ -169,5 +169,5 @@ func (f *memberForm) show() {
 
 func (f *memberForm) onSave() {
 	m, _ := f.parse()
-	f.Submit(func() error { return f.Env.Store.SaveMember(&m) }, f.onSaved)
+	f.Submit(func() error { return f.Env.Store.SaveMember(&m) }, func() { f.onSaved(m) })
 }

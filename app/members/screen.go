@@ -38,6 +38,7 @@ type Screen struct {
 	form     *memberForm // the add/edit form last opened
 	latest   ui.Latest   // the newest load; an older one that arrives late is dropped
 	loaded   bool        // a load arrived: an empty list now means no members
+	savedID  uint        // the member just saved: the reload selects TA
 
 	search     *widget.Entry
 	scope      *widget.Select
@@ -48,6 +49,7 @@ type Screen struct {
 	emptyImp   *widget.Button
 	clearQuery *widget.Button
 	count      *widget.Label
+	notice     *ui.Notice // 已保存 for a moment after a save
 	addButton  *widget.Button
 	importBtn  *widget.Button
 	editButton *widget.Button
@@ -72,6 +74,7 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 	s.detail = ui.NewRecordDetail("点选一位成员，这里显示TA的全部资料。拖动表头里两列之间的分隔线，可以调整列宽。")
 	s.newEmptyState()
 	s.count = widget.NewLabel("")
+	s.notice = ui.NewNotice(e)
 	s.addButton = widget.NewButtonWithIcon("新增成员", theme.ContentAddIcon(), s.onAdd)
 	s.addButton.Importance = widget.HighImportance
 	s.importBtn = widget.NewButtonWithIcon("导入成员名单", theme.UploadIcon(), s.onImport)
@@ -88,7 +91,8 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 // Content is the screen to put in the window.
 func (s *Screen) Content() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.scope, s.addButton, s.importBtn), s.search)
-	bar := container.NewBorder(nil, nil, s.count, container.NewHBox(s.editButton, s.deleteBtn), s.selection)
+	bar := container.NewBorder(nil, nil, s.count, container.NewHBox(s.editButton, s.deleteBtn),
+		container.NewHBox(s.notice.Content(), s.selection))
 	bottom := container.NewVBox(s.detail.Content(), bar)
 	return container.NewBorder(top, bottom, nil, nil, s.empty.OverTable(s.table))
 }
@@ -131,6 +135,7 @@ func (s *Screen) Refresh() {
 			s.all, s.loaded = ms, true
 			s.selected = -1
 			s.applyFilter()
+			s.showSaved()
 		})
 	})
 }
@@ -216,13 +221,13 @@ func (s *Screen) updateActions() {
 }
 
 func (s *Screen) onAdd() {
-	s.form = newMemberForm(s.env, nil, s.group, s.Refresh)
+	s.form = newMemberForm(s.env, nil, s.group, s.onSaved)
 	s.form.show()
 }
 
 func (s *Screen) onEdit() {
 	if m := s.current(); m != nil {
-		s.form = newMemberForm(s.env, m, s.group, s.Refresh)
+		s.form = newMemberForm(s.env, m, s.group, s.onSaved)
 		s.form.show()
 	}
 }
