@@ -26,7 +26,8 @@ const paragraphBonus = 8
 //
 //   - a part has at most limit characters, its marker included;
 //   - there are as few parts as the limit allows, and they are balanced: no part is
-//     more than 1/8 longer than the shortest longest part any cut could give, and
+//     more than 1/8 longer than the shortest longest part any cut could give that
+//     keeps together the lines that belong together (below), and
 //     each part aims at the average length of what is left, so parts differ by about
 //     a resource's lines plus the 1/8 a cut at a blank line (before a category's
 //     heading) may earn. For an index post whose resources take one or two lines,
