@@ -11,12 +11,12 @@ import (
 type groupForm struct {
 	*ui.FormKit
 	prev         *data.Group
-	onSaved      func(selectID uint)
-	Name, Number *ui.FormEntry // exported for the shell's welcome tests
+	onSaved      func(data.Group) // after the store has it, with its ID
+	Name, Number *ui.FormEntry    // exported for the shell's welcome tests
 	notes        *widget.Entry
 }
 
-func newGroupForm(e *ui.Env, prev *data.Group, onSaved func(selectID uint)) *groupForm {
+func newGroupForm(e *ui.Env, prev *data.Group, onSaved func(data.Group)) *groupForm {
 	f := &groupForm{prev: prev, onSaved: onSaved}
 	f.FormKit = ui.NewFormKit(e, f.check, f.onSave)
 	f.Name = f.Entry("name", "如 王者荣耀点券福利群")
@@ -57,5 +57,5 @@ func (f *groupForm) onSave() {
 	if f.prev != nil {
 		g.ID, g.CreatedAt = f.prev.ID, f.prev.CreatedAt
 	}
-	f.Submit(func() error { return f.Env.Store.SaveGroup(&g) }, func() { f.onSaved(g.ID) })
+	f.Submit(func() error { return f.Env.Store.SaveGroup(&g) }, func() { f.onSaved(g) })
 }

@@ -107,3 +107,28 @@ func TestWelcomeKeepsTheDemoInViewAfterProblems(t *testing.T) {
 		t.Errorf("the demo text ends at %.0f, below the top of the summary at %.0f: it is cut off", noteBottom, summaryTop)
 	}
 }
+
+// A saved group is confirmed on the screen and selected in the list once it reloads.
+func TestSavedGroupIsConfirmedAndSelected(t *testing.T) {
+	e := uitest.NewEnv(t)
+	uitest.MustGroup(t, e, "王者荣耀福利群", "123456789")
+	var s *Screen
+	s = NewScreen(e, func(uint) { // the shell reloads the groups after a change
+		gs, _ := e.Store.Groups()
+		s.Apply(gs)
+	})
+	uitest.Show(e, s.Content())
+	gs, _ := e.Store.Groups()
+	s.Apply(gs)
+	test.Tap(s.addButton)
+	test.Type(s.form.Name, "原神资源互助群")
+	test.Type(s.form.Number, "765432198")
+	test.Tap(s.form.SaveButton)
+
+	if s.selected < 0 || s.groups[s.selected].Name != "原神资源互助群" {
+		t.Errorf("selected %d in %v, want the saved group", s.selected, s.groups)
+	}
+	if got := s.notice.Text(); !strings.Contains(got, "已保存「原神资源互助群」") {
+		t.Errorf("notice = %q", got)
+	}
+}

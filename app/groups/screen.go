@@ -22,6 +22,7 @@ type Screen struct {
 	usages    map[uint]data.GroupUsage
 	current   *data.Group
 	selected  int
+	savedID   uint // the group just saved: Apply selects it
 
 	form       *groupForm // the add/edit form last opened
 	list       *widget.List
@@ -29,6 +30,7 @@ type Screen struct {
 	editButton *widget.Button
 	deleteBtn  *widget.Button
 	hint       *widget.Label
+	notice     *ui.Notice // 已保存 for a moment after a save
 }
 
 func NewScreen(e *ui.Env, onChanged func(selectID uint)) *Screen {
@@ -42,6 +44,7 @@ func NewScreen(e *ui.Env, onChanged func(selectID uint)) *Screen {
 	s.deleteBtn.Importance = widget.DangerImportance
 	s.hint = widget.NewLabel("群活可以同时管理多个群。资源库所有群共用,成员按群分开记录。")
 	s.hint.Wrapping = fyne.TextWrapWord
+	s.notice = ui.NewNotice(e)
 	s.updateActions()
 	return s
 }
@@ -70,7 +73,7 @@ func (s *Screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 func (s *Screen) Content() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.addButton, s.editButton, s.deleteBtn), s.hint)
-	return container.NewBorder(top, nil, nil, nil, s.list)
+	return container.NewBorder(top, s.notice.Content(), nil, nil, s.list)
 }
 
 func (s *Screen) Apply(groups []data.Group) {
@@ -79,6 +82,7 @@ func (s *Screen) Apply(groups []data.Group) {
 	s.list.UnselectAll()
 	s.list.Refresh()
 	s.updateActions()
+	s.showSaved()
 }
 
 func (s *Screen) SetGroup(g *data.Group) {
@@ -113,15 +117,33 @@ func (s *Screen) updateActions() {
 }
 
 func (s *Screen) onAdd() {
-	s.form = newGroupForm(s.env, nil, s.onChanged)
+	s.form = newGroupForm(s.env, nil, s.onSaved)
 	s.form.show()
 }
 
 func (s *Screen) onEdit() {
 	if s.selected >= 0 && s.selected < len(s.groups) {
 		g := s.groups[s.selected]
-		s.form = newGroupForm(s.env, &g, s.onChanged)
+		s.form = newGroupForm(s.env, &g, s.onSaved)
 		s.form.show()
+	}
+}
+
+// onSaved confirms the save and lets the shell reload the groups, with the saved one
+// current; Apply then selects it in the list.
+func (s *Screen) onSaved(g data.Group) {
+	s.savedID = g.ID
+	s.notice.Show("已保存「" + g.Name + "」，已设为当前群")
+	s.onChanged(g.ID)
+}
+
+// showSaved selects the group just saved once the list has it.
+func (s *Screen) showSaved() {
+	for i, g := range s.groups {
+		if g.ID == s.savedID && g.ID != 0 {
+			s.list.Select(i)
+			s.savedID = 0
+		}
 	}
 }
 

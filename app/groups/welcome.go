@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/qunhuo/qunhuo/app/ui"
+	"github.com/qunhuo/qunhuo/data"
 	"github.com/qunhuo/qunhuo/data/datatest"
 )
 
@@ -52,7 +53,8 @@ func ShowWelcome(e *ui.Env, onDone func(groupID uint, demo bool)) *Welcome {
 }
 
 // created runs after the group is saved: demo data, if asked for, fills in the background.
-func (w *Welcome) created(groupID uint) {
+func (w *Welcome) created(g data.Group) {
+	groupID := g.ID
 	if !w.Demo.Checked {
 		w.onDone(groupID, false)
 		return
