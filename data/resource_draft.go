@@ -106,7 +106,7 @@ func checkDates(p *problems, r, prev *Resource, now time.Time) {
 	if prev != nil && prev.ValidUntil != nil && prev.ValidUntil.Truncate(time.Minute).Equal(*r.ValidUntil) {
 		return
 	}
-	p.add("valid_until", "截止时间已经过去了,请填写将来的时间")
+	p.add("valid_until", "截止时间已经过去了，请填写将来的时间")
 }
 
 // StockNote says, as the owner types, what the draft's stock means for its status: a

@@ -33,10 +33,10 @@ func (s *Screen) updateActions() {
 		}
 	}
 	if r == nil {
-		s.selection.SetText("点选一行,可以编辑、发上新公告、下架或删除")
+		s.selection.SetText("点选一行，可以编辑、发上新公告、下架或删除")
 		return
 	}
-	s.selection.SetText("已选:" + r.Name)
+	s.selection.SetText("已选：" + r.Name)
 	s.shelfButton.SetText("下架")
 	if r.Status == data.StatusOffShelf {
 		s.shelfButton.SetText("重新上架")
@@ -116,7 +116,7 @@ func (s *Screen) onDelete() {
 		return
 	}
 	id, name := r.ID, r.Name
-	ui.Confirm(s.env.Win, "删除资源", "确定删除「"+name+"」吗?删除后不能恢复。", "删除", func() { s.delete(id, name) })
+	ui.Confirm(s.env.Win, "删除资源", "确定删除「"+name+"」吗？删除后不能恢复。", "删除", func() { s.delete(id, name) })
 }
 
 func (s *Screen) delete(id uint, name string) {
@@ -137,9 +137,9 @@ func (s *Screen) delete(id uint, name string) {
 // offerOffShelf explains why a resource that posts named cannot be deleted and offers
 // 下架 instead.
 func (s *Screen) offerOffShelf(id uint, name string) {
-	msg := "「" + name + "」已经在发出的公告里出现过,删除会让公告记录对不上,所以不能删除。\n" +
-		"可以改为下架:它不再出现在资源索引表里,需要时还能重新上架。"
-	ui.Confirm(s.env.Win, "不能删除,改为下架?", msg, "下架", func() { s.setStatus(id, data.StatusOffShelf) })
+	msg := "「" + name + "」已经在发出的公告里出现过，删除会让公告记录对不上，所以不能删除。\n" +
+		"可以改为下架：它不再出现在资源索引表里，需要时还能重新上架。"
+	ui.Confirm(s.env.Win, "不能删除，改为下架？", msg, "下架", func() { s.setStatus(id, data.StatusOffShelf) })
 }
 
 func (s *Screen) onImport() { s.links.ImportResources(s.Refresh) }
@@ -150,11 +150,11 @@ func (s *Screen) onCategories() { newCategoriesDialog(s.env, s.Refresh).show() }
 // in Excel and import back), each as Excel or CSV.
 func (s *Screen) onExport() {
 	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("资源索引表(Excel)", func() { ui.ExportIndex(s.env, s.groupName(), ui.FormatXLSX) }),
-		fyne.NewMenuItem("资源索引表(CSV)", func() { ui.ExportIndex(s.env, s.groupName(), ui.FormatCSV) }),
+		fyne.NewMenuItem("资源索引表（Excel）", func() { ui.ExportIndex(s.env, s.groupName(), ui.FormatXLSX) }),
+		fyne.NewMenuItem("资源索引表（CSV）", func() { ui.ExportIndex(s.env, s.groupName(), ui.FormatCSV) }),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("完整资源库(Excel,改完可导回)", func() { ui.ExportCatalog(s.env, ui.FormatXLSX) }),
-		fyne.NewMenuItem("完整资源库(CSV)", func() { ui.ExportCatalog(s.env, ui.FormatCSV) }),
+		fyne.NewMenuItem("完整资源库（Excel，改完可导回）", func() { ui.ExportCatalog(s.env, ui.FormatXLSX) }),
+		fyne.NewMenuItem("完整资源库（CSV）", func() { ui.ExportCatalog(s.env, ui.FormatCSV) }),
 	)
 	c := fyne.CurrentApp().Driver().CanvasForObject(s.exportBtn)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(s.exportBtn)

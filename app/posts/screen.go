@@ -75,7 +75,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	title := ui.Bold("资源索引表")
 	title.SizeName = theme.SizeNameSubHeadingText
 	top := container.NewVBox(container.NewBorder(nil, nil, title, buttons), s.info)
-	history := container.NewBorder(ui.Bold("最近复制过的公告(点开可再复制)"), nil, nil, nil, s.noHistory.Over(s.historyList))
+	history := container.NewBorder(ui.Bold("最近复制过的公告（点开可再复制）"), nil, nil, nil, s.noHistory.Over(s.historyList))
 	split := container.NewHSplit(s.preview.Content(), history)
 	split.Offset = 0.72
 	return container.NewBorder(top, nil, nil, nil, split)
@@ -144,16 +144,16 @@ func (s *Screen) setCategories(cats []data.Category) {
 
 func (s *Screen) apply(post qqpost.Built) {
 	s.post = post
-	info := fmt.Sprintf("在售 %d 款,共 %d 字", post.Listed, len([]rune(post.Text)))
+	info := fmt.Sprintf("在售 %d 款，共 %d 字", post.Listed, len([]rune(post.Text)))
 	if len(post.Parts) > 1 {
-		info += fmt.Sprintf(",太长了分成 %d 段,请按顺序逐段复制粘贴", len(post.Parts))
+		info += fmt.Sprintf("，太长了分成 %d 段，请按顺序逐段复制粘贴", len(post.Parts))
 	}
 	if len(post.Parts) > 5 {
-		info += "。资源很多时,建议在右上角选一个分类分开发,或「存为 Excel」上传到群文件"
+		info += "。资源很多时，建议在右上角选一个分类分开发，或「存为 Excel」上传到群文件"
 	}
 	info += "。售罄、下架、失效、已过期和未开始的资源不会列出。"
 	if post.BrokenOwn {
-		info += "\n注意:你修改过的模板出错了,这次先用默认模板生成。请点「编辑模板」修正。"
+		info += "\n注意：你修改过的模板出错了，这次先用默认模板生成。请点「编辑模板」修正。"
 	}
 	s.info.SetText(info)
 	s.preview.SetParts(post.Parts)
