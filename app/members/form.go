@@ -149,12 +149,13 @@ func (f *memberForm) check() error {
 }
 
 func (f *memberForm) show() {
+	// Short fields in pairs, so the seats of several groups fit below without a scroll.
 	form := f.Form(
-		ui.FormRow{Label: "QQ号", Key: "qq", Widget: f.qq},
-		ui.FormRow{Label: "昵称", Key: "nickname", Widget: f.nickname},
+		ui.FormRow{Label: "QQ号", Key: "qq", Widget: f.qq,
+			Beside: &ui.FormRow{Label: "昵称", Key: "nickname", Widget: f.nickname}},
 		ui.FormRow{Label: "动机", Widget: f.motivations},
-		ui.FormRow{Label: "兴趣", Key: string(data.TagInterest), Widget: f.interests},
-		ui.FormRow{Label: "人群", Key: string(data.TagSegment), Widget: f.segments},
+		ui.FormRow{Label: "兴趣", Key: string(data.TagInterest), Widget: f.interests,
+			Beside: &ui.FormRow{Label: "人群", Key: string(data.TagSegment), Widget: f.segments}},
 		ui.FormRow{Label: "备注", Key: "notes", Widget: f.notes},
 	)
 	seatsHeader := container.NewGridWithColumns(4, ui.Bold("所在的群"), ui.Bold("群名片"), ui.Bold("身份"), ui.Bold("入群日期"))
@@ -164,7 +165,7 @@ func (f *memberForm) show() {
 	if f.prev != nil {
 		title = "编辑成员"
 	}
-	f.FormKit.Show(title, body, fyne.NewSize(720, 640))
+	f.FormKit.Show(title, body, fyne.NewSize(760, 680))
 }
 
 func (f *memberForm) onSave() {
