@@ -101,9 +101,9 @@ func PartSpecs(kind data.PostKind) []PartSpec {
 	case data.PostNewStock:
 		all := []Placeholder{phName, phPrice, phOriginal, phSaving, phRedeem, phStock, phDeadline, phNotes, phCategory, phStart, phGroup, phDate}
 		return []PartSpec{
-			{Key: PartHeader, Label: "标题", Help: "公告开头", Rows: 2, Placeholders: all},
-			{Key: PartResource, Label: "资源", Help: "这个资源的介绍", Rows: 7, Placeholders: all},
-			{Key: PartFooter, Label: "结尾", Help: "公告最后", Rows: 3, Placeholders: all},
+			{Key: PartHeader, Label: "标题", Help: "公告的第一行", Rows: 1, Placeholders: all},
+			{Key: PartResource, Label: "资源", Help: "这个资源的介绍", Rows: 8, Placeholders: all},
+			{Key: PartFooter, Label: "结尾", Help: "公告最后的话；第一行空着，和上面空开一行", Rows: 3, Placeholders: all},
 		}
 	}
 	return nil
