@@ -42,7 +42,7 @@ func NewScreen(e *ui.Env, onChanged func(selectID uint)) *Screen {
 	s.editButton = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
 	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
 	s.deleteBtn.Importance = widget.DangerImportance
-	s.hint = widget.NewLabel("群活可以同时管理多个群。资源库所有群共用,成员按群分开记录。")
+	s.hint = widget.NewLabel("群活可以同时管理多个群。资源库所有群共用，成员按群分开记录。")
 	s.hint.Wrapping = fyne.TextWrapWord
 	s.notice = ui.NewNotice(e)
 	s.updateActions()
@@ -66,7 +66,7 @@ func (s *Screen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	objs[2].(*widget.Label).SetText(fmt.Sprintf("群号 %s · 成员 %d 人 · 发过公告 %d 次", g.Number, u.Members, u.Posts))
 	mark := ""
 	if s.current != nil && s.current.ID == g.ID {
-		mark = "(当前群)"
+		mark = "（当前群）"
 	}
 	objs[3].(*widget.Label).SetText(mark)
 }
@@ -166,7 +166,7 @@ func (s *Screen) onDelete() {
 }
 
 func (s *Screen) confirmDelete(g data.Group, usage data.GroupUsage) {
-	msg := fmt.Sprintf("确定删除「%s」吗?\n这个群的 %d 条成员记录会一起删除(成员在其他群的记录保留);已发的 %d 条公告保留文字。删除后不能恢复,建议先到「数据与备份」备份一次。",
+	msg := fmt.Sprintf("确定删除「%s」吗？\n这个群的 %d 条成员记录会一起删除（成员在其他群的记录保留）；已发的 %d 条公告保留文字。删除后不能恢复，建议先到「数据与备份」备份一次。",
 		g.Name, usage.Members, usage.Posts)
 	ui.Confirm(s.env.Win, "删除群", msg, "删除", func() { s.delete(g.ID) })
 }
