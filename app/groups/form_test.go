@@ -132,3 +132,28 @@ func TestSavedGroupIsConfirmedAndSelected(t *testing.T) {
 		t.Errorf("notice = %q", got)
 	}
 }
+
+// What only the store can refuse (a group number already added) shows under the field
+// and in the summary until the owner changes that field.
+func TestGroupFormShowsTheStoresRefusalUntilTheFieldChanges(t *testing.T) {
+	e := uitest.NewEnv(t)
+	uitest.MustGroup(t, e, "王者荣耀福利群", "123456789")
+	s := NewScreen(e, func(uint) {})
+	uitest.Show(e, s.Content())
+	test.Tap(s.addButton)
+	f := s.form
+	test.Type(f.Name, "原神资源互助群")
+	test.Type(f.Number, "123456789")
+	test.Tap(f.SaveButton)
+	if got := f.Notes["number"].Text; !strings.Contains(got, "已经添加过了") {
+		t.Fatalf("the line under 群号 says %q after the store refused the number", got)
+	}
+	test.Type(f.notes, "周末活动多") // another field: the refusal stays
+	if !strings.Contains(f.Summary.Text, "已经添加过了") {
+		t.Errorf("the refusal left the summary when another field changed: %q", f.Summary.Text)
+	}
+	test.Type(f.Number, "0")
+	if f.Notes["number"].Text != "" || f.Summary.Text != "" {
+		t.Errorf("after the number changed: line %q, summary %q", f.Notes["number"].Text, f.Summary.Text)
+	}
+}
