@@ -53,8 +53,9 @@ type templateEditor struct {
 	dlg         dialog.Dialog
 }
 
-// newTemplateEditor builds the editor of kind's template; loadPreview gives what the
-// preview shows (the owner's catalog or a sample) and runs off the UI goroutine.
+// newTemplateEditor builds the editor of kind's template; show opens it and loads the
+// template. loadPreview gives what the preview shows (the owner's catalog or a sample)
+// and runs off the UI goroutine.
 func newTemplateEditor(e *ui.Env, kind data.PostKind, loadPreview func() (qqpost.Preview, error), onSaved func()) *templateEditor {
 	t := &templateEditor{env: e, kind: kind, onSaved: onSaved, loadPreview: loadPreview}
 	t.preview = qqpost.SamplePreview(kind, nil)
@@ -78,7 +79,6 @@ func newTemplateEditor(e *ui.Env, kind data.PostKind, loadPreview func() (qqpost
 	t.saveBtn.Importance = widget.HighImportance
 	t.resetBtn = widget.NewButton("恢复默认", t.onReset)
 	t.cancelBtn = widget.NewButton("取消", t.close)
-	e.Tasks.Run(t.load)
 	return t
 }
 
@@ -256,6 +256,7 @@ func (t *templateEditor) show() {
 	t.dlg.Resize(fyne.NewSize(min(1180, size.Width-40), min(740, size.Height-40)))
 	t.dlg.Show()
 	ui.EscCloses(t.env.Win, t.dlg)
+	t.env.Tasks.Run(t.load)
 }
 
 func (t *templateEditor) close() {
