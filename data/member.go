@@ -213,7 +213,7 @@ func saveMember(tx *gorm.DB, m *Member) error {
 		return fmt.Errorf("save member: %w", err)
 	}
 	if n > 0 {
-		return ValidationError{{Field: "qq", Message: "QQ号 " + m.QQ + " 已经是成员了,请编辑原来那位"}}
+		return ValidationError{{Field: "qq", Message: "QQ号 " + m.QQ + " 已经是成员了，请编辑原来那位"}}
 	}
 	m.SearchKey = memberSearchKey(m)
 	if err := tx.Omit(clause.Associations).Save(m).Error; err != nil {

@@ -227,7 +227,7 @@ func saveResource(tx *gorm.DB, r *Resource) error {
 		return fmt.Errorf("save resource: %w", err)
 	}
 	if n > 0 {
-		return ValidationError{{Field: "name", Message: "已经有叫「" + r.Name + "」的资源了,请换个名称或编辑原来那条"}}
+		return ValidationError{{Field: "name", Message: "已经有叫「" + r.Name + "」的资源了，请换个名称或编辑原来那条"}}
 	}
 	cat, err := ensureCategory(tx, r.Category.Name)
 	if err != nil {

@@ -26,7 +26,7 @@ func checkText(p *problems, field, label, s string, max int, required bool) stri
 		p.add(field, "%s不能为空", label)
 	}
 	if n := utf8.RuneCountInString(s); n > max {
-		p.add(field, "%s最多 %d 个字,现在 %d 个字", label, max, n)
+		p.add(field, "%s最多 %d 个字，现在 %d 个字", label, max, n)
 	}
 	return s
 }
@@ -38,7 +38,7 @@ func CheckQQ(field, label, s string) error {
 	case s == "":
 		return &FieldError{Field: field, Message: label + "不能为空"}
 	case !allDigits(s) || len(s) < 5 || len(s) > 12 || s[0] == '0':
-		return &FieldError{Field: field, Message: label + "须为 5–12 位数字,且不以 0 开头"}
+		return &FieldError{Field: field, Message: label + "须为 5–12 位数字，且不以 0 开头"}
 	}
 	return nil
 }
@@ -48,14 +48,14 @@ func CheckQQ(field, label, s string) error {
 func parsePrice(p *problems, field, label, s string, required bool) int64 {
 	if strings.TrimSpace(s) == "" {
 		if required {
-			p.add(field, "%s不能为空,免费资源请填 0", label)
+			p.add(field, "%s不能为空，免费资源请填 0", label)
 		}
 		return 0
 	}
 	cents, ok := parseYuan(s)
 	switch {
 	case !ok:
-		p.add(field, "%s格式不对,请填写数字,最多两位小数,如 12.5", label)
+		p.add(field, "%s格式不对，请填写数字，最多两位小数，如 12.5", label)
 	case cents < 0:
 		p.add(field, "%s不能为负数", label)
 	case cents > MaxPriceCents:
@@ -76,7 +76,7 @@ func parseStock(p *problems, field, label, s string) (stock int, unlimited bool)
 	n, err := strconv.Atoi(s)
 	switch {
 	case err != nil:
-		p.add(field, "%s请填写整数,不限库存请留空", label)
+		p.add(field, "%s请填写整数，不限库存请留空", label)
 	case n < 0:
 		p.add(field, "%s不能为负数", label)
 	case n > MaxStock:
@@ -113,7 +113,7 @@ func parseDate(p *problems, field, label, s string, loc *time.Location, endOfDay
 		t = t.UTC()
 		return &t
 	}
-	p.add(field, "%s格式不对,请写成 %s 或 %s", label, "2026-12-31", "2026-12-31 20:00")
+	p.add(field, "%s格式不对，请写成 %s 或 %s", label, "2026-12-31", "2026-12-31 20:00")
 	return nil
 }
 
@@ -149,11 +149,11 @@ func SplitTags(s string) []string {
 
 func checkTags(p *problems, field, label string, tags []string) {
 	if len(tags) > MaxTags {
-		p.add(field, "%s最多 %d 个,现在 %d 个", label, MaxTags, len(tags))
+		p.add(field, "%s最多 %d 个，现在 %d 个", label, MaxTags, len(tags))
 	}
 	for _, t := range tags {
 		if n := utf8.RuneCountInString(t); n > MaxTagLen {
-			p.add(field, "%s「%s」太长,每个最多 %d 个字", label, t, MaxTagLen)
+			p.add(field, "%s「%s」太长，每个最多 %d 个字", label, t, MaxTagLen)
 			return
 		}
 	}

@@ -36,8 +36,8 @@ type Screen struct {
 	lastDir     string
 }
 
-const restoreHelp = "恢复备份:关闭群活,把备份文件改名为 " + data.DatabaseFile + ",替换上面数据文件夹里的同名文件,再打开群活。" +
-	"\n换电脑时,把整个数据文件夹复制过去即可。"
+const restoreHelp = "恢复备份：关闭群活，把备份文件改名为 " + data.DatabaseFile + "，替换上面数据文件夹里的同名文件，再打开群活。" +
+	"\n换电脑时，把整个数据文件夹复制过去即可。"
 
 func NewScreen(e *ui.Env, onDemo func()) *Screen {
 	s := &Screen{env: e, onDemo: onDemo}
@@ -71,13 +71,13 @@ func (s *Screen) open(dir string) {
 func (s *Screen) Content() fyne.CanvasObject {
 	help := widget.NewLabel(restoreHelp)
 	help.Wrapping = fyne.TextWrapWord
-	demoHelp := widget.NewLabel("示例数据是几十条常见资源和成员,方便先熟悉功能;它们和你自己的数据放在一起,可以随时编辑或删除。")
+	demoHelp := widget.NewLabel("示例数据是几十条常见资源和成员，方便先熟悉功能；它们和你自己的数据放在一起，可以随时编辑或删除。")
 	demoHelp.Wrapping = fyne.TextWrapWord
 	return container.NewVScroll(container.NewVBox(
 		ui.Bold("数据文件"), s.location, s.size,
 		container.NewHBox(s.openData, s.openLog),
 		widget.NewSeparator(),
-		ui.Bold("备份"), widget.NewLabel("备份会把全部数据复制成一个文件,存到你选的文件夹(建议U盘或网盘同步文件夹)。"),
+		ui.Bold("备份"), widget.NewLabel("备份会把全部数据复制成一个文件，存到你选的文件夹（建议U盘或网盘同步文件夹）。"),
 		container.NewHBox(s.backupBtn, s.openBackups), s.status, help,
 		widget.NewSeparator(),
 		ui.Bold("示例数据"), demoHelp, container.NewHBox(s.demoButton),
@@ -88,7 +88,7 @@ func (s *Screen) Refresh() {
 	path := s.env.Store.Path()
 	s.env.Tasks.Run(func() {
 		size := fileSize(path) + fileSize(path+"-wal") // recent changes wait in the WAL file
-		fyne.Do(func() { s.size.SetText("大小:" + humanSize(size)) })
+		fyne.Do(func() { s.size.SetText("大小：" + humanSize(size)) })
 	})
 }
 
@@ -143,7 +143,7 @@ func (s *Screen) backedUp(dst string, err error) {
 }
 
 func (s *Screen) onDemoData() {
-	ui.Confirm(s.env.Win, "载入示例数据", "要把示例资源和成员加到现在的数据里吗?", "载入", s.fillDemo)
+	ui.Confirm(s.env.Win, "载入示例数据", "要把示例资源和成员加到现在的数据里吗？", "载入", s.fillDemo)
 }
 
 func (s *Screen) fillDemo() {
@@ -158,7 +158,7 @@ func (s *Screen) fillDemo() {
 				s.env.ShowError(err)
 				return
 			}
-			s.status.SetText("√ 示例数据已载入,可以到「资源库」和「成员」看看。")
+			s.status.SetText("√ 示例数据已载入，可以到「资源库」和「成员」看看。")
 			s.onDemo()
 		})
 	})

@@ -43,7 +43,7 @@ func newCategoriesDialog(e *ui.Env, onChanged func()) *categoriesDialog {
 		})
 	c.list.OnSelected = func(id widget.ListItemID) { c.selected = id; c.updateActions() }
 	c.newName = widget.NewEntry()
-	c.newName.SetPlaceHolder("新分类名称,如 学习类")
+	c.newName.SetPlaceHolder("新分类名称，如 学习类")
 	c.newName.OnSubmitted = func(string) { c.onAdd() }
 	c.addButton = widget.NewButtonWithIcon("添加", theme.ContentAddIcon(), c.onAdd)
 	c.upButton = widget.NewButtonWithIcon("上移", theme.MoveUpIcon(), func() { c.move(-1) })
@@ -118,7 +118,7 @@ func (c *categoriesDialog) do(work func() (uint, error)) {
 		fyne.Do(func() {
 			switch {
 			case errors.Is(err, data.ErrInUse):
-				c.problem.SetText("这个分类里还有资源,不能删除。请先把资源改到别的分类。")
+				c.problem.SetText("这个分类里还有资源，不能删除。请先把资源改到别的分类。")
 			case err != nil:
 				c.problem.SetText(ui.Explain(err))
 			}

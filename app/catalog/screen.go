@@ -84,7 +84,7 @@ type Links struct {
 func NewScreen(e *ui.Env, links Links) *Screen {
 	s := &Screen{env: e, links: links, selected: -1}
 	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder("搜索名称、标签、拼音或首字母,如 wzry")
+	s.search.SetPlaceHolder("搜索名称、标签、拼音或首字母，如 wzry")
 	s.search.OnChanged = s.onSearchChanged
 	s.category = ui.NewSelect([]string{allCategories}, allCategories, s.onCategoryChanged)
 	s.state = ui.NewSelect(stateOptions(), allStates, s.onStateChanged)
@@ -99,7 +99,7 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 	s.importBtn = widget.NewButtonWithIcon("导入表格", theme.UploadIcon(), s.onImport)
 	s.exportBtn = widget.NewButtonWithIcon("导出", theme.DownloadIcon(), s.onExport)
 	s.catsButton = widget.NewButtonWithIcon("分类管理", theme.ListIcon(), s.onCategories)
-	s.selection = widget.NewLabel("点选一行,可以编辑、发上新公告、下架或删除")
+	s.selection = widget.NewLabel("点选一行，可以编辑、发上新公告、下架或删除")
 	s.editButton = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
 	s.postButton = widget.NewButtonWithIcon("上新公告", theme.MailSendIcon(), s.onNewStockPost)
 	s.shelfButton = widget.NewButtonWithIcon("下架", theme.VisibilityOffIcon(), s.onToggleShelf)
@@ -175,7 +175,7 @@ func (s *Screen) apply(rs []data.Resource, cats []data.Category) {
 // runs on every keystroke.
 func (s *Screen) applyFilter() {
 	s.shown = data.FilterResources(s.all, s.filter, s.env.Now(), s.shown)
-	s.count.SetText(fmt.Sprintf("共 %d 条,显示 %d 条", len(s.all), len(s.shown)))
+	s.count.SetText(fmt.Sprintf("共 %d 条，显示 %d 条", len(s.all), len(s.shown)))
 	s.table.UnselectAll()
 	s.table.Refresh()
 	s.updateActions()

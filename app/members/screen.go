@@ -142,7 +142,7 @@ func (s *Screen) Refresh() {
 
 func (s *Screen) applyFilter() {
 	s.shown = data.FilterMembers(s.all, s.query, s.shown)
-	s.count.SetText(fmt.Sprintf("共 %d 人,显示 %d 人", len(s.all), len(s.shown)))
+	s.count.SetText(fmt.Sprintf("共 %d 人，显示 %d 人", len(s.all), len(s.shown)))
 	s.table.UnselectAll()
 	s.table.Refresh()
 	s.updateActions()
@@ -208,7 +208,7 @@ func (s *Screen) updateActions() {
 	if m == nil {
 		s.editButton.Disable()
 		s.deleteBtn.Disable()
-		s.selection.SetText("点选一位成员,可以编辑或删除")
+		s.selection.SetText("点选一位成员，可以编辑或删除")
 		return
 	}
 	s.editButton.Enable()
@@ -217,7 +217,7 @@ func (s *Screen) updateActions() {
 	if s.group != nil {
 		gid = s.group.ID
 	}
-	s.selection.SetText("已选:" + m.DisplayName(gid))
+	s.selection.SetText("已选：" + m.DisplayName(gid))
 }
 
 func (s *Screen) onAdd() {
@@ -238,7 +238,7 @@ func (s *Screen) onDelete() {
 		return
 	}
 	id, name := m.ID, m.DisplayName(0)
-	msg := "确定删除「" + name + "」(" + m.QQ + ")吗?TA在所有群里的记录和标签都会删除。"
+	msg := "确定删除「" + name + "」(" + m.QQ + "）吗？TA在所有群里的记录和标签都会删除。"
 	ui.Confirm(s.env.Win, "删除成员", msg, "删除", func() { s.delete(id) })
 }
 

@@ -23,15 +23,15 @@ func Explain(err error) string {
 	}
 	var re *data.RowError
 	if errors.As(err, &re) {
-		return "第 " + strconv.Itoa(re.Index+1) + " 条没能保存:" + Explain(re.Err) + "\n这次导入没有保存任何一条,原有数据不变。"
+		return "第 " + strconv.Itoa(re.Index+1) + " 条没能保存：" + Explain(re.Err) + "\n这次导入没有保存任何一条，原有数据不变。"
 	}
 	switch {
 	case errors.Is(err, data.ErrNotFound):
-		return "这条记录已经不存在了,可能刚被删除。列表已刷新。"
+		return "这条记录已经不存在了，可能刚被删除。列表已刷新。"
 	case errors.Is(err, data.ErrInUse):
-		return "这条记录还在被使用,不能删除。"
+		return "这条记录还在被使用，不能删除。"
 	}
-	return "操作没有完成,已经保存的数据没有受影响。请再试一次;如果反复出现,请重启群活。"
+	return "操作没有完成，已经保存的数据没有受影响。请再试一次；如果反复出现，请重启群活。"
 }
 
 func MessagesOf(ve data.ValidationError) []string {

@@ -102,12 +102,12 @@ func (p *PostPreview) onCopy() {
 	n := len(p.parts)
 	switch {
 	case n == 1:
-		p.Status.SetText("√ 已复制,到QQ群里粘贴即可")
+		p.Status.SetText("√ 已复制，到QQ群里粘贴即可")
 	case i < n-1:
 		p.showPart(i + 1)
-		p.Status.SetText(fmt.Sprintf("√ 已复制第 %d/%d 段。到QQ群里粘贴后,回来点「复制第 %d/%d 段」", i+1, n, i+2, n))
+		p.Status.SetText(fmt.Sprintf("√ 已复制第 %d/%d 段。到QQ群里粘贴后，回来点「复制第 %d/%d 段」", i+1, n, i+2, n))
 	default:
-		p.Status.SetText(fmt.Sprintf("√ 已复制最后一段(%d/%d),全部复制完了", n, n))
+		p.Status.SetText(fmt.Sprintf("√ 已复制最后一段（%d/%d），全部复制完了", n, n))
 	}
 	if p.onCopied != nil {
 		p.onCopied(i)

@@ -68,7 +68,7 @@ func catalog() []data.Resource {
 		res(7, catVideo, "腾讯视频VIP 月卡", 1500, 3000, redeem("激活码")),
 		res(8, catVideo, "爱奇艺黄金会员 年卡", 11800, 24800, redeem("手机号直充"),
 			until(at(2026, 12, 31, 23, 59)), stock(8),
-			notes("支持电视端投屏。下单后5分钟内到账,有问题找客服QQ 2851234567")),
+			notes("支持电视端投屏。下单后5分钟内到账，有问题找客服QQ 2851234567")),
 		res(9, catVideo, "优酷VIP 周卡", 500, 1000, until(at(2026, 11, 20, 23, 59))),
 		res(10, catVideo, "B站大会员 月卡", 2500, 2500, redeem("激活码")),
 		res(11, catVideo, "网易云音乐黑胶VIP 月卡", 990, 0),

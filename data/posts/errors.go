@@ -28,9 +28,9 @@ func (e *TemplateError) Unwrap() error { return e.Err }
 // lineMessage puts the line in front of a problem, the way every template error reads.
 func lineMessage(line int, problem string) string {
 	if line <= 0 {
-		return "模板有错:" + problem
+		return "模板有错：" + problem
 	}
-	return fmt.Sprintf("模板第 %d 行有错:%s", line, problem)
+	return fmt.Sprintf("模板第 %d 行有错：%s", line, problem)
 }
 
 // goErrRE takes apart text/template's errors:
@@ -68,24 +68,24 @@ func fixed(s string) func(data.PostKind, []string) string {
 var rules = []rule{
 	{regexp.MustCompile(`^can't evaluate field (\S+)`), unknownField},
 	{regexp.MustCompile(`^function "([^"]*)" not defined`), func(_ data.PostKind, m []string) string {
-		return "不认识「" + m[1] + "」。字段前面要加英文句点,如 {{.Name}}"
+		return "不认识「" + m[1] + "」。字段前面要加英文句点，如 {{.Name}}"
 	}},
 	{regexp.MustCompile(`^unexpected EOF`), fixed("{{if}} 或 {{range}} 没有用 {{end}} 结束")},
 	{regexp.MustCompile(`^unclosed action`), fixed("{{ 没有配对的 }}")},
 	{regexp.MustCompile(`^unclosed comment`), fixed("注释 {{/* 没有用 */}} 结束")},
-	{regexp.MustCompile(`^unexpected \{\{end\}\}`), fixed("多了一个 {{end}},前面没有和它配对的 {{if}} 或 {{range}}")},
+	{regexp.MustCompile(`^unexpected \{\{end\}\}`), fixed("多了一个 {{end}}，前面没有和它配对的 {{if}} 或 {{range}}")},
 	{regexp.MustCompile(`^unexpected \{\{else\}\}`), fixed("{{else}} 要写在 {{if}} 或 {{range}} 和 {{end}} 之间")},
 	{regexp.MustCompile(`^missing value for (\w+)`), func(_ data.PostKind, m []string) string {
 		example := "{{if .Redeem}}"
 		if m[1] == "range" {
 			example = "{{range .Categories}}"
 		}
-		return "{{" + m[1] + "}} 后面要写一个字段,如 " + example
+		return "{{" + m[1] + "}} 后面要写一个字段，如 " + example
 	}},
 	{regexp.MustCompile(`^unrecognized character in action: U\+[0-9A-F]+ '(.*)'`), func(_ data.PostKind, m []string) string {
-		return "{{ }} 里有「" + m[1] + "」,里面只能用英文半角字符,如 {{.Name}}"
+		return "{{ }} 里有「" + m[1] + "」，里面只能用英文半角字符，如 {{.Name}}"
 	}},
-	{regexp.MustCompile(`^bad character U\+007[BD]`), fixed("大括号要成对写,如 {{.Name}}")},
+	{regexp.MustCompile(`^bad character U\+007[BD]`), fixed("大括号要成对写，如 {{.Name}}")},
 	{regexp.MustCompile(`^range can't iterate over`), fixed("只有 .Categories 和 .Resources 能用 {{range}} 重复")},
 }
 
@@ -96,7 +96,7 @@ func describe(kind data.PostKind, msg string) string {
 			return r.say(kind, m)
 		}
 	}
-	return "这一处 {{ }} 的写法不对,请对照字段列表检查,或恢复默认模板"
+	return "这一处 {{ }} 的写法不对，请对照字段列表检查，或恢复默认模板"
 }
 
 // unknownField explains a field that does not exist where it was written: a typo, a
@@ -116,9 +116,9 @@ func unknownField(kind data.PostKind, m []string) string {
 		}
 	}
 	if similar != "" {
-		return "没有叫「" + name + "」的字段,是不是想写 " + similar + "?大小写要一致"
+		return "没有叫「" + name + "」的字段，是不是想写 " + similar + "？大小写要一致"
 	}
-	return "没有叫「" + name + "」的字段,请对照字段列表检查拼写"
+	return "没有叫「" + name + "」的字段，请对照字段列表检查拼写"
 }
 
 // fieldIdent is the Go name in a help entry: Price in {{.Price}}, Resources in

@@ -30,10 +30,10 @@ func Fields(kind data.PostKind) []Field {
 func indexFields() []Field {
 	fs := []Field{
 		{Name: "{{.GroupName}}", Description: "群名称"},
-		{Name: "{{.Date}}", Description: "发布日期,如 2026-11-26"},
+		{Name: "{{.Date}}", Description: "发布日期，如 2026-11-26"},
 		{Name: "{{.Count}}", Description: "表里在售资源的总数"},
-		{Name: "{{range .Categories}}…{{end}}", Description: "按分类顺序逐个重复中间的内容;没有在售资源的分类不出现。后面加 {{else}} 可写没有资源时的话"},
-		{Name: "{{.Name}}", Description: "分类名称,如 游戏类", Within: inCategories},
+		{Name: "{{range .Categories}}…{{end}}", Description: "按分类顺序逐个重复中间的内容；没有在售资源的分类不出现。后面加 {{else}} 可写没有资源时的话"},
+		{Name: "{{.Name}}", Description: "分类名称，如 游戏类", Within: inCategories},
 		{Name: "{{.Count}}", Description: "这个分类在售资源的数量", Within: inCategories},
 		{Name: "{{range .Resources}}…{{end}}", Description: "逐个重复这个分类里的资源", Within: inCategories},
 	}
@@ -43,7 +43,7 @@ func indexFields() []Field {
 func newStockFields() []Field {
 	fs := []Field{
 		{Name: "{{.GroupName}}", Description: "群名称"},
-		{Name: "{{.Date}}", Description: "发布日期,如 2026-11-26"},
+		{Name: "{{.Date}}", Description: "发布日期，如 2026-11-26"},
 	}
 	return append(fs, listingFields("", true)...)
 }
@@ -54,17 +54,17 @@ func listingFields(within string, withStart bool) []Field {
 	fs := []Field{
 		{Name: "{{.Name}}", Description: "资源名称"},
 		{Name: "{{.Category}}", Description: "资源所在的分类"},
-		{Name: "{{.Price}}", Description: "现价,如 ¥12.5;价格为 0 时显示“免费”"},
-		{Name: "{{.OriginalPrice}}", Description: "原价,如 ¥30;只有原价比现价高时才有"},
-		{Name: "{{.Saving}}", Description: "比原价省多少,如 ¥17.5;没有原价时为空"},
-		{Name: "{{.Redeem}}", Description: "兑换方式,如 卡密自动发货;没填时为空"},
-		{Name: "{{.Stock}}", Description: "库存,如 20;不限库存时显示“不限”"},
-		{Name: "{{.Deadline}}", Description: "限时资源的截止时间,如 12-31 23:59;不限时为空"},
+		{Name: "{{.Price}}", Description: "现价，如 ¥12.5；价格为 0 时显示“免费”"},
+		{Name: "{{.OriginalPrice}}", Description: "原价，如 ¥30；只有原价比现价高时才有"},
+		{Name: "{{.Saving}}", Description: "比原价省多少，如 ¥17.5；没有原价时为空"},
+		{Name: "{{.Redeem}}", Description: "兑换方式，如 卡密自动发货；没填时为空"},
+		{Name: "{{.Stock}}", Description: "库存，如 20；不限库存时显示“不限”"},
+		{Name: "{{.Deadline}}", Description: "限时资源的截止时间，如 12-31 23:59；不限时为空"},
 	}
 	if withStart {
-		fs = append(fs, Field{Name: "{{.Start}}", Description: "还没开售时的开售时间,如 12-01 10:00;已开售为空"})
+		fs = append(fs, Field{Name: "{{.Start}}", Description: "还没开售时的开售时间，如 12-01 10:00；已开售为空"})
 	}
-	fs = append(fs, Field{Name: "{{.Notes}}", Description: "备注;没填时为空"})
+	fs = append(fs, Field{Name: "{{.Notes}}", Description: "备注；没填时为空"})
 	for i := range fs {
 		fs[i].Within = within
 	}

@@ -43,7 +43,7 @@ func Check(kind data.PostKind, body string) error {
 		// Only the full sample must say something: an index of an empty catalog
 		// may rightly be empty under the owner's template.
 		if i == 0 && strings.TrimSpace(out) == "" {
-			return &TemplateError{Message: "模板生成的公告是空的,请写上要发的内容"}
+			return &TemplateError{Message: "模板生成的公告是空的，请写上要发的内容"}
 		}
 	}
 	return strayBraces(body)
@@ -76,7 +76,7 @@ func render(kind data.PostKind, body string, v any, knownQQ []string) (string, e
 
 func parse(body string) (*template.Template, error) {
 	if strings.TrimSpace(body) == "" {
-		return nil, &TemplateError{Message: "模板是空的,请写上内容,或恢复默认模板"}
+		return nil, &TemplateError{Message: "模板是空的，请写上内容，或恢复默认模板"}
 	}
 	t, err := template.New(templateName).Parse(body)
 	if err != nil {
@@ -125,7 +125,7 @@ func strayBraces(body string) error {
 	for i, line := range strings.Split(rest, "\n") {
 		if strings.ContainsAny(line, "{}") {
 			return &TemplateError{Line: i + 1, Message: lineMessage(i+1,
-				"有多出来或没配对的大括号。字段要写成 {{.Name}} 这样;想在公告里用括号,请用「」或()")}
+				"有多出来或没配对的大括号。字段要写成 {{.Name}} 这样；想在公告里用括号，请用「」或（）")}
 		}
 	}
 	return nil

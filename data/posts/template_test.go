@@ -56,7 +56,7 @@ func TestCheckExplainsInChinese(t *testing.T) {
 		{"single closing brace", data.PostIndex, "{{.GroupName}", 1, "大括号要成对写"},
 		{"unclosed action", data.PostIndex, "标题\n{{.GroupName", 2, "{{ 没有配对的 }}"},
 		{"Chinese full stop", data.PostIndex, "{{。GroupName}}", 1, "「。」"},
-		{"if without field", data.PostIndex, "x{{if}}y{{end}}", 1, "{{if}} 后面要写一个字段,如 {{if .Redeem}}"},
+		{"if without field", data.PostIndex, "x{{if}}y{{end}}", 1, "{{if}} 后面要写一个字段，如 {{if .Redeem}}"},
 		{"range without field", data.PostIndex, "x{{range}}y{{end}}", 1, "如 {{range .Categories}}"},
 		{"range over text", data.PostNewStock, "x{{range .Name}}{{end}}", 1, "只有 .Categories 和 .Resources"},
 		{"unclosed comment", data.PostIndex, "x\n{{/* 备注", 2, "注释"},

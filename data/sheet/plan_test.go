@@ -54,11 +54,11 @@ func TestPlanClassifiesRows(t *testing.T) {
 		{7, RowInvalid, []string{"第 7 行：价格不能为负数"}},
 		{8, RowInvalid, []string{"第 8 行：与第 3 行重名"}},
 		{9, RowUnchanged, nil},
-		{10, RowInvalid, []string{"第 10 行：截止时间已经过去了,请填写将来的时间"}},
+		{10, RowInvalid, []string{"第 10 行：截止时间已经过去了，请填写将来的时间"}},
 		{11, RowChanged, []string{"名称 Steam充值卡 50 → STEAM充值卡 50"}},
 		{13, RowInvalid, []string{
-			"第 13 行：价格格式不对,请填写数字,最多两位小数,如 12.5",
-			"第 13 行：截止时间格式不对,请写成 2026-12-31 或 2026-12-31 20:00",
+			"第 13 行：价格格式不对，请填写数字，最多两位小数，如 12.5",
+			"第 13 行：截止时间格式不对，请写成 2026-12-31 或 2026-12-31 20:00",
 			"第 13 行：库存不能为负数",
 		}},
 	}
@@ -97,15 +97,15 @@ func TestPlanProblemsCarryRowAndField(t *testing.T) {
 	want := []Problem{
 		{Row: 7, Field: "价格", Reason: "价格不能为负数"},
 		{Row: 8, Field: "名称", Reason: "与第 3 行重名"},
-		{Row: 10, Field: "截止时间", Reason: "截止时间已经过去了,请填写将来的时间"},
-		{Row: 13, Field: "价格", Reason: "价格格式不对,请填写数字,最多两位小数,如 12.5"},
-		{Row: 13, Field: "截止时间", Reason: "截止时间格式不对,请写成 2026-12-31 或 2026-12-31 20:00"},
+		{Row: 10, Field: "截止时间", Reason: "截止时间已经过去了，请填写将来的时间"},
+		{Row: 13, Field: "价格", Reason: "价格格式不对，请填写数字，最多两位小数，如 12.5"},
+		{Row: 13, Field: "截止时间", Reason: "截止时间格式不对，请写成 2026-12-31 或 2026-12-31 20:00"},
 		{Row: 13, Field: "库存", Reason: "库存不能为负数"},
 	}
 	if got := p.Problems(); !slices.Equal(got, want) {
 		t.Errorf("problems\n%+v\nwant\n%+v", got, want)
 	}
-	if got := rowByLine(t, p, 13).Detail(); got != "价格格式不对,请填写数字,最多两位小数,如 12.5；截止时间格式不对,请写成 2026-12-31 或 2026-12-31 20:00；库存不能为负数" {
+	if got := rowByLine(t, p, 13).Detail(); got != "价格格式不对，请填写数字，最多两位小数，如 12.5；截止时间格式不对，请写成 2026-12-31 或 2026-12-31 20:00；库存不能为负数" {
 		t.Errorf("detail %q has the row number or ASCII separators", got)
 	}
 	if got := (Problem{Row: 5, Reason: "内容无法识别"}).String(); got != "第 5 行：内容无法识别" {
