@@ -1,0 +1,252 @@
+package data_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/qunhuo/qunhuo/data"
+)
+
+// The crash-safety harness (docs/crash-safety.md): TestCrashSafety runs this test
+// binary again as a child that saves every record type through the store in a loop,
+// kills it with SIGKILL (Process.Kill) at a random moment, reopens the database and
+// checks it: integrity_check, every save the child reported is there, no save is
+// half there. The record types are the table in crash_writers_test.go.
+
+const (
+	crashChildEnv  = "QUNHUO_CRASH_CHILD"  // the database path; set only in the child
+	crashRoundEnv  = "QUNHUO_CRASH_ROUND"  // the child's round
+	crashRoundsEnv = "QUNHUO_CRASH_ROUNDS" // more rounds for a longer run (default 20)
+	crashSeedEnv   = "QUNHUO_CRASH_SEED"   // replays the kill moments of a failed run
+	crashLine      = "CRASH "              // prefix of the child's report lines
+	crashReady     = "ready"
+)
+
+// crashMaxDelay bounds how long a child writes before it is killed. Long enough for
+// a few dozen saves under -race, short enough that 20 rounds take seconds.
+const crashMaxDelay = 300 * time.Millisecond
+
+func TestCrashSafety(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes; skipped with -short")
+	}
+	rounds := 20
+	if v := os.Getenv(crashRoundsEnv); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			t.Fatalf("%s=%q: want a positive number", crashRoundsEnv, v)
+		}
+		rounds = n
+	}
+	seed := uint64(time.Now().UnixNano())
+	if v := os.Getenv(crashSeedEnv); v != "" {
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			t.Fatalf("%s=%q: want a number", crashSeedEnv, v)
+		}
+		seed = n
+	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("kill moments from seed %d: rerun with %s=%d", seed, crashSeedEnv, seed)
+		}
+	})
+	rng := rand.New(rand.NewPCG(seed, 0))
+	path := filepath.Join(t.TempDir(), data.DatabaseFile)
+
+	var committed []crashUnit
+	for round := range rounds {
+		delay := time.Duration(rng.Int64N(int64(crashMaxDelay)))
+		units, err := runCrashChild(path, round, delay)
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		committed = append(committed, units...)
+		// Saves of earlier rounds are checked again each round: a later crash must
+		// not lose them either.
+		if err := verifyCrash(path, committed); err != nil {
+			t.Fatalf("round %d, killed %v after the child was ready, %d saves reported in all:\n%v",
+				round, delay, len(committed), err)
+		}
+	}
+	kinds := map[string]int{}
+	for _, u := range committed {
+		kinds[u.Kind]++
+	}
+	t.Logf("%d rounds, %d saves reported and found: %v", rounds, len(committed), kinds)
+}
+
+// runCrashChild starts the child on the database at path, lets it save for delay
+// after it is ready, kills it and returns the saves it reported.
+func runCrashChild(path string, round int, delay time.Duration) ([]crashUnit, error) {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), crashChildEnv+"="+path, crashRoundEnv+"="+strconv.Itoa(round))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	lines := make(chan string)
+	go readCrashLines(out, lines)
+
+	var units []crashUnit
+	var readErr error
+	kill := time.NewTimer(time.Hour)
+	timeout := time.After(60 * time.Second)
+	for lines != nil {
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				lines = nil
+				break
+			}
+			if line == crashReady {
+				kill.Reset(delay)
+				continue
+			}
+			var u crashUnit
+			if err := json.Unmarshal([]byte(line), &u); err != nil && readErr == nil {
+				readErr = fmt.Errorf("child reported %q: %v", line, err)
+			}
+			units = append(units, u)
+		case <-kill.C:
+			_ = cmd.Process.Kill() // SIGKILL on Unix: no deferred code, no Close
+		case <-timeout:
+			_ = cmd.Process.Kill()
+			readErr = errors.New("child not ready or not killed within 60 s")
+		}
+	}
+	err = cmd.Wait()
+	if readErr != nil {
+		return units, fmt.Errorf("%v\nchild stderr:\n%s", readErr, stderr.String())
+	}
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.Exited() {
+		// Not killed: the child failed (a save refused) or ran out of saves.
+		return units, fmt.Errorf("child ended by itself (%v)\nchild stderr:\n%s", err, stderr.String())
+	}
+	return units, nil
+}
+
+// readCrashLines sends the child's report lines. A last line without its newline is
+// one the kill cut short and is dropped; the child writes each line in one write.
+func readCrashLines(r io.Reader, lines chan<- string) {
+	defer close(lines)
+	br := bufio.NewReader(r)
+	for {
+		line, err := br.ReadString('\n')
+		if err != nil {
+			return
+		}
+		if rest, ok := strings.CutPrefix(line, crashLine); ok {
+			lines <- strings.TrimSuffix(rest, "\n")
+		}
+	}
+}
+
+// verifyCrash opens the database as the app would after a crash and checks it.
+func verifyCrash(path string, committed []crashUnit) error {
+	s, err := data.Open(path)
+	if err != nil {
+		return fmt.Errorf("reopen after the kill: %w", err)
+	}
+	defer s.Close()
+	db := data.DB(s)
+	bad, err := checkCrashInvariants(db)
+	if err != nil {
+		return err
+	}
+	byKind := map[string]crashWriter{}
+	for _, w := range crashWriters {
+		byKind[w.kind] = w
+	}
+	for _, u := range committed {
+		if err := byKind[u.Kind].present(db, u); err != nil {
+			bad = append(bad, fmt.Sprintf("reported as saved, missing: %v", err))
+		}
+	}
+	if len(bad) > 0 {
+		if len(bad) > 20 {
+			bad = append(bad[:20], fmt.Sprintf("… and %d more", len(bad)-20))
+		}
+		return errors.New(strings.Join(bad, "\n"))
+	}
+	return nil
+}
+
+// TestCrashChild is the child process of TestCrashSafety; run directly it does nothing.
+func TestCrashChild(t *testing.T) {
+	path := os.Getenv(crashChildEnv)
+	if path == "" {
+		t.Skip("runs only as the child of TestCrashSafety")
+	}
+	round, err := strconv.Atoi(os.Getenv(crashRoundEnv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := newCrashChild(s, round)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report(crashReady)
+	for i := range crashSeqsPerRound {
+		w := crashWriters[(i+round)%len(crashWriters)]
+		seq := round*crashSeqsPerRound + i
+		u := crashUnit{Kind: w.kind, Key: fmt.Sprintf("r%ds%d", round, seq), Seq: seq}
+		if err := w.write(c, &u); err != nil {
+			t.Fatalf("%s %s: %v", u.Kind, u.Key, err)
+		}
+		line, err := json.Marshal(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		report(string(line))
+	}
+}
+
+// newCrashChild finds the group seats and posts go to, adding it in the first round.
+func newCrashChild(s *data.Store, round int) (*crashChild, error) {
+	c := &crashChild{s: s, round: round}
+	gs, err := s.Groups()
+	if err != nil {
+		return nil, err
+	}
+	if len(gs) > 0 {
+		c.groupID = gs[0].ID
+		return c, nil
+	}
+	g := &data.Group{Name: "base", Number: "10001"}
+	if err := s.SaveGroup(g); err != nil {
+		return nil, err
+	}
+	c.groupID = g.ID
+	line, _ := json.Marshal(crashUnit{Kind: "group", Key: "base"})
+	report(string(line))
+	return c, nil
+}
+
+// report writes one line in one write to unbuffered stdout, so that the parent has
+// it once the save it reports has committed, even if the kill comes next.
+func report(line string) {
+	_, _ = os.Stdout.WriteString(crashLine + line + "\n")
+}
