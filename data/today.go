@@ -24,6 +24,8 @@ type Agenda struct {
 	IndexPostToday    bool      // a 资源索引表 post (PostIndex) was recorded for the group since local midnight
 	LastBackup        time.Time // UTC; zero when never backed up
 	BackupDue         bool      // never backed up, or not for BackupDueAfter
+	AutoBackupFailed  time.Time // UTC; when the last automatic backup failed, zero when it did not
+	AutoBackupError   string    // why it failed (for the log, not the owner)
 }
 
 // AgendaLine counts resources and names the first few, at most AgendaLineLength, in
@@ -68,6 +70,13 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 			a.LastBackup = at
 		}
 		a.BackupDue = !ok || now.Sub(at) > BackupDueAfter
+		failedAt, why, failed, err := lastAutoBackupFailure(tx)
+		if err != nil {
+			return err
+		}
+		if failed {
+			a.AutoBackupFailed, a.AutoBackupError = failedAt, why
+		}
 		return nil
 	})
 	if err != nil {
