@@ -291,13 +291,25 @@ func presentMemberEdit(db *gorm.DB, u crashUnit) error {
 	return nil
 }
 
+// checkIntegrity runs integrity_check, and foreign_key_check, which it leaves out.
 func checkIntegrity(db *gorm.DB) ([]string, error) {
 	var rows []string
 	if err := db.Raw("PRAGMA integrity_check").Scan(&rows).Error; err != nil {
 		return nil, err
 	}
 	if len(rows) == 1 && rows[0] == "ok" {
-		return nil, nil
+		rows = nil
+	}
+	var dangling []struct {
+		Table  string
+		Rowid  int64
+		Parent string
+	}
+	if err := db.Raw("PRAGMA foreign_key_check").Scan(&dangling).Error; err != nil {
+		return nil, err
+	}
+	for _, d := range dangling {
+		rows = append(rows, fmt.Sprintf("%s row %d refers to a missing %s", d.Table, d.Rowid, d.Parent))
 	}
 	return rows, nil
 }
