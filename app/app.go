@@ -9,9 +9,11 @@
 package app
 
 import (
+	"errors"
 	"io"
 	"log/slog"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -75,32 +77,60 @@ type opener struct {
 	lock    *data.FolderLock
 	store   *data.Store
 	quit    func() // the app's Quit; tests count it
+
+	mu        sync.Mutex     // guards store against a restore swapping it
+	restoring sync.WaitGroup // a restore in flight; close waits for it
 }
 
 func (o *opener) open() {
-	o.openLog()
-	lock, err := data.LockFolder(o.dir)
-	if err != nil {
-		o.log.Warn("data folder refused", "dir", o.dir, "err", err)
-		fyne.Do(func() { o.refuse(err) })
-		return
+	if o.logFile == nil {
+		o.openLog()
+	}
+	if o.lock == nil {
+		lock, err := data.LockFolder(o.dir)
+		if err != nil {
+			o.log.Warn("data folder refused", "dir", o.dir, "err", err)
+			fyne.Do(func() { o.refuse(err) })
+			return
+		}
+		o.lock = lock
 	}
 	store, err := data.Open(filepath.Join(o.dir, data.DatabaseFile))
 	if err != nil {
-		_ = lock.Unlock()
 		o.log.Error("open database", "dir", o.dir, "err", err)
+		var oe *data.OpenError
+		if errors.As(err, &oe) && oe.Kind == data.OpenCorrupt {
+			// The lock stays: the restore offered next works on this folder.
+			if info, ok := data.NewestGoodBackup(filepath.Join(o.dir, data.BackupsFolder)); ok {
+				fyne.Do(func() { o.offerRestore(info) })
+				return
+			}
+		}
+		_ = o.lock.Unlock()
+		o.lock = nil
 		fyne.Do(func() { o.refuse(err) })
 		return
 	}
-	o.lock, o.store = lock, store
 	o.log.Info("opened", "dir", o.dir)
-	fyne.Do(func() {
-		e := ui.NewEnv(o.app, o.win, store, time.Local)
-		e.Tasks, e.Log = o.tasks, o.log
-		sh := newShell(e)
-		o.win.SetContent(sh.content())
-		sh.start()
-	})
+	if now := time.Now(); !store.AutoBackupToday(now) {
+		if _, err := store.AutoBackup(now); err != nil {
+			o.log.Error("automatic backup at start-up", "err", err)
+		}
+	}
+	o.mu.Lock()
+	o.store = store
+	o.mu.Unlock()
+	fyne.Do(o.showShell)
+}
+
+// showShell builds the window's content on the open store: at start and after a restore.
+func (o *opener) showShell() {
+	e := ui.NewEnv(o.app, o.win, o.store, time.Local)
+	e.Tasks, e.Log = o.tasks, o.log
+	sh := newShell(e)
+	sh.backup.SetRestore(o.restore)
+	o.win.SetContent(sh.content())
+	sh.start()
 }
 
 // openLog starts the log file in the data folder; without one (a read-only folder)
@@ -143,8 +173,15 @@ func (o *opener) close() {
 	case <-time.After(10 * time.Second):
 		o.log.Warn("quit while work was still running")
 	}
+	o.restoring.Wait()
+	o.mu.Lock()
+	defer o.mu.Unlock()
 	if o.store != nil {
+		if _, err := o.store.AutoBackup(time.Now()); err != nil {
+			o.log.Error("automatic backup at exit", "err", err)
+		}
 		_ = o.store.Close()
+		o.store = nil
 	}
 	if o.lock != nil {
 		_ = o.lock.Unlock()

@@ -129,6 +129,11 @@ func (t *today) todos() []todo {
 	if t.group != nil && !a.IndexPostToday {
 		out = append(out, todo{theme.MailSendIcon(), "今天还没有给「" + t.group.Name + "」发资源索引表。", "去发公告", l.posts})
 	}
+	if !a.AutoBackupFailed.IsZero() {
+		at := a.AutoBackupFailed.In(t.env.Loc)
+		out = append(out, todo{theme.ErrorIcon(), fmt.Sprintf("%d月%d日 %02d:%02d 的自动备份没有成功。请到「数据与备份」立即备份一次，并确认磁盘还有空间。",
+			at.Month(), at.Day(), at.Hour(), at.Minute()), "去数据与备份", l.backup})
+	}
 	if a.BackupDue {
 		out = append(out, todo{theme.DocumentSaveIcon(), backupLine(a.LastBackup, t.env.Now()), "去备份", l.backup})
 	}

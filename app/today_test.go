@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -106,5 +107,27 @@ func TestNavigationFitsFifteenAreas(t *testing.T) {
 	top := widget.NewLabel("当前群").MinSize().Height + theme.Padding()*2
 	if h := n.content().MinSize().Height; h+top > 800 {
 		t.Errorf("navigation of %d areas is %.0f px tall; with the top bar it needs %.0f of 800", count, h, h+top)
+	}
+}
+
+// A failed automatic backup is a line on the home that opens 数据与备份.
+func TestHomeShowsAFailedAutomaticBackup(t *testing.T) {
+	e := uitest.NewEnv(t)
+	uitest.MustGroup(t, e, "王者群", "11111111")
+	// A file where the backups folder goes: the automatic backup cannot be written.
+	if err := os.WriteFile(e.Store.BackupsDir(), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Store.AutoBackup(uitest.Now); err == nil {
+		t.Fatal("the backup did not fail")
+	}
+	sh := openShell(t, e)
+	text := uifind.LabelTexts(sh.today.lines)
+	if !strings.Contains(text, "的自动备份没有成功") {
+		t.Fatalf("home lacks the failed backup:\n%s", text)
+	}
+	test.Tap(uifind.FindButton(sh.today.lines, "去数据与备份"))
+	if sh.shown != sh.backupArea {
+		t.Error("the line's button should open 数据与备份")
 	}
 }

@@ -16,7 +16,6 @@ import (
 
 	"github.com/qunhuo/qunhuo/app/applog"
 	"github.com/qunhuo/qunhuo/app/ui"
-	"github.com/qunhuo/qunhuo/data"
 	"github.com/qunhuo/qunhuo/data/datatest"
 )
 
@@ -34,10 +33,15 @@ type Screen struct {
 	openLog     *widget.Button // the log folder inside it
 	openBackups *widget.Button // where the last backup went; shown after a backup
 	lastDir     string
+
+	restore *restoreList
 }
 
-const restoreHelp = "恢复备份：关闭群活，把备份文件改名为 " + data.DatabaseFile + "，替换上面数据文件夹里的同名文件，再打开群活。" +
-	"\n换电脑时，把整个数据文件夹复制过去即可。"
+// SetRestore is how the screen restores a backup: the shell closes the store, swaps the
+// file in and reopens.
+func (s *Screen) SetRestore(restore func(path string)) { s.restore.Restore = restore }
+
+const restoreHelp = "换电脑时，把整个数据文件夹复制过去即可。"
 
 func NewScreen(e *ui.Env, onDemo func()) *Screen {
 	s := &Screen{env: e, onDemo: onDemo}
@@ -54,6 +58,7 @@ func NewScreen(e *ui.Env, onDemo func()) *Screen {
 	s.openLog = widget.NewButtonWithIcon("打开日志文件夹", theme.FolderOpenIcon(), func() { s.open(applog.Dir(s.dataDir())) })
 	s.openBackups = widget.NewButtonWithIcon("打开备份所在文件夹", theme.FolderOpenIcon(), func() { s.open(s.lastDir) })
 	s.openBackups.Hide()
+	s.restore = newRestoreList(s)
 	return s
 }
 
@@ -80,11 +85,14 @@ func (s *Screen) Content() fyne.CanvasObject {
 		ui.Bold("备份"), widget.NewLabel("备份会把全部数据复制成一个文件，存到你选的文件夹（建议U盘或网盘同步文件夹）。"),
 		container.NewHBox(s.backupBtn, s.openBackups), s.status, help,
 		widget.NewSeparator(),
+		ui.Bold("备份与恢复"), s.restore.content(),
+		widget.NewSeparator(),
 		ui.Bold("示例数据"), demoHelp, container.NewHBox(s.demoButton),
 	))
 }
 
 func (s *Screen) Refresh() {
+	s.restore.refresh()
 	path := s.env.Store.Path()
 	s.env.Tasks.Run(func() {
 		size := fileSize(path) + fileSize(path+"-wal") // recent changes wait in the WAL file

@@ -53,3 +53,33 @@ func TestBackupChooserRemembersItsFolder(t *testing.T) {
 		t.Errorf("打开备份所在文件夹 shown %v, opens %q, want %q", s.openBackups.Visible(), s.lastDir, stick)
 	}
 }
+
+// The screen lists the automatic backups with what is in each, and 恢复 asks first,
+// then hands the file to the shell.
+func TestBackupListAndRestore(t *testing.T) {
+	e := uitest.NewEnv(t)
+	uitest.MustGroup(t, e, "备份测试群", "12345678")
+	p, err := e.Store.AutoBackup(uitest.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewScreen(e, func() {})
+	var restored string
+	s.SetRestore(func(path string) { restored = path })
+	uitest.Show(e, s.Content())
+	s.Refresh()
+	text := uifind.LabelTexts(s.restore.rows)
+	for _, want := range []string{"（自动备份）", "1 个群、0 个资源、0 个成员"} {
+		if !strings.Contains(text, want) {
+			t.Fatalf("list lacks %q: %q", want, text)
+		}
+	}
+	test.Tap(uifind.FindButton(s.restore.rows, "恢复"))
+	if restored != "" {
+		t.Fatal("restored without asking")
+	}
+	test.Tap(uifind.OverlayButton(t, e.Win, "恢复"))
+	if restored != p {
+		t.Fatalf("restored %q, want %q", restored, p)
+	}
+}
