@@ -32,6 +32,7 @@ const (
 	crashSeedEnv   = "QUNHUO_CRASH_SEED"   // replays the kill moments of a failed run
 	crashLine      = "CRASH "              // prefix of the child's report lines
 	crashReady     = "ready"
+	crashBegin     = "begin " // + kind: a save starts; the kill may land inside it
 )
 
 // crashMaxDelay bounds how long a child writes before it is killed. Long enough for
@@ -67,9 +68,17 @@ func TestCrashSafety(t *testing.T) {
 	path := filepath.Join(t.TempDir(), data.DatabaseFile)
 
 	var committed []crashUnit
+	inFlight := map[string]int{} // what the kills interrupted
 	for round := range rounds {
 		delay := time.Duration(rng.Int64N(int64(crashMaxDelay)))
-		units, err := runCrashChild(path, round, delay)
+		// One round in five, the first included, counts from the child's start, so
+		// that some kills land while Open recovers or migrates the database.
+		fromStart := round == 0 || rng.IntN(5) == 0
+		units, interrupted, err := runCrashChild(path, round, delay, fromStart)
+		if interrupted == "" {
+			interrupted = "open or between saves"
+		}
+		inFlight[interrupted]++
 		if err != nil {
 			t.Fatalf("round %d: %v", round, err)
 		}
@@ -77,37 +86,40 @@ func TestCrashSafety(t *testing.T) {
 		// Saves of earlier rounds are checked again each round: a later crash must
 		// not lose them either.
 		if err := verifyCrash(path, committed); err != nil {
-			t.Fatalf("round %d, killed %v after the child was ready, %d saves reported in all:\n%v",
-				round, delay, len(committed), err)
+			t.Fatalf("round %d, killed %v after the child's start (%v) or ready, %d saves reported in all:\n%v",
+				round, delay, fromStart, len(committed), err)
 		}
 	}
 	kinds := map[string]int{}
 	for _, u := range committed {
 		kinds[u.Kind]++
 	}
-	t.Logf("%d rounds, %d saves reported and found: %v", rounds, len(committed), kinds)
+	t.Logf("%d rounds, %d saves reported and found: %v; killed during: %v", rounds, len(committed), kinds, inFlight)
 }
 
 // runCrashChild starts the child on the database at path, lets it save for delay
-// after it is ready, kills it and returns the saves it reported.
-func runCrashChild(path string, round int, delay time.Duration) ([]crashUnit, error) {
+// after it is ready (or after its start), kills it and returns the saves it reported and the kind of the
+// save the kill interrupted ("" for none).
+func runCrashChild(path string, round int, delay time.Duration, fromStart bool) (units []crashUnit, interrupted string, err error) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
 	cmd.Env = append(os.Environ(), crashChildEnv+"="+path, crashRoundEnv+"="+strconv.Itoa(round))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	lines := make(chan string)
 	go readCrashLines(out, lines)
 
-	var units []crashUnit
 	var readErr error
 	kill := time.NewTimer(time.Hour)
+	if fromStart {
+		kill.Reset(delay)
+	}
 	timeout := time.After(60 * time.Second)
 	for lines != nil {
 		select {
@@ -117,9 +129,16 @@ func runCrashChild(path string, round int, delay time.Duration) ([]crashUnit, er
 				break
 			}
 			if line == crashReady {
-				kill.Reset(delay)
+				if !fromStart {
+					kill.Reset(delay)
+				}
 				continue
 			}
+			if kind, ok := strings.CutPrefix(line, crashBegin); ok {
+				interrupted = kind
+				continue
+			}
+			interrupted = ""
 			var u crashUnit
 			if err := json.Unmarshal([]byte(line), &u); err != nil && readErr == nil {
 				readErr = fmt.Errorf("child reported %q: %v", line, err)
@@ -134,14 +153,14 @@ func runCrashChild(path string, round int, delay time.Duration) ([]crashUnit, er
 	}
 	err = cmd.Wait()
 	if readErr != nil {
-		return units, fmt.Errorf("%v\nchild stderr:\n%s", readErr, stderr.String())
+		return units, interrupted, fmt.Errorf("%v\nchild stderr:\n%s", readErr, stderr.String())
 	}
 	var exit *exec.ExitError
 	if !errors.As(err, &exit) || exit.Exited() {
 		// Not killed: the child failed (a save refused) or ran out of saves.
-		return units, fmt.Errorf("child ended by itself (%v)\nchild stderr:\n%s", err, stderr.String())
+		return units, interrupted, fmt.Errorf("child ended by itself (%v)\nchild stderr:\n%s", err, stderr.String())
 	}
-	return units, nil
+	return units, interrupted, nil
 }
 
 // readCrashLines sends the child's report lines. A last line without its newline is
@@ -213,6 +232,7 @@ func TestCrashChild(t *testing.T) {
 		w := crashWriters[(i+round)%len(crashWriters)]
 		seq := round*crashSeqsPerRound + i
 		u := crashUnit{Kind: w.kind, Key: fmt.Sprintf("r%ds%d", round, seq), Seq: seq}
+		report(crashBegin + w.kind)
 		if err := w.write(c, &u); err != nil {
 			t.Fatalf("%s %s: %v", u.Kind, u.Key, err)
 		}
