@@ -30,9 +30,11 @@ const (
 	crashRoundEnv  = "QUNHUO_CRASH_ROUND"  // the child's round
 	crashRoundsEnv = "QUNHUO_CRASH_ROUNDS" // more rounds for a longer run (default 20)
 	crashSeedEnv   = "QUNHUO_CRASH_SEED"   // replays the kill moments of a failed run
+	crashBrokenEnv = "QUNHUO_CRASH_BROKEN" // the child saves with crashBrokenWriters
 	crashLine      = "CRASH "              // prefix of the child's report lines
 	crashReady     = "ready"
 	crashBegin     = "begin " // + kind: a save starts; the kill may land inside it
+	crashPause     = "pause"  // a broken writer is between its two transactions
 )
 
 // crashMaxDelay bounds how long a child writes before it is killed. Long enough for
@@ -74,7 +76,7 @@ func TestCrashSafety(t *testing.T) {
 		// One round in five, the first included, counts from the child's start, so
 		// that some kills land while Open recovers or migrates the database.
 		fromStart := round == 0 || rng.IntN(5) == 0
-		units, interrupted, err := runCrashChild(path, round, delay, fromStart)
+		units, interrupted, err := runCrashChild(path, round, delay, fromStart, false)
 		if interrupted == "" {
 			interrupted = "open or between saves"
 		}
@@ -100,9 +102,12 @@ func TestCrashSafety(t *testing.T) {
 // runCrashChild starts the child on the database at path, lets it save for delay
 // after it is ready (or after its start), kills it and returns the saves it reported and the kind of the
 // save the kill interrupted ("" for none).
-func runCrashChild(path string, round int, delay time.Duration, fromStart bool) (units []crashUnit, interrupted string, err error) {
+func runCrashChild(path string, round int, delay time.Duration, fromStart, broken bool) (units []crashUnit, interrupted string, err error) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
 	cmd.Env = append(os.Environ(), crashChildEnv+"="+path, crashRoundEnv+"="+strconv.Itoa(round))
+	if broken {
+		cmd.Env = append(cmd.Env, crashBrokenEnv+"=1")
+	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
@@ -132,6 +137,10 @@ func runCrashChild(path string, round int, delay time.Duration, fromStart bool) 
 				if !fromStart {
 					kill.Reset(delay)
 				}
+				continue
+			}
+			if line == crashPause {
+				_ = cmd.Process.Kill() // a crash at the worst moment for a broken writer
 				continue
 			}
 			if kind, ok := strings.CutPrefix(line, crashBegin); ok {
@@ -209,6 +218,27 @@ func verifyCrash(path string, committed []crashUnit) error {
 	return nil
 }
 
+// TestCrashHarnessCatchesBrokenSaves runs the harness on a child that saves each
+// import as two transactions and is killed between them (it reports the pause): the
+// harness must find the import half there, or it could not fail.
+func TestCrashHarnessCatchesBrokenSaves(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes; skipped with -short")
+	}
+	path := filepath.Join(t.TempDir(), data.DatabaseFile)
+	units, _, err := runCrashChild(path, 0, time.Hour, false, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = verifyCrash(path, units)
+	if err == nil {
+		t.Fatal("a child killed between the two transactions of an import left nothing the harness found")
+	}
+	if !strings.Contains(err.Error(), "imports all or nothing: resources: import r0s0 has 5 of 10 rows") {
+		t.Errorf("caught, but not as a half import: %v", err)
+	}
+}
+
 // TestCrashChild is the child process of TestCrashSafety; run directly it does nothing.
 func TestCrashChild(t *testing.T) {
 	path := os.Getenv(crashChildEnv)
@@ -227,9 +257,13 @@ func TestCrashChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	writers := crashWriters
+	if os.Getenv(crashBrokenEnv) != "" {
+		writers = crashBrokenWriters
+	}
 	report(crashReady)
 	for i := range crashSeqsPerRound {
-		w := crashWriters[(i+round)%len(crashWriters)]
+		w := writers[(i+round)%len(writers)]
 		seq := round*crashSeqsPerRound + i
 		u := crashUnit{Kind: w.kind, Key: fmt.Sprintf("r%ds%d", round, seq), Seq: seq}
 		report(crashBegin + w.kind)

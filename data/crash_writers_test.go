@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/qunhuo/qunhuo/data"
 	"gorm.io/gorm"
@@ -67,6 +68,12 @@ var crashWriters = []crashWriter{
 	{"transaction", writeTransaction, presentRow("settings", "key")},
 }
 
+// crashBrokenWriters save the way the store must not: TestCrashHarnessCatchesBrokenSaves
+// runs the harness on them to see it fail.
+var crashBrokenWriters = []crashWriter{
+	{"resources", writeImportInTwoSaves, presentImport("resources")},
+}
+
 var crashInvariants = []crashInvariant{
 	{"integrity", checkIntegrity},
 	{"resource and its new supplier", checkResourceSupplier},
@@ -127,6 +134,25 @@ func writeResourceImport(c *crashChild, u *crashUnit) error {
 		}
 	}
 	return c.s.SaveResources(rs)
+}
+
+// writeImportInTwoSaves imports a batch as two transactions, as a store that saved an
+// import row by row would, and reports the pause between them, where the parent kills it.
+func writeImportInTwoSaves(c *crashChild, u *crashUnit) error {
+	u.N = 10
+	rs := make([]*data.Resource, u.N)
+	for k := range rs {
+		rs[k] = &data.Resource{
+			Name: fmt.Sprintf("imp-%s-%d", u.Key, k), Category: data.Category{Name: "影音类"},
+			Status: data.StatusOnSale, Notes: fmt.Sprintf("import %s of %d", u.Key, u.N),
+		}
+	}
+	if err := c.s.SaveResources(rs[:u.N/2]); err != nil {
+		return err
+	}
+	report(crashPause)
+	time.Sleep(time.Second)
+	return c.s.SaveResources(rs[u.N/2:])
 }
 
 // memberFor is a member with t tags and s seats, which it states in its notes.
