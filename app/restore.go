@@ -59,7 +59,11 @@ func (o *opener) restore(path string) {
 				ui.ShowMessage(o.win, "没有恢复", explainRestore(restoreErr))
 				return
 			}
-			ui.ShowMessage(o.win, "已恢复", "已恢复备份「"+filepath.Base(path)+"」。\n原来的数据已另存为："+kept)
+			msg := "已恢复备份「" + filepath.Base(path) + "」。"
+			if kept != "" {
+				msg += "\n原来的数据已另存为「" + filepath.Base(kept) + "」，在这个文件夹里：\n" + filepath.Dir(kept)
+			}
+			ui.ShowMessage(o.win, "已恢复", msg)
 		})
 	}()
 }

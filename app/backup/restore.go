@@ -118,15 +118,15 @@ func backupWhen(info data.BackupInfo, loc *time.Location) string {
 
 func (r *restoreList) onPickFile() {
 	c := ui.NewFileChooser(r.s.env, ui.PurposeBackup, ui.ChooseOpen, []string{".db"}, func(path string) {
-		r.confirm(path, "「"+filepath.Base(path)+"」")
+		r.confirm(path, filepath.Base(path))
 	})
 	c.Show("选择要恢复的备份文件", "", "")
 }
 
 // confirm asks before a restore: it says what happens to the data there is now.
 func (r *restoreList) confirm(path, what string) {
-	text := "要用 " + what + " 的数据替换现在的全部数据吗？\n\n" +
-		"现在的数据会先另存到自动备份文件夹（「恢复前」开头的文件），以后还能恢复回来。恢复时群活会短暂关闭数据，完成后自动重新打开。"
+	text := "要用这份备份替换现在的全部数据吗？\n" + what + "\n\n" +
+		"现在的数据会先另存一份（文件名以「恢复前」开头），\n以后还能恢复回来。\n恢复时群活会短暂关闭数据，完成后自动重新打开。"
 	ui.Confirm(r.s.env.Win, "恢复备份", text, "恢复", func() {
 		if r.Restore != nil {
 			r.Restore(path)
