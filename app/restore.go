@@ -89,8 +89,8 @@ func (o *opener) offerRestore(info data.BackupInfo) {
 	t := info.Taken.In(time.Local)
 	when := fmt.Sprintf("%d年%d月%d日 %02d:%02d", t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute())
 	text := "群活的数据文件已损坏，读不出来：\n" + filepath.Join(o.dir, data.DatabaseFile) + "\n\n" +
-		fmt.Sprintf("找到了 %s 的备份（%d 个群、%d 个资源、%d 个成员）。要用它恢复吗？", when, info.Groups, info.Resources, info.Members) +
-		"\n\n损坏的文件会改名为「" + data.DatabaseFile + ".damaged-…」留在原处，不会被覆盖，可以发给技术支持。"
+		fmt.Sprintf("找到了 %s 的备份：\n%d 个群、%d 个资源、%d 个成员。\n要用它恢复吗？", when, info.Groups, info.Resources, info.Members) +
+		"\n\n损坏的文件会改名为「" + data.DatabaseFile + ".damaged-…」留在原处，\n不会被覆盖，可以发给技术支持。"
 	d := dialog.NewCustomConfirm("数据文件已损坏", "用这个备份恢复", "退出群活", ui.MessageLabel(text), func(ok bool) {
 		if !ok {
 			o.quitApp()
@@ -105,6 +105,14 @@ func (o *opener) offerRestore(info data.BackupInfo) {
 			}
 			o.log.Info("restored at start-up", "from", info.Path, "damaged kept as", kept)
 			o.open()
+			o.mu.Lock()
+			opened := o.store != nil
+			o.mu.Unlock()
+			if opened {
+				fyne.Do(func() {
+					ui.ShowMessage(o.win, "已恢复", "已用 "+when+" 的备份恢复了数据。\n损坏的文件保留为「"+filepath.Base(kept)+"」，在数据文件夹里。")
+				})
+			}
 		})
 	}, o.win)
 	d.Resize(ui.MessageSize(text))

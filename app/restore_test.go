@@ -109,7 +109,7 @@ func TestDamagedDatabaseAtStartOffersTheNewestBackup(t *testing.T) {
 	o := testOpener(t, dir)
 	o.open()
 	text := uifind.OverlayText(o.win)
-	for _, want := range []string{"已损坏", "2026年11月30日 21:05", "1 个群", "不会被覆盖"} {
+	for _, want := range []string{"已损坏", "2026年11月30日 21:05", "1 个群、", "不会被覆盖"} {
 		if !strings.Contains(text, want) {
 			t.Fatalf("dialog lacks %q: %q", want, text)
 		}
@@ -120,6 +120,9 @@ func TestDamagedDatabaseAtStartOffersTheNewestBackup(t *testing.T) {
 	}
 	if gs, _ := o.store.Groups(); len(gs) != 1 || gs[0].Number != "44444" {
 		t.Fatalf("groups: %v", gs)
+	}
+	if text := uifind.OverlayText(o.win); !strings.Contains(text, "已用 2026年11月30日 21:05 的备份恢复了数据") {
+		t.Fatalf("after the restore the dialog says %q", text)
 	}
 	kept, _ := filepath.Glob(filepath.Join(dir, data.DatabaseFile+".damaged-*"))
 	if len(kept) != 1 {
