@@ -34,7 +34,8 @@ type Screen struct {
 	openBackups *widget.Button // where the last backup went; shown after a backup
 	lastDir     string
 
-	restore *restoreList
+	restore   *restoreList
+	exportAll *widget.Button
 }
 
 // SetRestore is how the screen restores a backup: the shell closes the store, swaps the
@@ -59,6 +60,7 @@ func NewScreen(e *ui.Env, onDemo func()) *Screen {
 	s.openBackups = widget.NewButtonWithIcon("打开备份所在文件夹", theme.FolderOpenIcon(), func() { s.open(s.lastDir) })
 	s.openBackups.Hide()
 	s.restore = newRestoreList(s)
+	s.exportAll = s.newExportAllButton()
 	return s
 }
 
@@ -86,6 +88,9 @@ func (s *Screen) Content() fyne.CanvasObject {
 		container.NewHBox(s.backupBtn, s.openBackups), s.status, help,
 		widget.NewSeparator(),
 		ui.Bold("备份与恢复"), s.restore.content(),
+		widget.NewSeparator(),
+		ui.Bold("导出"), widget.NewLabel("把全部数据导出成一个 Excel 表格，方便查看、打印或交给别人。导出的表格不能用来恢复。"),
+		container.NewHBox(s.exportAll),
 		widget.NewSeparator(),
 		ui.Bold("示例数据"), demoHelp, container.NewHBox(s.demoButton),
 	))

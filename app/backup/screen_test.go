@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/app/ui/uifind"
@@ -81,5 +82,25 @@ func TestBackupListAndRestore(t *testing.T) {
 	test.Tap(uifind.OverlayButton(t, e.Win, "恢复"))
 	if restored != p {
 		t.Fatalf("restored %q, want %q", restored, p)
+	}
+}
+
+func TestExportEverything(t *testing.T) {
+	e := uitest.NewEnv(t)
+	uitest.MustGroup(t, e, "导出测试群", "12345678")
+	s := NewScreen(e, func() {})
+	uitest.Show(e, s.Content())
+	path := filepath.Join(t.TempDir(), "全部.xlsx")
+	s.exportAllTo(path)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) != 4 || got[0] != "群" {
+		t.Fatalf("sheets: %v", got)
+	}
+	if rows, _ := f.GetRows("群"); len(rows) != 2 || rows[1][0] != "导出测试群" {
+		t.Fatalf("群 rows: %v", rows)
 	}
 }

@@ -22,28 +22,38 @@ type styles struct {
 
 // writeXLSX writes g as a workbook with one sheet: a bold header that stays in view
 // when scrolling, and columns wide enough for their content.
-func writeXLSX(w io.Writer, g grid) error {
+func writeXLSX(w io.Writer, g grid) error { return writeWorkbook(w, g) }
+
+// writeWorkbook writes one sheet per grid, in order, each as writeXLSX describes.
+func writeWorkbook(w io.Writer, gs ...grid) error {
 	f := excelize.NewFile()
 	defer func() { _ = f.Close() }()
-	if err := f.SetSheetName("Sheet1", g.sheet); err != nil {
-		return fmt.Errorf("write xlsx: %w", err)
-	}
 	st, err := newStyles(f)
 	if err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
-	sw, err := f.NewStreamWriter(g.sheet)
-	if err != nil {
-		return fmt.Errorf("write xlsx: %w", err)
-	}
-	if err := writeLayout(sw, g); err != nil {
-		return fmt.Errorf("write xlsx: %w", err)
-	}
-	if err := writeRows(sw, g, st); err != nil {
-		return fmt.Errorf("write xlsx: %w", err)
-	}
-	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("write xlsx: %w", err)
+	for i, g := range gs {
+		if i == 0 {
+			err = f.SetSheetName("Sheet1", g.sheet)
+		} else {
+			_, err = f.NewSheet(g.sheet)
+		}
+		if err != nil {
+			return fmt.Errorf("write xlsx: %w", err)
+		}
+		sw, err := f.NewStreamWriter(g.sheet)
+		if err != nil {
+			return fmt.Errorf("write xlsx: %w", err)
+		}
+		if err := writeLayout(sw, g); err != nil {
+			return fmt.Errorf("write xlsx: %w", err)
+		}
+		if err := writeRows(sw, g, st); err != nil {
+			return fmt.Errorf("write xlsx: %w", err)
+		}
+		if err := sw.Flush(); err != nil {
+			return fmt.Errorf("write xlsx: %w", err)
+		}
 	}
 	if err := f.Write(w); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
