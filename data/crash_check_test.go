@@ -102,6 +102,9 @@ func TestCrashCheckerCatches(t *testing.T) {
 		{"a resource import missing a row", "imports all or nothing", func(c *crashChild, tx *gorm.DB) error {
 			return tx.Exec("DELETE FROM resources WHERE id = (SELECT MAX(id) FROM resources WHERE notes LIKE 'import %')").Error
 		}},
+		{"an import's new category left, its rows gone", "imports all or nothing", func(c *crashChild, tx *gorm.DB) error {
+			return tx.Exec("DELETE FROM resources WHERE notes LIKE 'import %'").Error
+		}},
 		{"a member import missing a member", "imports all or nothing", func(c *crashChild, tx *gorm.DB) error {
 			return tx.Exec("DELETE FROM members WHERE id = (SELECT MAX(id) FROM members WHERE notes LIKE 'import %')").Error
 		}},

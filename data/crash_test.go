@@ -13,10 +13,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/qunhuo/qunhuo/data"
+	"gorm.io/gorm"
 )
 
 // The crash-safety harness (docs/crash-safety.md): TestCrashSafety runs this test
@@ -31,11 +33,16 @@ const (
 	crashRoundsEnv = "QUNHUO_CRASH_ROUNDS" // more rounds for a longer run (default 20)
 	crashSeedEnv   = "QUNHUO_CRASH_SEED"   // replays the kill moments of a failed run
 	crashBrokenEnv = "QUNHUO_CRASH_BROKEN" // the child saves with crashBrokenWriters
+	crashKillAtEnv = "QUNHUO_CRASH_KILL_AT" // n: the child kills itself after its nth statement
 	crashLine      = "CRASH "              // prefix of the child's report lines
 	crashReady     = "ready"
 	crashBegin     = "begin " // + kind: a save starts; the kill may land inside it
 	crashPause     = "pause"  // a broken writer is between its two transactions
 )
+
+// crashMaxStatements bounds the statement after which a child kills itself, in the
+// rounds that kill at a statement rather than at a moment.
+const crashMaxStatements = 80
 
 // crashMaxDelay bounds how long a child writes before it is killed. Long enough for
 // a few dozen saves under -race, short enough that 20 rounds take seconds.
@@ -76,7 +83,15 @@ func TestCrashSafety(t *testing.T) {
 		// One round in five, the first included, counts from the child's start, so
 		// that some kills land while Open recovers or migrates the database.
 		fromStart := round == 0 || rng.IntN(5) == 0
-		units, interrupted, err := runCrashChild(path, round, delay, fromStart, false)
+		// Every other round the child kills itself right after a random statement:
+		// inside a save, between the statements of a transaction, where a save that
+		// is not one transaction would be cut in two. A kill at a moment rarely lands
+		// there: most of a save's time is spent preparing its statements.
+		killAt := 0
+		if round%2 == 1 {
+			killAt = 1 + rng.IntN(crashMaxStatements)
+		}
+		units, interrupted, err := runCrashChild(path, round, crashKill{delay, fromStart, killAt}, false)
 		if interrupted == "" {
 			interrupted = "open or between saves"
 		}
@@ -88,8 +103,7 @@ func TestCrashSafety(t *testing.T) {
 		// Saves of earlier rounds are checked again each round: a later crash must
 		// not lose them either.
 		if err := verifyCrash(path, committed); err != nil {
-			t.Fatalf("round %d, killed %v after the child's start (%v) or ready, %d saves reported in all:\n%v",
-				round, delay, fromStart, len(committed), err)
+			t.Fatalf("round %d, %+v, %d saves reported in all:\n%v", round, crashKill{delay, fromStart, killAt}, len(committed), err)
 		}
 	}
 	kinds := map[string]int{}
@@ -99,12 +113,25 @@ func TestCrashSafety(t *testing.T) {
 	t.Logf("%d rounds, %d saves reported and found: %v; killed during: %v", rounds, len(committed), kinds, inFlight)
 }
 
+// crashKill says when a round's child dies: Delay after it is ready (or after its
+// start), or, when AfterStatement > 0, right after its AfterStatement-th statement.
+type crashKill struct {
+	Delay          time.Duration
+	FromStart      bool
+	AfterStatement int
+}
+
 // runCrashChild starts the child on the database at path, lets it save for delay
 // after it is ready (or after its start), kills it and returns the saves it reported and the kind of the
 // save the kill interrupted ("" for none).
-func runCrashChild(path string, round int, delay time.Duration, fromStart, broken bool) (units []crashUnit, interrupted string, err error) {
+func runCrashChild(path string, round int, k crashKill, broken bool) (units []crashUnit, interrupted string, err error) {
+	delay, fromStart := k.Delay, k.FromStart
+	if k.AfterStatement > 0 {
+		delay = time.Hour // the child kills itself
+	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashChildEnv+"="+path, crashRoundEnv+"="+strconv.Itoa(round))
+	cmd.Env = append(os.Environ(), crashChildEnv+"="+path, crashRoundEnv+"="+strconv.Itoa(round),
+		crashKillAtEnv+"="+strconv.Itoa(k.AfterStatement))
 	if broken {
 		cmd.Env = append(cmd.Env, crashBrokenEnv+"=1")
 	}
@@ -226,7 +253,7 @@ func TestCrashHarnessCatchesBrokenSaves(t *testing.T) {
 		t.Skip("kills child processes; skipped with -short")
 	}
 	path := filepath.Join(t.TempDir(), data.DatabaseFile)
-	units, _, err := runCrashChild(path, 0, time.Hour, false, true)
+	units, _, err := runCrashChild(path, 0, crashKill{Delay: time.Hour}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,6 +284,9 @@ func TestCrashChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if n, _ := strconv.Atoi(os.Getenv(crashKillAtEnv)); n > 0 {
+		killAfterStatement(data.DB(s), n)
+	}
 	writers := crashWriters
 	if os.Getenv(crashBrokenEnv) != "" {
 		writers = crashBrokenWriters
@@ -275,6 +305,32 @@ func TestCrashChild(t *testing.T) {
 			t.Fatal(err)
 		}
 		report(string(line))
+	}
+}
+
+// killAfterStatement makes the child SIGKILL itself right after its nth INSERT,
+// UPDATE, DELETE or raw statement, before the transaction around it can commit.
+func killAfterStatement(db *gorm.DB, n int) {
+	var count atomic.Int64
+	after := func(*gorm.DB) {
+		if count.Add(1) != int64(n) {
+			return
+		}
+		if p, err := os.FindProcess(os.Getpid()); err == nil {
+			_ = p.Kill()
+		}
+		time.Sleep(time.Minute) // until the kill lands: nothing more may be written
+	}
+	cb := db.Callback()
+	for _, err := range []error{
+		cb.Create().After("gorm:create").Register("crash:kill", after),
+		cb.Update().After("gorm:update").Register("crash:kill", after),
+		cb.Delete().After("gorm:delete").Register("crash:kill", after),
+		cb.Raw().After("gorm:raw").Register("crash:kill", after),
+	} {
+		if err != nil {
+			panic(err)
+		}
 	}
 }
 
