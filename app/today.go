@@ -156,10 +156,10 @@ func countLine(line data.AgendaLine, what string) string {
 // backupLine says how long ago the last backup was.
 func backupLine(last, now time.Time) string {
 	if last.IsZero() {
-		return "还没有备份过。备份一次，电脑坏了资料也不会丢。"
+		return "还没有备份过。自动备份只存在这台电脑上，备份到U盘或网盘一次，电脑坏了资料也不会丢。"
 	}
 	days := int(now.Sub(last).Hours() / 24)
-	return fmt.Sprintf("上次备份是 %d 天前，建议每周备份一次。", days)
+	return fmt.Sprintf("上次手动备份是 %d 天前。自动备份只存在这台电脑上，建议每周备份到U盘或网盘一次。", days)
 }
 
 func weekday(t time.Time) string {

@@ -265,7 +265,8 @@ func (s *Store) AutoBackupToday(now time.Time) bool {
 // AutoBackup writes an automatic backup into BackupsDir, checks it with CheckBackup
 // (deleting a copy that fails) and rotates the folder with RotateBackups. A failure is
 // recorded for the 今日 screen (Agenda.AutoBackupFailed) and returned; a success
-// clears the record.
+// clears the record. It does not count for LastBackupAt: the 今日 reminder is about a
+// copy off this computer, which only the owner can make.
 func (s *Store) AutoBackup(now time.Time) (string, error) {
 	dir := s.BackupsDir()
 	dst := filepath.Join(dir, AutoBackupName(now))
@@ -273,7 +274,7 @@ func (s *Store) AutoBackup(now time.Time) (string, error) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}
-		if err := s.Backup(dst); err != nil {
+		if err := s.backup(dst, false); err != nil {
 			return err
 		}
 		if _, err := CheckBackup(dst); err != nil {

@@ -152,6 +152,10 @@ func TestAutoBackupChecksAndCounts(t *testing.T) {
 	if err != nil || !a.AutoBackupFailed.IsZero() {
 		t.Fatalf("agenda after a good backup: %+v, %v", a, err)
 	}
+	// A copy that stays on this computer is no reason to stop reminding the owner.
+	if _, ok, _ := s.LastBackupAt(); ok || !a.BackupDue {
+		t.Fatalf("an automatic backup counts as the owner's: recorded %v, due %v", ok, a.BackupDue)
+	}
 }
 
 func TestAutoBackupFailureIsOnTheAgenda(t *testing.T) {

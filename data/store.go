@@ -208,7 +208,11 @@ func (s *Store) Close() error {
 // Backup writes a consistent copy of the whole database to dst, which must not exist
 // yet, and records the time (the store's clock) for LastBackupAt. Should only that
 // record fail, the copy stays and the error says so.
-func (s *Store) Backup(dst string) error {
+func (s *Store) Backup(dst string) error { return s.backup(dst, true) }
+
+// backup is Backup; record says whether the copy counts for LastBackupAt (automatic
+// copies stay on this computer and do not).
+func (s *Store) backup(dst string, record bool) error {
 	if s.inTx {
 		return fmt.Errorf("backup to %s: %w", dst, errInTransaction)
 	}
@@ -226,6 +230,9 @@ func (s *Store) Backup(dst string) error {
 	if err := os.Rename(part, dst); err != nil {
 		_ = os.Remove(part)
 		return fmt.Errorf("backup to %s: %w", dst, err)
+	}
+	if !record {
+		return nil
 	}
 	if err := s.recordBackup(s.Now()); err != nil {
 		return fmt.Errorf("backup to %s written, its time not recorded: %w", dst, err)
