@@ -47,7 +47,7 @@ func (s *Screen) exportAllTo(path string) {
 	}, func(err error) {
 		switch {
 		case ui.Cancelled(err):
-			s.status.SetText("导出已取消，没有留下文件。")
+			s.setStatus("导出已取消，没有留下文件。")
 		case err != nil:
 			e.Log.Error("export everything", "path", path, "err", err)
 			ui.ShowMessage(e.Win, "没有导出成功", "写入文件时出错了。请确认文件没有在 Excel 或 WPS 里打开，磁盘也有空间，然后再试。")

@@ -55,6 +55,7 @@ func NewScreen(e *ui.Env, onDemo func()) *Screen {
 	s.demoButton = widget.NewButtonWithIcon("载入示例数据", theme.ContentAddIcon(), s.onDemoData)
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
+	s.status.Hide()
 	s.openData = widget.NewButtonWithIcon("打开数据文件夹", theme.FolderOpenIcon(), func() { s.open(s.dataDir()) })
 	s.openLog = widget.NewButtonWithIcon("打开日志文件夹", theme.FolderOpenIcon(), func() { s.open(applog.Dir(s.dataDir())) })
 	s.openBackups = widget.NewButtonWithIcon("打开备份所在文件夹", theme.FolderOpenIcon(), func() { s.open(s.lastDir) })
@@ -62,6 +63,16 @@ func NewScreen(e *ui.Env, onDemo func()) *Screen {
 	s.restore = newRestoreList(s)
 	s.exportAll = s.newExportAllButton()
 	return s
+}
+
+// setStatus says what the last action did; an empty status takes no room.
+func (s *Screen) setStatus(text string) {
+	s.status.SetText(text)
+	if text == "" {
+		s.status.Hide()
+	} else {
+		s.status.Show()
+	}
 }
 
 func (s *Screen) dataDir() string { return filepath.Dir(s.env.Store.Path()) }
@@ -133,7 +144,7 @@ func (s *Screen) onBackup() {
 // leaves no file.
 func (s *Screen) backupTo(dst string) {
 	s.backupBtn.Disable()
-	s.status.SetText("")
+	s.setStatus("")
 	e := s.env
 	e.RunWithProgress("备份", "正在把全部数据复制到：\n"+dst, func(ctx context.Context, _ ui.Report) error {
 		return e.Store.WithContext(ctx).Backup(dst)
@@ -144,12 +155,12 @@ func (s *Screen) backedUp(dst string, err error) {
 	s.backupBtn.Enable()
 	switch {
 	case ui.Cancelled(err):
-		s.status.SetText("备份已取消，没有留下文件。")
+		s.setStatus("备份已取消，没有留下文件。")
 	case err != nil:
 		s.env.Log.Error("backup", "err", err)
 		ui.ShowMessage(s.env.Win, "备份没有完成", "没能写入备份文件。请换一个文件夹（比如桌面）再试，并确认磁盘还有空间。现有数据没有受影响。")
 	default:
-		s.status.SetText("√ 已备份到：" + dst)
+		s.setStatus("√ 已备份到：" + dst)
 		s.lastDir = filepath.Dir(dst)
 		s.openBackups.Show()
 	}
@@ -161,17 +172,17 @@ func (s *Screen) onDemoData() {
 
 func (s *Screen) fillDemo() {
 	s.demoButton.Disable()
-	s.status.SetText("正在载入示例数据…")
+	s.setStatus("正在载入示例数据…")
 	s.env.Tasks.Run(func() {
 		err := datatest.FillDemo(s.env.Store, datatest.SmallDemo, s.env.Now().Unix())
 		fyne.Do(func() {
 			s.demoButton.Enable()
-			s.status.SetText("")
+			s.setStatus("")
 			if err != nil {
 				s.env.ShowError(err)
 				return
 			}
-			s.status.SetText("√ 示例数据已载入，可以到「资源库」和「成员」看看。")
+			s.setStatus("√ 示例数据已载入，可以到「资源库」和「成员」看看。")
 			s.onDemo()
 		})
 	})
