@@ -169,7 +169,20 @@ func CheckBackup(path string) (BackupInfo, error) {
 	if err != nil {
 		return BackupInfo{}, fmt.Errorf("check backup %s: %w", path, err)
 	}
-	defer sqlDB.Close()
+	// A file in WAL mode (a copied qunhuo.db rather than a backup) gets -wal and -shm
+	// files beside it even when read; those this check made are removed after it.
+	var made []string
+	for _, side := range []string{"-wal", "-shm"} {
+		if _, err := os.Lstat(path + side); errors.Is(err, fs.ErrNotExist) {
+			made = append(made, path+side)
+		}
+	}
+	defer func() {
+		_ = sqlDB.Close()
+		for _, m := range made {
+			_ = os.Remove(m)
+		}
+	}()
 	var results []string
 	if err := db.Raw("PRAGMA integrity_check").Scan(&results).Error; err != nil {
 		return BackupInfo{}, fmt.Errorf("check backup %s: %w: %v", path, ErrBackupDamaged, err)

@@ -367,3 +367,34 @@ func TestRestoreOverADamagedDatabaseKeepsIt(t *testing.T) {
 		t.Fatalf("restored %d groups", got)
 	}
 }
+
+// A copied qunhuo.db (WAL mode, unlike a backup) is read without leaving -wal or -shm
+// files beside it, and restores like a backup.
+func TestCheckBackupLeavesNoSideFiles(t *testing.T) {
+	src := t.TempDir()
+	s := storeWithRows(t, src, 2)
+	_ = s.Close()
+	p := filepath.Join(src, DatabaseFile)
+	if info, err := CheckBackup(p); err != nil || info.Groups != 2 {
+		t.Fatalf("check: %+v, %v", info, err)
+	}
+	for _, side := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(p + side); err == nil {
+			t.Errorf("%s left beside the file", side)
+		}
+	}
+	dir := t.TempDir()
+	_ = storeWithRows(t, dir, 1).Close()
+	if _, err := Restore(dir, p, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if got := groupCount(t, filepath.Join(dir, DatabaseFile)); got != 2 {
+		t.Fatalf("restored %d groups", got)
+	}
+	es, _ := os.ReadDir(dir)
+	for _, e := range es {
+		if strings.Contains(e.Name(), ".part") {
+			t.Errorf("%s left in the data folder", e.Name())
+		}
+	}
+}
