@@ -33,16 +33,17 @@ const (
 	crashRoundsEnv = "QUNHUO_CRASH_ROUNDS" // more rounds for a longer run (default 20)
 	crashSeedEnv   = "QUNHUO_CRASH_SEED"   // replays the kill moments of a failed run
 	crashBrokenEnv = "QUNHUO_CRASH_BROKEN" // the child saves with crashBrokenWriters
-	crashKillAtEnv = "QUNHUO_CRASH_KILL_AT" // n: the child kills itself after its nth statement
+	crashKillAtEnv = "QUNHUO_CRASH_KILL_AT" // kind:n: the child kills itself after the nth statement of saves of kind
 	crashLine      = "CRASH "              // prefix of the child's report lines
 	crashReady     = "ready"
 	crashBegin     = "begin " // + kind: a save starts; the kill may land inside it
 	crashPause     = "pause"  // a broken writer is between its two transactions
 )
 
-// crashMaxStatements bounds the statement after which a child kills itself, in the
-// rounds that kill at a statement rather than at a moment.
-const crashMaxStatements = 80
+// crashMaxStatements bounds the statement after which a child kills itself, counted
+// over the saves of one kind, in the rounds that kill at a statement: most saves
+// take 1 to 4 statements, so the kill lands in the first or second save of the kind.
+const crashMaxStatements = 5
 
 // crashMaxDelay bounds how long a child writes before it is killed. Long enough for
 // a few dozen saves under -race, short enough that 20 rounds take seconds.
@@ -78,20 +79,23 @@ func TestCrashSafety(t *testing.T) {
 
 	var committed []crashUnit
 	inFlight := map[string]int{} // what the kills interrupted
+	kindTurn := rng.IntN(len(crashWriters))
 	for round := range rounds {
-		delay := time.Duration(rng.Int64N(int64(crashMaxDelay)))
-		// One round in five, the first included, counts from the child's start, so
-		// that some kills land while Open recovers or migrates the database.
-		fromStart := round == 0 || rng.IntN(5) == 0
-		// Every other round the child kills itself right after a random statement:
-		// inside a save, between the statements of a transaction, where a save that
-		// is not one transaction would be cut in two. A kill at a moment rarely lands
-		// there: most of a save's time is spent preparing its statements.
-		killAt := 0
-		if round%2 == 1 {
-			killAt = 1 + rng.IntN(crashMaxStatements)
+		k := crashKill{Delay: time.Duration(rng.Int64N(int64(crashMaxDelay)))}
+		if round%3 == 0 {
+			// One of these in three, the first included, counts from the child's
+			// start, so that some kills land while Open recovers or migrates.
+			k.FromStart = round == 0 || rng.IntN(3) == 0
+		} else {
+			// Two rounds in three the child kills itself right after a random
+			// statement of a save of one kind, the kinds in turn: inside a save,
+			// between the statements of its transaction, where a save that is not
+			// one transaction would be cut in two. A kill at a moment rarely lands
+			// there: most of a save's time goes into preparing its statements.
+			k.In = crashWriters[(kindTurn+round)%len(crashWriters)].kind
+			k.AfterStatement = 1 + rng.IntN(crashMaxStatements)
 		}
-		units, interrupted, err := runCrashChild(path, round, crashKill{delay, fromStart, killAt}, false)
+		units, interrupted, err := runCrashChild(path, round, k, false)
 		if interrupted == "" {
 			interrupted = "open or between saves"
 		}
@@ -103,7 +107,7 @@ func TestCrashSafety(t *testing.T) {
 		// Saves of earlier rounds are checked again each round: a later crash must
 		// not lose them either.
 		if err := verifyCrash(path, committed); err != nil {
-			t.Fatalf("round %d, %+v, %d saves reported in all:\n%v", round, crashKill{delay, fromStart, killAt}, len(committed), err)
+			t.Fatalf("round %d, %+v, %d saves reported in all:\n%v", round, k, len(committed), err)
 		}
 	}
 	kinds := map[string]int{}
@@ -114,10 +118,12 @@ func TestCrashSafety(t *testing.T) {
 }
 
 // crashKill says when a round's child dies: Delay after it is ready (or after its
-// start), or, when AfterStatement > 0, right after its AfterStatement-th statement.
+// start), or, when AfterStatement > 0, right after its AfterStatement-th statement
+// in saves of the kind In.
 type crashKill struct {
 	Delay          time.Duration
 	FromStart      bool
+	In             string
 	AfterStatement int
 }
 
@@ -131,7 +137,7 @@ func runCrashChild(path string, round int, k crashKill, broken bool) (units []cr
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
 	cmd.Env = append(os.Environ(), crashChildEnv+"="+path, crashRoundEnv+"="+strconv.Itoa(round),
-		crashKillAtEnv+"="+strconv.Itoa(k.AfterStatement))
+		crashKillAtEnv+"="+k.In+":"+strconv.Itoa(k.AfterStatement))
 	if broken {
 		cmd.Env = append(cmd.Env, crashBrokenEnv+"=1")
 	}
@@ -284,8 +290,12 @@ func TestCrashChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := strconv.Atoi(os.Getenv(crashKillAtEnv)); n > 0 {
-		killAfterStatement(data.DB(s), n)
+	var saving atomic.Value // the kind of the save under way
+	saving.Store("")
+	if kind, at, ok := strings.Cut(os.Getenv(crashKillAtEnv), ":"); ok {
+		if n, _ := strconv.Atoi(at); n > 0 {
+			killAfterStatement(data.DB(s), kind, n, &saving)
+		}
 	}
 	writers := crashWriters
 	if os.Getenv(crashBrokenEnv) != "" {
@@ -297,6 +307,7 @@ func TestCrashChild(t *testing.T) {
 		seq := round*crashSeqsPerRound + i
 		u := crashUnit{Kind: w.kind, Key: fmt.Sprintf("r%ds%d", round, seq), Seq: seq}
 		report(crashBegin + w.kind)
+		saving.Store(w.kind)
 		if err := w.write(c, &u); err != nil {
 			t.Fatalf("%s %s: %v", u.Kind, u.Key, err)
 		}
@@ -308,12 +319,13 @@ func TestCrashChild(t *testing.T) {
 	}
 }
 
-// killAfterStatement makes the child SIGKILL itself right after its nth INSERT,
-// UPDATE, DELETE or raw statement, before the transaction around it can commit.
-func killAfterStatement(db *gorm.DB, n int) {
+// killAfterStatement makes the child SIGKILL itself right after the nth INSERT,
+// UPDATE, DELETE or raw statement of its saves of kind, before the transaction
+// around it can commit.
+func killAfterStatement(db *gorm.DB, kind string, n int, saving *atomic.Value) {
 	var count atomic.Int64
 	after := func(*gorm.DB) {
-		if count.Add(1) != int64(n) {
+		if saving.Load() != kind || count.Add(1) != int64(n) {
 			return
 		}
 		if p, err := os.FindProcess(os.Getpid()); err == nil {
