@@ -12,5 +12,8 @@ import (
 func main() {
 	dataDir := flag.String("data", "", "数据文件夹(默认:系统的应用数据目录)")
 	flag.Parse()
+	if *dataDir == "" {
+		*dataDir = app.DefaultDataDir() // portable: data beside the exe when portable.txt is there
+	}
 	app.Run(fyneapp.NewWithID(app.ID), *dataDir)
 }
