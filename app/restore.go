@@ -20,6 +20,8 @@ import (
 // the file, keep the current database and swap, then reopens and rebuilds the window.
 // A refused file leaves the current database as it was, and it is reopened.
 func (o *opener) restore(path string) {
+	// The screens go first, so nothing on them starts work on the store being closed.
+	o.win.SetContent(container.NewCenter(widget.NewLabel("正在恢复备份…")))
 	bar := widget.NewProgressBarInfinite()
 	text := ui.MessageLabel("正在恢复备份，请稍候。完成前请不要关闭群活。")
 	d := dialog.NewCustomWithoutButtons("恢复备份", container.NewVBox(text, bar), o.win)
