@@ -333,11 +333,15 @@ func killAfterStatement(db *gorm.DB, kind string, n int, saving *atomic.Value) {
 		}
 		time.Sleep(time.Minute) // until the kill lands: nothing more may be written
 	}
+	// After GORM's own commit of a statement it wrapped in a transaction (when no
+	// transaction was open), so that a statement the store ran on its own counts as
+	// done; inside the store's transactions that commit is not this statement's.
+	const done = "gorm:commit_or_rollback_transaction"
 	cb := db.Callback()
 	for _, err := range []error{
-		cb.Create().After("gorm:create").Register("crash:kill", after),
-		cb.Update().After("gorm:update").Register("crash:kill", after),
-		cb.Delete().After("gorm:delete").Register("crash:kill", after),
+		cb.Create().After(done).Register("crash:kill", after),
+		cb.Update().After(done).Register("crash:kill", after),
+		cb.Delete().After(done).Register("crash:kill", after),
 		cb.Raw().After("gorm:raw").Register("crash:kill", after),
 	} {
 		if err != nil {

@@ -36,6 +36,7 @@ type crashChild struct {
 	groupID   uint   // a group for seats and posts
 	resources []uint // ids of resources this child saved, for post links
 	members   []*data.Member
+	posts     int
 }
 
 // crashWriter saves one kind of record in the child, and checks in the parent that a
@@ -205,9 +206,11 @@ func writeMemberImport(c *crashChild, u *crashUnit) error {
 	return c.s.SaveMembers(ms)
 }
 
-// writePost records a post that names up to 5 resources, and says how many in its body.
+// writePost records a post that names 1 to 5 resources (0 before the first), and
+// says how many in its body.
 func writePost(c *crashChild, u *crashUnit) error {
-	links := c.resources[max(0, len(c.resources)-u.Seq%6):]
+	c.posts++
+	links := c.resources[max(0, len(c.resources)-1-c.posts%5):]
 	p := &data.Post{GroupID: &c.groupID, Kind: data.PostNewStock, Title: u.Key,
 		Body: fmt.Sprintf("post %s links=%d", u.Key, len(links))}
 	return c.s.RecordPost(p, links)
