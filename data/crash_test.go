@@ -38,6 +38,7 @@ const (
 	crashReady     = "ready"
 	crashBegin     = "begin " // + kind: a save starts; the kill may land inside it
 	crashPause     = "pause"  // a broken writer is between its two transactions
+	crashSelfKill  = "kill"   // the child kills itself now
 )
 
 // crashMaxStatements bounds the statement after which a child kills itself, counted
@@ -154,6 +155,7 @@ func runCrashChild(path string, round int, k crashKill, broken bool) (units []cr
 	go readCrashLines(out, lines)
 
 	var readErr error
+	killed := false
 	kill := time.NewTimer(time.Hour)
 	if fromStart {
 		kill.Reset(delay)
@@ -172,8 +174,13 @@ func runCrashChild(path string, round int, k crashKill, broken bool) (units []cr
 				}
 				continue
 			}
+			if line == crashSelfKill {
+				killed = true
+				continue
+			}
 			if line == crashPause {
 				_ = cmd.Process.Kill() // a crash at the worst moment for a broken writer
+				killed = true
 				continue
 			}
 			if kind, ok := strings.CutPrefix(line, crashBegin); ok {
@@ -188,6 +195,7 @@ func runCrashChild(path string, round int, k crashKill, broken bool) (units []cr
 			units = append(units, u)
 		case <-kill.C:
 			_ = cmd.Process.Kill() // SIGKILL on Unix: no deferred code, no Close
+			killed = true
 		case <-timeout:
 			_ = cmd.Process.Kill()
 			readErr = errors.New("child not ready or not killed within 60 s")
@@ -197,8 +205,10 @@ func runCrashChild(path string, round int, k crashKill, broken bool) (units []cr
 	if readErr != nil {
 		return units, interrupted, fmt.Errorf("%v\nchild stderr:\n%s", readErr, stderr.String())
 	}
+	// Killed, the child cannot have exited cleanly; where a kill is an exit code
+	// (Windows), that it was killed is known from the parent or the child's last line.
 	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.Exited() {
+	if !killed || !errors.As(err, &exit) {
 		// Not killed: the child failed (a save refused) or ran out of saves.
 		return units, interrupted, fmt.Errorf("child ended by itself (%v)\nchild stderr:\n%s", err, stderr.String())
 	}
@@ -328,6 +338,7 @@ func killAfterStatement(db *gorm.DB, kind string, n int, saving *atomic.Value) {
 		if saving.Load() != kind || count.Add(1) != int64(n) {
 			return
 		}
+		report(crashSelfKill)
 		if p, err := os.FindProcess(os.Getpid()); err == nil {
 			_ = p.Kill()
 		}
