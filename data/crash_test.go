@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -41,10 +40,6 @@ const (
 	crashSelfKill  = "kill"   // the child kills itself now
 )
 
-// crashMaxStatements bounds the statement after which a child kills itself, counted
-// over the saves of one kind, in the rounds that kill at a statement: most saves
-// take 1 to 4 statements, so the kill lands in the first or second save of the kind.
-const crashMaxStatements = 5
 
 // crashMaxDelay bounds how long a child writes before it is killed. Long enough for
 // a few dozen saves under -race, short enough that 20 rounds take seconds.
@@ -94,7 +89,7 @@ func TestCrashSafety(t *testing.T) {
 			// one transaction would be cut in two. A kill at a moment rarely lands
 			// there: most of a save's time goes into preparing its statements.
 			k.In = crashWriters[(kindTurn+round)%len(crashWriters)].kind
-			k.AfterStatement = 1 + rng.IntN(crashMaxStatements)
+			k.Pick = 1 + rng.IntN(1000)
 		}
 		units, interrupted, err := runCrashChild(path, round, k, false)
 		if interrupted == "" {
@@ -119,13 +114,13 @@ func TestCrashSafety(t *testing.T) {
 }
 
 // crashKill says when a round's child dies: Delay after it is ready (or after its
-// start), or, when AfterStatement > 0, right after its AfterStatement-th statement
-// in saves of the kind In.
+// start), or, when Pick > 0, right after a statement of a save of the kind In that
+// Pick chooses (see statementKill).
 type crashKill struct {
-	Delay          time.Duration
-	FromStart      bool
-	In             string
-	AfterStatement int
+	Delay     time.Duration
+	FromStart bool
+	In        string
+	Pick      int
 }
 
 // runCrashChild starts the child on the database at path, lets it save for delay
@@ -133,12 +128,12 @@ type crashKill struct {
 // save the kill interrupted ("" for none).
 func runCrashChild(path string, round int, k crashKill, broken bool) (units []crashUnit, interrupted string, err error) {
 	delay, fromStart := k.Delay, k.FromStart
-	if k.AfterStatement > 0 {
+	if k.Pick > 0 {
 		delay = time.Hour // the child kills itself
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
 	cmd.Env = append(os.Environ(), crashChildEnv+"="+path, crashRoundEnv+"="+strconv.Itoa(round),
-		crashKillAtEnv+"="+k.In+":"+strconv.Itoa(k.AfterStatement))
+		crashKillAtEnv+"="+k.In+":"+strconv.Itoa(k.Pick))
 	if broken {
 		cmd.Env = append(cmd.Env, crashBrokenEnv+"=1")
 	}
@@ -300,12 +295,11 @@ func TestCrashChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var saving atomic.Value // the kind of the save under way
-	saving.Store("")
-	if kind, at, ok := strings.Cut(os.Getenv(crashKillAtEnv), ":"); ok {
-		if n, _ := strconv.Atoi(at); n > 0 {
-			killAfterStatement(data.DB(s), kind, n, &saving)
-		}
+	kill := &statementKill{}
+	if kind, pick, ok := strings.Cut(os.Getenv(crashKillAtEnv), ":"); ok {
+		kill.kind = kind
+		kill.pick, _ = strconv.Atoi(pick)
+		kill.register(data.DB(s))
 	}
 	writers := crashWriters
 	if os.Getenv(crashBrokenEnv) != "" {
@@ -317,10 +311,11 @@ func TestCrashChild(t *testing.T) {
 		seq := round*crashSeqsPerRound + i
 		u := crashUnit{Kind: w.kind, Key: fmt.Sprintf("r%ds%d", round, seq), Seq: seq}
 		report(crashBegin + w.kind)
-		saving.Store(w.kind)
+		kill.begin(w.kind)
 		if err := w.write(c, &u); err != nil {
 			t.Fatalf("%s %s: %v", u.Kind, u.Key, err)
 		}
+		kill.end()
 		line, err := json.Marshal(u)
 		if err != nil {
 			t.Fatal(err)
@@ -329,31 +324,62 @@ func TestCrashChild(t *testing.T) {
 	}
 }
 
-// killAfterStatement makes the child SIGKILL itself right after the nth INSERT,
-// UPDATE, DELETE or raw statement of its saves of kind, before the transaction
-// around it can commit.
-func killAfterStatement(db *gorm.DB, kind string, n int, saving *atomic.Value) {
-	var count atomic.Int64
-	after := func(*gorm.DB) {
-		if saving.Load() != kind || count.Add(1) != int64(n) {
-			return
-		}
-		report(crashSelfKill)
-		if p, err := os.FindProcess(os.Getpid()); err == nil {
-			_ = p.Kill()
-		}
-		time.Sleep(time.Minute) // until the kill lands: nothing more may be written
+// statementKill makes the child SIGKILL itself right after an INSERT, UPDATE, DELETE
+// or raw statement of a save of one kind, before the transaction around it commits.
+// It counts the statements of the first such save, then kills after statement
+// 1 + pick mod (count-1) of the next one: never after the last statement of a save
+// that has several, where the kill would only show that a whole save is kept. All
+// its methods run on the goroutine that saves (GORM runs callbacks on the caller's).
+type statementKill struct {
+	kind    string
+	pick    int
+	saving  bool // a save of kind is under way
+	count   int  // its statements so far
+	learned int  // statements in the first save of kind; 0 until it ended
+	at      int  // kill after this statement
+}
+
+func (k *statementKill) begin(kind string) { k.saving, k.count = kind == k.kind, 0 }
+
+func (k *statementKill) end() {
+	if !k.saving {
+		return
 	}
+	k.saving = false
+	switch {
+	case k.learned == 0:
+		k.learned = max(k.count, 1)
+		k.at = 1 + k.pick%max(k.learned-1, 1)
+	default:
+		k.at = 1 // this save was shorter than the first: kill in the next for sure
+	}
+}
+
+func (k *statementKill) after(*gorm.DB) {
+	if !k.saving {
+		return
+	}
+	if k.count++; k.learned == 0 || k.count != k.at {
+		return
+	}
+	report(crashSelfKill)
+	if p, err := os.FindProcess(os.Getpid()); err == nil {
+		_ = p.Kill()
+	}
+	time.Sleep(time.Minute) // until the kill lands: nothing more may be written
+}
+
+func (k *statementKill) register(db *gorm.DB) {
 	// After GORM's own commit of a statement it wrapped in a transaction (when no
 	// transaction was open), so that a statement the store ran on its own counts as
 	// done; inside the store's transactions that commit is not this statement's.
 	const done = "gorm:commit_or_rollback_transaction"
 	cb := db.Callback()
 	for _, err := range []error{
-		cb.Create().After(done).Register("crash:kill", after),
-		cb.Update().After(done).Register("crash:kill", after),
-		cb.Delete().After(done).Register("crash:kill", after),
-		cb.Raw().After("gorm:raw").Register("crash:kill", after),
+		cb.Create().After(done).Register("crash:kill", k.after),
+		cb.Update().After(done).Register("crash:kill", k.after),
+		cb.Delete().After(done).Register("crash:kill", k.after),
+		cb.Raw().After("gorm:raw").Register("crash:kill", k.after),
 	} {
 		if err != nil {
 			panic(err)
