@@ -88,7 +88,8 @@ func TestCrashSafety(t *testing.T) {
 			// between the statements of its transaction, where a save that is not
 			// one transaction would be cut in two. A kill at a moment rarely lands
 			// there: most of a save's time goes into preparing its statements.
-			k.In = crashWriters[(kindTurn+round)%len(crashWriters)].kind
+			k.In = crashWriters[kindTurn%len(crashWriters)].kind
+			kindTurn++
 			k.Pick = 1 + rng.IntN(1000)
 		}
 		units, interrupted, err := runCrashChild(path, round, k, false)
