@@ -68,6 +68,7 @@ func setUp(a fyne.App) {
 // explains why it could not. Its work is a tracked task, so closing the window waits
 // for an open in flight before the store is closed.
 type opener struct {
+	look    ui.Look // the owner's light or dark and text size, read when the store opens
 	app     fyne.App
 	win     fyne.Window
 	dir     string
@@ -117,6 +118,7 @@ func (o *opener) open() {
 			o.log.Error("automatic backup at start-up", "err", err)
 		}
 	}
+	o.loadLook(store)
 	o.mu.Lock()
 	o.store = store
 	o.mu.Unlock()
@@ -125,12 +127,23 @@ func (o *opener) open() {
 
 // showShell builds the window's content on the open store: at start and after a restore.
 func (o *opener) showShell() {
+	o.app.Settings().SetTheme(ui.NewThemeWith(o.look))
 	e := ui.NewEnv(o.app, o.win, o.store, time.Local)
 	e.Tasks, e.Log = o.tasks, o.log
 	sh := newShell(e)
 	sh.backup.SetRestore(o.restore)
 	o.win.SetContent(sh.content())
 	sh.start()
+}
+
+// loadLook reads, off the UI goroutine, the light or dark and the text size the owner
+// chose in 设置, for showShell to apply.
+func (o *opener) loadLook(store *data.Store) {
+	l, err := ui.LoadLook(store)
+	if err != nil {
+		o.log.Warn("read the look", "err", err)
+	}
+	o.look = l
 }
 
 // openLog starts the log file in the data folder; without one (a read-only folder)

@@ -41,6 +41,7 @@ func (o *opener) restore(path string) {
 		store, openErr := data.Open(filepath.Join(o.dir, data.DatabaseFile))
 		if openErr == nil {
 			o.store = store
+			o.loadLook(store)
 		}
 		o.mu.Unlock()
 		if restoreErr != nil {

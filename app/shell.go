@@ -12,6 +12,7 @@ import (
 	"github.com/qunhuo/qunhuo/app/importer"
 	"github.com/qunhuo/qunhuo/app/members"
 	"github.com/qunhuo/qunhuo/app/posts"
+	"github.com/qunhuo/qunhuo/app/settings"
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 )
@@ -50,7 +51,7 @@ type shell struct {
 	stack       *fyne.Container
 	shown       *area
 
-	home, catalogArea, postsArea, membersArea, groupsArea, backupArea *area
+	home, catalogArea, postsArea, membersArea, groupsArea, backupArea, settingsArea *area
 
 	today     *today
 	resources *catalog.Screen
@@ -83,8 +84,11 @@ func newShell(e *ui.Env) *shell {
 	s.catalogArea = &area{title: "资源库", icon: theme.StorageIcon(), screen: s.resources}
 	s.postsArea = &area{title: "公告", icon: theme.MailSendIcon(), screen: s.posts}
 	s.membersArea = &area{title: "成员", icon: theme.AccountIcon(), screen: s.members}
-	s.groupsArea = &area{title: "群管理", icon: theme.SettingsIcon(), screen: s.groupsTab}
+	s.groupsArea = &area{title: "群管理", icon: theme.GridIcon(), screen: s.groupsTab}
 	s.backupArea = &area{title: "数据与备份", icon: theme.DocumentSaveIcon(), screen: s.backup}
+	s.settingsArea = &area{title: "设置", icon: theme.SettingsIcon(), screen: settings.NewScreen(e, settings.Links{
+		EditTemplate: func(kind data.PostKind) { posts.EditTemplate(e, kind, s.current) },
+	})}
 	s.nav = newNav(s.sections(), s.show)
 	s.groupSelect = widget.NewSelect(nil, s.onGroupSelected)
 	s.groupSelect.PlaceHolder = "请先新建一个群"
@@ -100,7 +104,7 @@ func (s *shell) sections() []section {
 		{"", []*area{s.home}},
 		{"资源", []*area{s.catalogArea, s.postsArea}},
 		{"成员", []*area{s.membersArea, s.groupsArea}},
-		{"数据", []*area{s.backupArea}},
+		{"数据", []*area{s.backupArea, s.settingsArea}},
 	}
 }
 

@@ -294,3 +294,20 @@ func (t *templateEditor) finish(work func() error) {
 		})
 	})
 }
+
+// EditTemplate opens the template editor of kind for group g (nil: none chosen yet),
+// previewing with the owner's own catalog: from 设置, away from any post.
+func EditTemplate(e *ui.Env, kind data.PostKind, g *data.Group) {
+	var group *data.Group
+	if g != nil {
+		copied := *g
+		group = &copied
+	}
+	preview := func() (qqpost.Preview, error) {
+		if kind == data.PostIndex {
+			return qqpost.IndexPreview(e.Store, group, e.Now(), e.Loc)
+		}
+		return qqpost.NewStockPreview(e.Store, group, nil, e.Now(), e.Loc)
+	}
+	newTemplateEditor(e, kind, preview, nil).show()
+}

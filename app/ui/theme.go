@@ -44,14 +44,30 @@ var textColours = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 type qunhuoTheme struct {
 	fyne.Theme
 	regular, bold fyne.Resource
+	look          Look
 }
 
-func NewTheme() fyne.Theme {
+// NewTheme is QunHuo's theme following the system's light or dark, at the standard size.
+func NewTheme() fyne.Theme { return NewThemeWith(Look{}) }
+
+// NewThemeWith is QunHuo's theme as the owner set it in 设置.
+func NewThemeWith(l Look) fyne.Theme {
 	return &qunhuoTheme{
 		Theme:   theme.DefaultTheme(),
 		regular: fyne.NewStaticResource("NotoSansSC-Regular.otf", assets.FontRegular),
 		bold:    fyne.NewStaticResource("NotoSansSC-Bold.otf", assets.FontBold),
+		look:    l,
 	}
+}
+
+// Size makes text bigger when the owner asked for it; everything else keeps Fyne's sizes.
+func (t *qunhuoTheme) Size(n fyne.ThemeSizeName) float32 {
+	size := t.Theme.Size(n)
+	switch n {
+	case theme.SizeNameText, theme.SizeNameCaptionText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText:
+		return size * t.look.scale()
+	}
+	return size
 }
 
 func (t *qunhuoTheme) Font(s fyne.TextStyle) fyne.Resource {
@@ -65,6 +81,12 @@ func (t *qunhuoTheme) Font(s fyne.TextStyle) fyne.Resource {
 }
 
 func (t *qunhuoTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch t.look.Variant {
+	case VariantLight:
+		v = theme.VariantLight
+	case VariantDark:
+		v = theme.VariantDark
+	}
 	switch n {
 	case theme.ColorNamePrimary:
 		return buttonOrange
