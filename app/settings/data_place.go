@@ -38,8 +38,9 @@ func (d *dataPlace) content() fyne.CanvasObject {
 	open := func(dir func() string) *widget.Button {
 		return widget.NewButtonWithIcon("打开", theme.FolderOpenIcon(), func() { d.open(dir()) })
 	}
-	rotation := widget.NewLabel("每天第一次打开和每次关闭群活时自动备份到这里，保留最近 7 天每天一份、最近 4 周每周一份。" +
-		"自动备份和数据在同一台电脑上：电脑坏了也不丢，还要在「数据与备份」里备份到U盘或网盘。")
+	// Lines broken by hand: wrapping cut 「最近 4」 from 「周」.
+	rotation := widget.NewLabel("每天第一次打开和每次关闭群活时自动备份到这里，保留最近 7 天每天一份、最近 4 周每周一份。\n" +
+		"自动备份和数据在同一台电脑上。为了电脑坏了也不丢，还要在「数据与备份」里备份到U盘或网盘。")
 	rotation.Wrapping = fyne.TextWrapWord
 	portable := widget.NewLabel("想把群活和数据一起放在U盘里用：下载便携版（zip），数据会放在 QunHuo.exe 旁边的 data 文件夹里。")
 	portable.Wrapping = fyne.TextWrapWord
