@@ -20,8 +20,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/qunhuo/qunhuo/app/applog"
 	"github.com/qunhuo/qunhuo/app/ui"
+	"github.com/qunhuo/qunhuo/app/ui/applog"
 	"github.com/qunhuo/qunhuo/data"
 )
 

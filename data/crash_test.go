@@ -27,19 +27,18 @@ import (
 // half there. The record types are the table in crash_writers_test.go.
 
 const (
-	crashChildEnv  = "QUNHUO_CRASH_CHILD"  // the database path; set only in the child
-	crashRoundEnv  = "QUNHUO_CRASH_ROUND"  // the child's round
-	crashRoundsEnv = "QUNHUO_CRASH_ROUNDS" // more rounds for a longer run (default 20)
-	crashSeedEnv   = "QUNHUO_CRASH_SEED"   // replays the kill moments of a failed run
-	crashBrokenEnv = "QUNHUO_CRASH_BROKEN" // the child saves with crashBrokenWriters
+	crashChildEnv  = "QUNHUO_CRASH_CHILD"   // the database path; set only in the child
+	crashRoundEnv  = "QUNHUO_CRASH_ROUND"   // the child's round
+	crashRoundsEnv = "QUNHUO_CRASH_ROUNDS"  // more rounds for a longer run (default 20)
+	crashSeedEnv   = "QUNHUO_CRASH_SEED"    // replays the kill moments of a failed run
+	crashBrokenEnv = "QUNHUO_CRASH_BROKEN"  // the child saves with crashBrokenWriters
 	crashKillAtEnv = "QUNHUO_CRASH_KILL_AT" // kind:n: the child kills itself after the nth statement of saves of kind
-	crashLine      = "CRASH "              // prefix of the child's report lines
+	crashLine      = "CRASH "               // prefix of the child's report lines
 	crashReady     = "ready"
 	crashBegin     = "begin " // + kind: a save starts; the kill may land inside it
 	crashPause     = "pause"  // a broken writer is between its two transactions
 	crashSelfKill  = "kill"   // the child kills itself now
 )
-
 
 // crashMaxDelay bounds how long a child writes before it is killed. Long enough for
 // a few dozen saves under -race, short enough that 20 rounds take seconds.

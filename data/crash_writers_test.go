@@ -23,8 +23,8 @@ import (
 // crashUnit is one committed save as the child reports it.
 type crashUnit struct {
 	Kind string `json:"kind"`
-	Key  string `json:"key"` // unique across rounds: r<round>s<seq>
-	Seq  int    `json:"seq"` // rises across rounds: round*crashSeqsPerRound + i
+	Key  string `json:"key"`          // unique across rounds: r<round>s<seq>
+	Seq  int    `json:"seq"`          // rises across rounds: round*crashSeqsPerRound + i
 	N    int    `json:"n,omitempty"`  // rows in an import
 	QQ   string `json:"qq,omitempty"` // the member an edit changed
 }

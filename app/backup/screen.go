@@ -1,6 +1,6 @@
 // Package backup is the 数据与备份 area: where the data lives, backups with progress
 // and cancel, buttons that open the data, log and backup folders, and demo data. It
-// sees data, app/ui and app/applog.
+// sees data and app/ui (with app/ui/applog for the log folder).
 package backup
 
 import (
@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/qunhuo/qunhuo/app/applog"
 	"github.com/qunhuo/qunhuo/app/ui"
+	"github.com/qunhuo/qunhuo/app/ui/applog"
 	"github.com/qunhuo/qunhuo/data/datatest"
 )
 

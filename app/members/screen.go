@@ -238,7 +238,7 @@ func (s *Screen) onDelete() {
 		return
 	}
 	id, name := m.ID, m.DisplayName(0)
-	msg := "确定删除「" + name + "」(" + m.QQ + "）吗？TA在所有群里的记录和标签都会删除。"
+	msg := "确定删除「" + name + "」（" + m.QQ + "）吗？TA在所有群里的记录和标签都会删除。"
 	ui.Confirm(s.env.Win, "删除成员", msg, "删除", func() { s.delete(id) })
 }
 

@@ -397,7 +397,7 @@ func (d *demoNames) next(taken map[string]bool) demoPick {
 		d.pos++
 		pk.name = pk.listing()
 		if d.round > 0 {
-			pk.name += fmt.Sprintf(" (%d号货源)", d.round+1)
+			pk.name += fmt.Sprintf("（%d号货源）", d.round+1)
 		}
 		if key := data.NameKey(pk.name); !taken[key] {
 			taken[key] = true

@@ -174,7 +174,7 @@ var demoCatalog = []demoCategory{
 
 // demoNotes are remarks an owner leaves on some resources.
 var demoNotes = []string{
-	"24小时内到账,高峰期稍慢", "下单请备注QQ号和区服", "卡密发出后不退不换", "限新用户,老用户勿拍",
+	"24小时内到账，高峰期稍慢", "下单请备注QQ号和区服", "卡密发出后不退不换", "限新用户，老用户勿拍",
 	"每人限购2份", "支持开发票", "到账后请在群里反馈", "周末出货可能延迟", "需提供绑定手机号后四位",
 }
 
@@ -183,7 +183,7 @@ var (
 	demoSupplierNames = []string{"星辰", "鑫源", "优品", "速达", "金牌", "诚信", "聚宝", "易充", "闪电", "海豚",
 		"飞鱼", "云端", "嘉禾", "顺风", "腾达", "青柠", "橙子", "极光", "蓝海", "万通"}
 	demoSupplierKinds = []string{"卡盟", "数码", "网络科技", "充值中心", "游戏工作室", "会员商城", "货源站", "批发部"}
-	demoSupplierNotes = []string{"出货快,售后及时", "价格低但偶尔延迟", "只做腾讯系", "夜间不发货", "老合作伙伴", ""}
+	demoSupplierNotes = []string{"出货快，售后及时", "价格低但偶尔延迟", "只做腾讯系", "夜间不发货", "老合作伙伴", ""}
 )
 
 // Group names of the kind that 卡盟 owners run.

@@ -283,7 +283,7 @@ func TestDemoNamesStartOverWhenUsedUp(t *testing.T) {
 	for range 3 {
 		got = append(got, names.next(taken).name)
 	}
-	want := map[string]bool{"测试卡 2元": true, "测试卡 1元 (2号货源)": true, "测试卡 2元 (2号货源)": true}
+	want := map[string]bool{"测试卡 2元": true, "测试卡 1元（2号货源）": true, "测试卡 2元（2号货源）": true}
 	for _, n := range got {
 		if !want[n] {
 			t.Errorf("got %q, want one of %v", n, want)
