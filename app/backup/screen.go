@@ -79,12 +79,7 @@ func (s *Screen) dataDir() string { return filepath.Dir(s.env.Store.Path()) }
 
 // open shows a folder in the system's file manager, so an owner finds their files
 // without knowing where %APPDATA% is.
-func (s *Screen) open(dir string) {
-	if err := ui.OpenFolder(dir); err != nil {
-		s.env.Log.Warn("open folder", "dir", dir, "err", err)
-		ui.ShowMessage(s.env.Win, "没能打开文件夹", "请自己在文件管理器里打开这个文件夹：\n"+dir)
-	}
-}
+func (s *Screen) open(dir string) { s.env.ShowFolder(dir) }
 
 func (s *Screen) Content() fyne.CanvasObject {
 	help := widget.NewLabel(restoreHelp)

@@ -58,12 +58,7 @@ func (d *dataPlace) refresh() {
 	d.backups.SetText(d.backupDir())
 }
 
-func (d *dataPlace) open(dir string) {
-	if err := ui.OpenFolder(dir); err != nil {
-		d.env.Log.Warn("open folder", "dir", dir, "err", err)
-		ui.ShowMessage(d.env.Win, "没能打开文件夹", "请自己在文件管理器里打开这个文件夹：\n"+dir)
-	}
-}
+func (d *dataPlace) open(dir string) { d.env.ShowFolder(dir) }
 
 // layoutForm lays out label and value pairs, labels in a column of their own width.
 func layoutForm() fyne.Layout { return layout.NewFormLayout() }
