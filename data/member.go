@@ -60,6 +60,12 @@ type Membership struct {
 	CardName string `gorm:"size:60;not null;default:''"` // 群名片
 	Role     Role   `gorm:"size:16;not null;default:member"`
 	JoinedOn *time.Time
+	// What QQ's member list says about the seat, when it came from there.
+	LastSpokeAt *time.Time // 最后发言时间
+	LevelName   string     `gorm:"size:30;not null;default:''"` // 群等级名称
+	// LeftOn is set when a fresh full member list no longer had them (已退群); the seat
+	// and the member are kept.
+	LeftOn *time.Time `gorm:"index"`
 }
 
 // TagKind says what a member tag describes.

@@ -29,6 +29,8 @@ var migrations = []migration{
 	{id: "0002_post_history", up: createPostHistory},
 	{id: "0003_resource_name_key", up: addResourceNameKey},
 	{id: "0004_settings", up: createSettings},
+	{id: "0005_seats_from_qq", up: addSeatsFromQQ},
+	{id: "0006_requests_and_matching", up: createRequestsAndMatching},
 }
 
 // SchemaVersion names the newest schema step this app knows, such as "0004_settings":
