@@ -102,7 +102,7 @@ func (o *opener) open() {
 		var oe *data.OpenError
 		if errors.As(err, &oe) && oe.Kind == data.OpenCorrupt {
 			// The lock stays: the restore offered next works on this folder.
-			if info, ok := data.NewestGoodBackup(filepath.Join(o.dir, data.BackupsFolder)); ok {
+			if info, ok := data.NewestGoodBackup(data.BackupDirs(o.dir)...); ok {
 				fyne.Do(func() { o.offerRestore(info) })
 				return
 			}

@@ -21,7 +21,7 @@ func explainOpen(err error, dir string) string {
 	case data.OpenReadOnly:
 		return "群活无法写入数据文件夹：\n" + dir + "\n请确认这个文件夹不是只读的，磁盘也没有写满，然后再启动群活。"
 	case data.OpenCorrupt:
-		return "数据文件已损坏，群活读不出来：\n" + dir + "\n群活没有改动它，也没有在这个文件夹的 " + data.BackupsFolder + " 里找到能用的自动备份。" +
+		return "数据文件已损坏，群活读不出来：\n" + dir + "\n群活没有改动它，也没有找到能用的自动备份。" +
 			"\n如果你在U盘或网盘里有备份：先把损坏的 " + data.DatabaseFile + " 改名留着（不要删除），再把备份文件复制到这个文件夹，改名为 " + data.DatabaseFile + "，然后打开群活。"
 	case data.OpenNewerSchema:
 		return "这份数据是由更新版本的群活保存的，当前版本打不开。请把群活升级到最新版本。数据没有被改动。"

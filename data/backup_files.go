@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
+	iofs "io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -30,7 +30,7 @@ const (
 	damagedTimeLayout   = "20060102-1504"
 )
 
-// Kept automatic backups: see RotateBackups.
+// Kept automatic backups unless the owner chose otherwise: see BackupPlan.
 const (
 	KeepDailyBackups  = 7
 	KeepWeeklyBackups = 4
@@ -79,15 +79,15 @@ func parseBackupTime(name, prefix string) (time.Time, bool) {
 //
 // The rule, with days and weeks in the computer's zone and weeks starting on Monday
 // (ISO weeks):
-//   - daily: of the KeepDailyBackups newest days that have a backup, the newest backup
-//     of each day is kept;
-//   - weekly: of the KeepWeeklyBackups newest weeks that have a backup, the newest
-//     backup of each week is kept;
+//   - daily: of the p.KeepDaily newest days that have a backup, the newest backup of
+//     each day is kept;
+//   - weekly: of the p.KeepWeekly newest weeks that have a backup, the newest backup of
+//     each week is kept;
 //   - every other automatic backup is deleted.
 //
 // A day or week counts only when a backup was taken in it, so an owner who opens the
 // app twice a month still keeps a month or more of copies. The result is sorted.
-func RotateBackups(names []string) (remove []string) {
+func RotateBackups(names []string, p BackupPlan) (remove []string) {
 	type auto struct {
 		name string
 		at   time.Time
@@ -106,11 +106,11 @@ func RotateBackups(names []string) (remove []string) {
 		day := a.at.Format("2006-01-02")
 		y, w := a.at.ISOWeek()
 		week := fmt.Sprintf("%d-W%02d", y, w)
-		if !days[day] && len(days) < KeepDailyBackups {
+		if !days[day] && len(days) < p.KeepDaily {
 			days[day] = true
 			keep[a.name] = true
 		}
-		if !weeks[week] && len(weeks) < KeepWeeklyBackups {
+		if !weeks[week] && len(weeks) < p.KeepWeekly {
 			weeks[week] = true
 			keep[a.name] = true
 		}
@@ -173,7 +173,7 @@ func CheckBackup(path string) (BackupInfo, error) {
 	// files beside it even when read; those this check made are removed after it.
 	var made []string
 	for _, side := range []string{"-wal", "-shm"} {
-		if _, err := os.Lstat(path + side); errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Lstat(path + side); errors.Is(err, iofs.ErrNotExist) {
 			made = append(made, path+side)
 		}
 	}
@@ -220,36 +220,44 @@ func CheckBackup(path string) (BackupInfo, error) {
 	return info, nil
 }
 
-// ListBackups lists the backup files (*.db) in dir, newest first by file time, without
-// opening them: CheckBackup tells what is in each. A missing folder lists nothing.
-func ListBackups(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("list backups: %w", err)
-	}
+// ListBackups lists the backup files (*.db) in the folders dirs, newest first by the
+// time in their names or else the file's time, without opening them: CheckBackup tells
+// what is in each. A missing folder lists nothing; a folder named twice lists once.
+func ListBackups(dirs ...string) ([]string, error) {
 	type f struct {
 		path string
 		at   time.Time
 	}
 	var fs []f
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".db") {
+	seen := make(map[string]bool)
+	for _, dir := range dirs {
+		if seen[filepath.Clean(dir)] {
 			continue
 		}
-		fi, err := e.Info()
+		seen[filepath.Clean(dir)] = true
+		entries, err := os.ReadDir(dir)
+		if errors.Is(err, iofs.ErrNotExist) {
+			continue
+		}
 		if err != nil {
-			continue
+			return nil, fmt.Errorf("list backups: %w", err)
 		}
-		at := fi.ModTime()
-		if t, ok := parseBackupTime(e.Name(), autoBackupPrefix); ok {
-			at = t
-		} else if t, ok := parseBackupTime(e.Name(), beforeRestorePrefix); ok {
-			at = t
+		for _, e := range entries {
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".db") {
+				continue
+			}
+			fi, err := e.Info()
+			if err != nil {
+				continue
+			}
+			at := fi.ModTime()
+			if t, ok := parseBackupTime(e.Name(), autoBackupPrefix); ok {
+				at = t
+			} else if t, ok := parseBackupTime(e.Name(), beforeRestorePrefix); ok {
+				at = t
+			}
+			fs = append(fs, f{filepath.Join(dir, e.Name()), at})
 		}
-		fs = append(fs, f{filepath.Join(dir, e.Name()), at})
 	}
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].at.After(fs[j].at) })
 	out := make([]string, len(fs))
@@ -259,8 +267,23 @@ func ListBackups(dir string) ([]string, error) {
 	return out, nil
 }
 
-// BackupsDir is the automatic backups' folder of the store's data folder.
-func (s *Store) BackupsDir() string { return filepath.Join(filepath.Dir(s.path), BackupsFolder) }
+// BackupDirs are the folders that hold the backups of the data folder dataDir: the one
+// its BackupPlan chose, then the backups folder beside the database when that is
+// another one (backups taken before the owner chose a folder stay there).
+func BackupDirs(dataDir string) []string {
+	plan, _ := LoadBackupPlan(dataDir) // an unreadable plan is the default one
+	dirs := []string{plan.Dir(dataDir)}
+	if def := DefaultBackupPlan.Dir(dataDir); !sameFolder(def, dirs[0]) {
+		dirs = append(dirs, def)
+	}
+	return dirs
+}
+
+// BackupsDir is where the store's automatic backups go: the folder of its BackupPlan.
+func (s *Store) BackupsDir() string {
+	p, _ := s.BackupPlan() // an unreadable plan is the default one
+	return p.Dir(s.DataDir())
+}
 
 // AutoBackupToday tells whether the backups folder already has an automatic backup
 // taken on now's day (the computer's zone), so start-up backs up once a day.
@@ -281,7 +304,8 @@ func (s *Store) AutoBackupToday(now time.Time) bool {
 // clears the record. It does not count for LastBackupAt: the 今日 reminder is about a
 // copy off this computer, which only the owner can make.
 func (s *Store) AutoBackup(now time.Time) (string, error) {
-	dir := s.BackupsDir()
+	plan, _ := s.BackupPlan() // an unreadable plan is the default one
+	dir := plan.Dir(s.DataDir())
 	dst := filepath.Join(dir, AutoBackupName(now))
 	err := func() error {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -312,7 +336,7 @@ func (s *Store) AutoBackup(now time.Time) (string, error) {
 	for _, e := range names {
 		ns = append(ns, e.Name())
 	}
-	for _, n := range RotateBackups(ns) {
+	for _, n := range RotateBackups(ns, plan) {
 		if err := os.Remove(filepath.Join(dir, n)); err != nil {
 			return dst, fmt.Errorf("automatic backup: rotate: %w", err)
 		}
@@ -357,7 +381,7 @@ func Restore(dataDir, backupPath string, now time.Time) (kept string, err error)
 		return "", fmt.Errorf("restore: keep the current database: %w", err)
 	}
 	for _, side := range []string{"-wal", "-shm", "-journal"} {
-		if err := os.Remove(dbPath + side); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := os.Remove(dbPath + side); err != nil && !errors.Is(err, iofs.ErrNotExist) {
 			return kept, fmt.Errorf("restore: %w", err)
 		}
 	}
@@ -370,7 +394,7 @@ func Restore(dataDir, backupPath string, now time.Time) (kept string, err error)
 
 // keepCurrent keeps the database at dbPath before a restore replaces it: see Restore.
 func keepCurrent(dbPath string, now time.Time) (string, error) {
-	if _, err := os.Stat(dbPath); errors.Is(err, fs.ErrNotExist) {
+	if _, err := os.Stat(dbPath); errors.Is(err, iofs.ErrNotExist) {
 		return "", nil
 	}
 	s, err := Open(dbPath)
@@ -403,13 +427,13 @@ func KeepDamaged(dbPath string, now time.Time) (string, error) {
 	base := filepath.Join(filepath.Dir(dbPath), DamagedName(now))
 	dst := base
 	for i := 2; ; i++ {
-		if _, err := os.Lstat(dst); errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Lstat(dst); errors.Is(err, iofs.ErrNotExist) {
 			break
 		}
 		dst = fmt.Sprintf("%s-%d", base, i)
 	}
 	for _, side := range []string{"-wal", "-shm"} {
-		if err := os.Rename(dbPath+side, dst+side); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(dbPath+side, dst+side); err != nil && !errors.Is(err, iofs.ErrNotExist) {
 			return "", err
 		}
 	}
@@ -419,10 +443,10 @@ func KeepDamaged(dbPath string, now time.Time) (string, error) {
 	return dst, nil
 }
 
-// NewestGoodBackup is the newest backup in dir that passes CheckBackup, for the offer
+// NewestGoodBackup is the newest backup in dirs that passes CheckBackup, for the offer
 // made when the database cannot be opened; ok is false when there is none.
-func NewestGoodBackup(dir string) (info BackupInfo, ok bool) {
-	paths, _ := ListBackups(dir)
+func NewestGoodBackup(dirs ...string) (info BackupInfo, ok bool) {
+	paths, _ := ListBackups(dirs...)
 	for _, p := range paths {
 		if info, err := CheckBackup(p); err == nil {
 			return info, true

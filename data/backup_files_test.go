@@ -41,37 +41,50 @@ func TestRotateBackups(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name  string
+		plan  BackupPlan // the zero plan is the default
 		files []string
 		kept  []string
 	}{
-		{"nothing", nil, nil},
-		{"one", []string{at("2026-12-02 09:00")}, []string{at("2026-12-02 09:00")}},
-		{"two a day: the newest of the day stays",
+		{"nothing", BackupPlan{}, nil, nil},
+		{"one", BackupPlan{}, []string{at("2026-12-02 09:00")}, []string{at("2026-12-02 09:00")}},
+		{"two a day: the newest of the day stays", BackupPlan{},
 			[]string{at("2026-12-02 09:00"), at("2026-12-02 22:00")},
 			[]string{at("2026-12-02 22:00")}},
-		{"other files are never touched",
+		{"other files are never touched", BackupPlan{},
 			[]string{"恢复前-20261101-100000.db", "群活备份-20261101-1000.db", "notes.txt", at("2026-12-02 09:00"), at("2026-12-02 10:00")},
 			[]string{"恢复前-20261101-100000.db", "群活备份-20261101-1000.db", "notes.txt", at("2026-12-02 10:00")}},
-		{"days without a backup do not count",
+		{"days without a backup do not count", BackupPlan{},
 			[]string{at("2026-01-05 09:00"), at("2026-03-01 09:00"), at("2026-06-01 09:00"), at("2026-12-02 09:00")},
 			[]string{at("2026-01-05 09:00"), at("2026-03-01 09:00"), at("2026-06-01 09:00"), at("2026-12-02 09:00")}},
-		{"a month of daily backups: 7 days and the newest of 4 weeks", month, []string{
+		{"a month of daily backups: 7 days and the newest of 4 weeks", BackupPlan{}, month, []string{
 			// weeks (ISO, Monday first): 11-09..11-15 → 11-15, 11-16..11-22 → 11-22;
 			// 11-23..11-29 and 11-30..12-02 are covered by the daily copies.
 			at("2026-11-15 22:00"), at("2026-11-22 22:00"),
 			at("2026-11-26 22:00"), at("2026-11-27 22:00"), at("2026-11-28 22:00"), at("2026-11-29 22:00"),
 			at("2026-11-30 22:00"), at("2026-12-01 22:00"), at("2026-12-02 22:00"),
 		}},
+		{"the owner keeps 3 days and no weeks", BackupPlan{KeepDaily: 3}, month, []string{
+			at("2026-11-30 22:00"), at("2026-12-01 22:00"), at("2026-12-02 22:00"),
+		}},
+		{"the owner keeps 2 days and 6 weeks", BackupPlan{KeepDaily: 2, KeepWeekly: 6}, month, []string{
+			// weeks from 11-02..11-08 (→ 11-08) to 11-30..12-02 (→ 12-02)
+			at("2026-11-08 22:00"), at("2026-11-15 22:00"), at("2026-11-22 22:00"), at("2026-11-29 22:00"),
+			at("2026-12-01 22:00"), at("2026-12-02 22:00"),
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			remove := RotateBackups(tc.files)
+			plan := tc.plan
+			if plan == (BackupPlan{}) {
+				plan = DefaultBackupPlan
+			}
+			remove := RotateBackups(tc.files, plan)
 			kept := keptOf(tc.files, remove)
 			want := append([]string(nil), tc.kept...)
 			if !reflect.DeepEqual(sortedCopy(kept), sortedCopy(want)) {
 				t.Fatalf("kept %v\nwant %v", kept, want)
 			}
 			// Applying the rule again to what is kept removes nothing more.
-			if again := RotateBackups(kept); len(again) != 0 {
+			if again := RotateBackups(kept, plan); len(again) != 0 {
 				t.Fatalf("second rotation removes %v", again)
 			}
 		})

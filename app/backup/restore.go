@@ -54,9 +54,9 @@ func (r *restoreList) content() fyne.CanvasObject {
 func (r *restoreList) refresh() {
 	n := r.latest.Next()
 	e := r.s.env
-	dir := e.Store.BackupsDir()
+	dataDir := e.Store.DataDir()
 	e.Tasks.Run(func() {
-		paths, err := data.ListBackups(dir)
+		paths, err := data.ListBackups(data.BackupDirs(dataDir)...)
 		rows := make([]backupRow, len(paths))
 		for i, p := range paths {
 			info, err := data.CheckBackup(p)
