@@ -151,7 +151,7 @@ func (d MemberDraft) Parse(loc *time.Location) (Member, error) {
 	var p problems
 	m := Member{
 		QQ:       strings.TrimSpace(d.QQ),
-		Nickname: checkText(&p, "nickname", "昵称", d.Nickname, MaxShortLen, false),
+		Nickname: checkText(&p, "nickname", "昵称", d.Nickname, MaxNicknameLen, false),
 		Notes:    checkText(&p, "notes", "备注", d.Notes, MaxNotesLen, false),
 	}
 	p.addErr(CheckQQ("qq", "QQ号", d.QQ))
@@ -167,7 +167,7 @@ func (d MemberDraft) Parse(loc *time.Location) (Member, error) {
 	}
 	for _, md := range d.Memberships {
 		ms := Membership{GroupID: md.GroupID, Role: md.Role}
-		ms.CardName = checkText(&p, "card_name", "群名片", md.CardName, MaxShortLen, false)
+		ms.CardName = checkText(&p, "card_name", "群名片", md.CardName, MaxCardLen, false)
 		ms.JoinedOn = parseDate(&p, "joined_on", "入群日期", md.JoinedOn, loc, false)
 		if ms.Role == "" {
 			ms.Role = RoleMember

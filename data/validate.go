@@ -19,6 +19,15 @@ const (
 	DateMinLayout = "2006-01-02 15:04"
 )
 
+// A member's names as QQ allows them, in characters: a 群名片 of up to 60 bytes, a
+// nickname with emoji. The columns hold them (varchar(60) counts characters in
+// PostgreSQL too).
+const (
+	MaxNicknameLen  = 60
+	MaxCardLen      = 60
+	MaxLevelNameLen = 30 // a group's name for a level (潜水, 冒泡…), as owners set it in QQ
+)
+
 // checkText refuses empty required text and text over max characters.
 func checkText(p *problems, field, label, s string, max int, required bool) string {
 	s = strings.TrimSpace(s)

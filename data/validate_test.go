@@ -330,10 +330,10 @@ func TestMemberDraftParse(t *testing.T) {
 		{"empty qq", func(d *MemberDraft) { d.QQ = "" }, "qq", "QQ号"},
 		{"qq 4 digits", func(d *MemberDraft) { d.QQ = "1234" }, "qq", "QQ号"},
 		{"qq leading 0", func(d *MemberDraft) { d.QQ = "0123456" }, "qq", "QQ号"},
-		{"nickname too long", func(d *MemberDraft) { d.Nickname = strings.Repeat("猫", MaxShortLen+1) }, "nickname", "昵称"},
+		{"nickname too long", func(d *MemberDraft) { d.Nickname = strings.Repeat("猫", MaxNicknameLen+1) }, "nickname", "昵称"},
 		{"too many interests", func(d *MemberDraft) { d.Interests = "1 2 3 4 5 6 7 8 9 10 11" }, "interest", "兴趣"},
 		{"segment too long", func(d *MemberDraft) { d.Segments = strings.Repeat("人", MaxTagLen+1) }, "segment", "人群"},
-		{"card name too long", func(d *MemberDraft) { d.Memberships[0].CardName = strings.Repeat("名", MaxShortLen+1) }, "card_name", "群名片"},
+		{"card name too long", func(d *MemberDraft) { d.Memberships[0].CardName = strings.Repeat("名", MaxCardLen+1) }, "card_name", "群名片"},
 		{"bad joined date", func(d *MemberDraft) { d.Memberships[1].JoinedOn = "去年" }, "joined_on", "入群日期"},
 		{"notes too long", func(d *MemberDraft) { d.Notes = strings.Repeat("注", MaxNotesLen+1) }, "notes", "备注"},
 	}
