@@ -257,4 +257,3 @@ func BenchmarkImportQQList3000(b *testing.B) {
 		}
 	}
 }
-
