@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/settings"
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/app/ui/applog"
 	"github.com/qunhuo/qunhuo/data"
@@ -37,10 +38,11 @@ func Run(a fyne.App, dataDir string) {
 	w.Resize(fyne.NewSize(1200, 760))
 	w.SetMaster()
 	w.SetContent(container.NewCenter(widget.NewLabel("正在打开数据…")))
+	portable := dataDir != "" && dataDir == DefaultDataDir()
 	if dataDir == "" {
-		dataDir = a.Storage().RootURI().Path()
+		dataDir = chosenDataDir(a)
 	}
-	o := &opener{app: a, win: w, dir: dataDir, tasks: &ui.Tasks{}, log: slog.New(slog.DiscardHandler)}
+	o := &opener{app: a, win: w, dir: dataDir, portable: portable, tasks: &ui.Tasks{}, log: slog.New(slog.DiscardHandler)}
 	o.tasks.OnPanic = o.taskPanicked
 	o.tasks.Run(o.open)
 	defer o.close()
@@ -68,16 +70,17 @@ func setUp(a fyne.App) {
 // explains why it could not. Its work is a tracked task, so closing the window waits
 // for an open in flight before the store is closed.
 type opener struct {
-	look    ui.Look // the owner's light or dark and text size, read when the store opens
-	app     fyne.App
-	win     fyne.Window
-	dir     string
-	tasks   *ui.Tasks
-	log     *slog.Logger
-	logFile io.Closer
-	lock    *data.FolderLock
-	store   *data.Store
-	quit    func() // the app's Quit; tests count it
+	look     ui.Look // the owner's light or dark and text size, read when the store opens
+	app      fyne.App
+	win      fyne.Window
+	dir      string
+	portable bool // the data lives beside the program and stays there
+	tasks    *ui.Tasks
+	log      *slog.Logger
+	logFile  io.Closer
+	lock     *data.FolderLock
+	store    *data.Store
+	quit     func() // the app's Quit; tests count it
 
 	mu        sync.Mutex     // guards store against a restore swapping it
 	restoring sync.WaitGroup // a restore in flight; close waits for it
@@ -132,6 +135,7 @@ func (o *opener) showShell() {
 	e.Tasks, e.Log = o.tasks, o.log
 	sh := newShell(e)
 	sh.backup.SetRestore(o.restore)
+	sh.settings.SetDataFolder(settings.DataFolder{Portable: o.portable, Switch: o.switchTo})
 	o.win.SetContent(sh.content())
 	sh.start()
 }

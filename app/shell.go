@@ -59,6 +59,7 @@ type shell struct {
 	posts     *posts.Screen
 	groupsTab *groups.Screen
 	backup    *backup.Screen
+	settings  *settings.Screen
 	welcome   *groups.Welcome // shown on first start
 }
 
@@ -86,9 +87,10 @@ func newShell(e *ui.Env) *shell {
 	s.membersArea = &area{title: "成员", icon: theme.AccountIcon(), screen: s.members}
 	s.groupsArea = &area{title: "群管理", icon: theme.GridIcon(), screen: s.groupsTab}
 	s.backupArea = &area{title: "数据与备份", icon: theme.DocumentSaveIcon(), screen: s.backup}
-	s.settingsArea = &area{title: "设置", icon: theme.SettingsIcon(), screen: settings.NewScreen(e, settings.Links{
+	s.settings = settings.NewScreen(e, settings.Links{
 		EditTemplate: func(kind data.PostKind) { posts.EditTemplate(e, kind, s.current) },
-	})}
+	})
+	s.settingsArea = &area{title: "设置", icon: theme.SettingsIcon(), screen: s.settings}
 	s.nav = newNav(s.sections(), s.show)
 	s.groupSelect = widget.NewSelect(nil, s.onGroupSelected)
 	s.groupSelect.PlaceHolder = "请先新建一个群"

@@ -28,6 +28,7 @@ type backupRow struct {
 type restoreList struct {
 	s      *Screen
 	rows   *fyne.Container
+	help   *widget.Label
 	note   *widget.Label
 	latest ui.Latest
 	// Restore swaps the database for the file at path; the shell sets it (it has to
@@ -36,7 +37,8 @@ type restoreList struct {
 }
 
 func newRestoreList(s *Screen) *restoreList {
-	r := &restoreList{s: s, rows: container.NewVBox(), note: widget.NewLabel("正在读取备份…")}
+	r := &restoreList{s: s, rows: container.NewVBox(), note: widget.NewLabel("正在读取备份…"), help: widget.NewLabel("")}
+	r.help.Wrapping = fyne.TextWrapWord
 	r.note.Wrapping = fyne.TextWrapWord
 	return r
 }
@@ -44,10 +46,7 @@ func newRestoreList(s *Screen) *restoreList {
 func (r *restoreList) content() fyne.CanvasObject {
 	other := widget.NewButtonWithIcon("从其他备份文件恢复…", theme.FolderOpenIcon(), r.onPickFile)
 	openDir := widget.NewButtonWithIcon("打开自动备份文件夹", theme.FolderOpenIcon(), func() { r.s.open(r.s.env.Store.BackupsDir()) })
-	help := widget.NewLabel("群活每天第一次打开时和每次关闭时会自动备份，保留最近 7 天每天一份、最近 4 周每周一份。" +
-		"恢复前，现在的数据会先另存一份（「恢复前」开头的文件），不会丢。")
-	help.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(help, r.note, r.rows, container.NewHBox(other, openDir))
+	return container.NewVBox(r.help, r.note, r.rows, container.NewHBox(other, openDir))
 }
 
 // refresh lists the backups folder and reads every file off the UI goroutine.
@@ -56,6 +55,7 @@ func (r *restoreList) refresh() {
 	e := r.s.env
 	dataDir := e.Store.DataDir()
 	e.Tasks.Run(func() {
+		plan, _ := data.LoadBackupPlan(dataDir) // an unreadable plan is the default one
 		paths, err := data.ListBackups(data.BackupDirs(dataDir)...)
 		rows := make([]backupRow, len(paths))
 		for i, p := range paths {
@@ -69,9 +69,20 @@ func (r *restoreList) refresh() {
 			if err != nil {
 				e.Log.Warn("list backups", "err", err)
 			}
+			r.help.SetText(helpText(plan))
 			r.apply(rows)
 		})
 	})
+}
+
+// helpText says when backups are taken and how many are kept, as 设置 chose.
+func helpText(p data.BackupPlan) string {
+	keep := fmt.Sprintf("保留最近 %d 天每天一份", p.KeepDaily)
+	if p.KeepWeekly > 0 {
+		keep += fmt.Sprintf("、最近 %d 周每周一份", p.KeepWeekly)
+	}
+	return "群活每天第一次打开时和每次关闭时会自动备份，" + keep + "（可以在「设置」里改）。" +
+		"恢复前，现在的数据会先另存一份（「恢复前」开头的文件），不会丢。"
 }
 
 func (r *restoreList) apply(rows []backupRow) {

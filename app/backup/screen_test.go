@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
@@ -11,6 +12,7 @@ import (
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/app/ui/uifind"
 	"github.com/qunhuo/qunhuo/app/ui/uitest"
+	"github.com/qunhuo/qunhuo/data"
 )
 
 func TestBackupScreenWritesACopy(t *testing.T) {
@@ -102,5 +104,31 @@ func TestExportEverything(t *testing.T) {
 	}
 	if rows, _ := f.GetRows("群"); len(rows) != 2 || rows[1][0] != "导出测试群" {
 		t.Fatalf("群 rows: %v", rows)
+	}
+}
+
+// The list says how many backups are kept as 设置 chose, and lists those still in the
+// folder beside the data after the owner chose another one.
+func TestBackupListFollowsThePlan(t *testing.T) {
+	e := uitest.NewEnv(t)
+	if _, err := e.Store.AutoBackup(uitest.Now.Add(-48 * time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	stick := t.TempDir()
+	if err := data.SaveBackupPlan(e.Store.DataDir(), data.BackupPlan{Folder: stick, KeepDaily: 14}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Store.AutoBackup(uitest.Now); err != nil {
+		t.Fatal(err)
+	}
+	s := NewScreen(e, func() {})
+	uitest.Show(e, s.Content())
+	s.Refresh()
+	r := s.restore
+	if !strings.Contains(r.help.Text, "保留最近 14 天每天一份") || strings.Contains(r.help.Text, "周每周") {
+		t.Errorf("help %q", r.help.Text)
+	}
+	if !strings.Contains(r.note.Text, "共 2 份备份") {
+		t.Errorf("note %q; want both folders' backups", r.note.Text)
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/qunhuo/qunhuo/app/ui"
@@ -44,7 +45,7 @@ func newAppearance(e *ui.Env) *appearance {
 func (a *appearance) title() string { return "外观" }
 
 func (a *appearance) content() fyne.CanvasObject {
-	form := container.New(layoutForm(), widget.NewLabel("颜色"), a.variant, widget.NewLabel("文字大小"), a.size)
+	form := container.New(layout.NewFormLayout(), widget.NewLabel("颜色"), a.variant, widget.NewLabel("文字大小"), a.size)
 	return container.NewVBox(form, a.status)
 }
 

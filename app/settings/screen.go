@@ -30,15 +30,19 @@ type section interface {
 type Screen struct {
 	env        *ui.Env
 	appearance *appearance
+	dataFolder *dataFolder
 	sections   []section
 }
 
 // NewScreen builds the settings; Refresh loads what they show.
 func NewScreen(e *ui.Env, links Links) *Screen {
-	s := &Screen{env: e, appearance: newAppearance(e)}
-	s.sections = []section{s.appearance, newDataPlace(e), newTemplates(links)}
+	s := &Screen{env: e, appearance: newAppearance(e), dataFolder: newDataFolder(e)}
+	s.sections = []section{s.appearance, s.dataFolder, newBackupPlan(e), newTemplates(links)}
 	return s
 }
+
+// SetDataFolder says what moving the data folder may do; without it, it cannot move.
+func (s *Screen) SetDataFolder(f DataFolder) { s.dataFolder.set(f) }
 
 // Content is the screen to put in the window.
 func (s *Screen) Content() fyne.CanvasObject {

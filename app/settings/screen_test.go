@@ -49,7 +49,7 @@ func TestTemplateButtonsOpenTheirEditor(t *testing.T) {
 	var opened []data.PostKind
 	s := NewScreen(e, Links{EditTemplate: func(k data.PostKind) { opened = append(opened, k) }})
 	uitest.Show(e, s.Content())
-	tpl := s.sections[2].(*templates)
+	tpl := s.sections[3].(*templates)
 	test.Tap(tpl.index)
 	test.Tap(tpl.stock)
 	if len(opened) != 2 || opened[0] != data.PostIndex || opened[1] != data.PostNewStock {
