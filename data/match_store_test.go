@@ -25,7 +25,9 @@ func newMatchFixture(t *testing.T) *matchFixture {
 	f.wzry = saveDraft(t, s, ResourceDraft{Name: "王者荣耀点券 60元", Category: "游戏类", Price: "55", OriginalPrice: "60", Stock: "20", Tags: "王者荣耀,腾讯"})
 	f.iqy = saveDraft(t, s, ResourceDraft{Name: "爱奇艺黄金会员 月卡", Category: "影音类", Price: "15", Stock: "不限", Tags: "爱奇艺"})
 	saveDraft(t, s, ResourceDraft{Name: "爱奇艺白金会员 年卡", Category: "影音类", Price: "150", Stock: "0", Tags: "爱奇艺"}) // sold out
-	seat := func(g Group, card string) []MembershipDraft { return []MembershipDraft{{GroupID: g.ID, CardName: card}} }
+	seat := func(g Group, card string) []MembershipDraft {
+		return []MembershipDraft{{GroupID: g.ID, CardName: card}}
+	}
 	for _, d := range []MemberDraft{
 		{QQ: "10001", Nickname: "兴趣王者", Interests: "王者荣耀", Memberships: seat(f.a, "")},
 		{QQ: "10002", Nickname: "在求点券", Motivations: []string{"刚需获取"}, Memberships: seat(f.a, "广州-点券")},
