@@ -15,7 +15,7 @@ type (
 		Member     v1Member    `gorm:"constraint:OnDelete:CASCADE"`
 		GroupID    *uint       `gorm:"index"`
 		Group      *v1Group    `gorm:"constraint:OnDelete:SET NULL"`
-		Text       string      `gorm:"size:200;not null"`                 // as the owner typed it
+		Text       string      `gorm:"size:200;not null"`                  // as the owner typed it
 		ItemKey    string      `gorm:"size:100;not null;default:'';index"` // normalized item, for the demand board
 		CategoryID *uint       `gorm:"index"`
 		Category   *v1Category `gorm:"constraint:OnDelete:SET NULL"`
