@@ -1,0 +1,138 @@
+package data
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/qunhuo/qunhuo/data/wording"
+)
+
+// RequestMatch is a resource that fits what a member asked for.
+type RequestMatch struct {
+	Index   int  // in the resources searched
+	Matched int  // words of the request it has (itself or a synonym)
+	All     bool // it has every word of the request
+	literal int  // characters of the request's words it has as they were asked
+	first   int  // the first word it has: members name the brand first (王者 before 点券)
+	whole   bool // its name has the whole item as asked
+}
+
+// RequestSearch finds resources for a request: the request's item (wording.ItemKey)
+// split into words (the thesaurus's words, runs of Latin letters), each found in a
+// resource's search key (name, pinyin, initials, tags) as asked or as one of its
+// synonyms. Only resources on sale at now are offered, since a reply says 有货.
+// Build it once per catalog load (NewRequestSearch), then Find on every keystroke.
+type RequestSearch struct {
+	th        *wording.Thesaurus
+	resources []Resource
+	onSale    []int // indexes of the resources on sale when it was built
+}
+
+// NewRequestSearch prepares the search of rs (the catalog, as Store.Resources lists
+// it) with the thesaurus th, offering what is on sale at now.
+func NewRequestSearch(th *wording.Thesaurus, rs []Resource, now time.Time) *RequestSearch {
+	q := &RequestSearch{th: th, resources: rs}
+	for i := range rs {
+		if rs[i].StateAt(now) == StateOnSale {
+			q.onSale = append(q.onSale, i)
+		}
+	}
+	return q
+}
+
+// Resource is the resource a match's Index names.
+func (q *RequestSearch) Resource(m RequestMatch) *Resource { return &q.resources[m.Index] }
+
+// Find returns the best matches for text, best first, at most limit: those with every
+// word before those with some, then more words, more of them as asked rather than
+// by synonym, an earlier word (the brand, named first), a name with the whole item in
+// it, a shorter name, the catalog's order.
+// 求王者点券 finds 王者荣耀点券 first; wzry finds 王者荣耀 by its initials; 月卡 finds
+// 会员. A request whose words all fail finds nothing.
+func (q *RequestSearch) Find(text string, limit int) []RequestMatch {
+	key := wording.ItemKey(text)
+	terms := q.th.Terms(key)
+	if len(terms) == 0 {
+		return nil
+	}
+	var out []RequestMatch
+	for _, i := range q.onSale {
+		r := &q.resources[i]
+		m, ok := matchTerms(r.SearchKey, terms)
+		if !ok {
+			continue
+		}
+		m.Index = i
+		// The search key starts with the lower-cased name.
+		name, _, _ := strings.Cut(r.SearchKey, searchKeySep)
+		m.whole = len(terms) > 1 && strings.Contains(name, key)
+		out = append(out, m)
+	}
+	slices.SortStableFunc(out, func(a, b RequestMatch) int {
+		if a.All != b.All {
+			return boolOrder(a.All)
+		}
+		if c := cmp.Compare(b.Matched, a.Matched); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.literal, a.literal); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.first, b.first); c != 0 {
+			return c
+		}
+		if a.whole != b.whole {
+			return boolOrder(a.whole)
+		}
+		return cmp.Compare(len(q.resources[a.Index].Name), len(q.resources[b.Index].Name))
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// boolOrder puts true first.
+func boolOrder(first bool) int {
+	if first {
+		return -1
+	}
+	return 1
+}
+
+// matchTerms checks a search key against the request's words; ok when at least one
+// is found.
+func matchTerms(key string, terms []wording.Term) (RequestMatch, bool) {
+	m := RequestMatch{first: len(terms)}
+	for i, t := range terms {
+		found := strings.Contains(key, t.Word)
+		if found {
+			m.literal += len(t.Word)
+		}
+		for _, s := range t.Same {
+			if found {
+				break
+			}
+			found = strings.Contains(key, s)
+		}
+		if found {
+			m.Matched++
+			m.first = min(m.first, i)
+		}
+	}
+	m.All = m.Matched == len(terms)
+	return m, m.Matched > 0
+}
+
+// Fits reports whether resource r has every word of the item key (as asked or by a
+// synonym): what the restock offers use to say that a resource answers a request.
+func Fits(th *wording.Thesaurus, r *Resource, itemKey string) bool {
+	terms := th.Terms(itemKey)
+	if len(terms) == 0 {
+		return false
+	}
+	m, _ := matchTerms(r.SearchKey, terms)
+	return m.All
+}
