@@ -82,9 +82,9 @@ type Reason struct {
 func (r Reason) Text(loc *time.Location) string {
 	switch r.Kind {
 	case OpenRequest:
-		return r.At.In(loc).Format("01-02") + " 在求「" + r.Value + "」"
+		return r.At.In(loc).Format("01-02") + " 在求：「" + r.Value + "」"
 	case PastRequest:
-		return r.At.In(loc).Format("01-02") + " 求过「" + r.Value + "」"
+		return r.At.In(loc).Format("01-02") + " 求过：「" + r.Value + "」"
 	case Interest:
 		return "兴趣「" + r.Value + "」"
 	}

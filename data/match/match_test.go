@@ -99,7 +99,7 @@ func TestReasons(t *testing.T) {
 		got = append(got, r.Text(cst))
 	}
 	// The two newest requests, open first; then the interest; then the motivation.
-	want := []string{"10-30 在求「求wzry点券」", "10-12 求过「王者点券还有吗」", "兴趣「王者荣耀」", "动机「刚需获取」"}
+	want := []string{"10-30 在求：「求wzry点券」", "10-12 求过：「王者点券还有吗」", "兴趣「王者荣耀」", "动机「刚需获取」"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("reasons = %q, want %q", got, want)
 	}
