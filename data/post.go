@@ -15,6 +15,8 @@ type PostKind string
 const (
 	PostIndex    PostKind = "index"     // 资源索引表
 	PostNewStock PostKind = "new_stock" // 上新
+	PostReply    PostKind = "reply"     // 回复一位成员的求…
+	PostRestock  PostKind = "restock"   // 补货清单, for suppliers
 )
 
 // Post is a post the owner copied to QQ: kept so that later features can tell what was

@@ -23,6 +23,10 @@ func Fields(kind data.PostKind) []Field {
 		return indexFields()
 	case data.PostNewStock:
 		return newStockFields()
+	case data.PostReply:
+		return replyFields()
+	case data.PostRestock:
+		return restockFields()
 	}
 	return nil
 }

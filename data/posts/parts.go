@@ -105,6 +105,8 @@ func PartSpecs(kind data.PostKind) []PartSpec {
 			{Key: PartResource, Label: "资源", Help: "这个资源的介绍", Rows: 8, Placeholders: all},
 			{Key: PartFooter, Label: "结尾", Help: "公告最后的话；第一行空着，和上面空开一行", Rows: 3, Placeholders: all},
 		}
+	case data.PostReply:
+		return replyPartSpecs()
 	}
 	return nil
 }

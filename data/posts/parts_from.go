@@ -31,6 +31,8 @@ func PartsOf(kind data.PostKind, body string) (Parts, error) {
 		p, err = indexParts(t.Tree.Root)
 	case data.PostNewStock:
 		p, err = newStockParts(t.Tree.Root)
+	case data.PostReply:
+		p, err = replyParts(t.Tree.Root)
 	default:
 		err = ErrNotParts
 	}
@@ -440,6 +442,8 @@ func partsSamples(kind data.PostKind) []any {
 			out[i] = BuildNewStock(g, r, now, time.UTC)
 		}
 		return out
+	case data.PostReply:
+		return replySamples(rs, now)
 	}
 	return nil
 }

@@ -83,9 +83,15 @@ func SamplePreview(kind data.PostKind, g *data.Group) Preview {
 	group := sampleGroup(g)
 	full, bare := sampleResources(now)
 	p := Preview{kind: kind, Note: "预览用的是示例资源。"}
-	if kind == data.PostIndex {
+	switch kind {
+	case data.PostIndex:
 		p.post, _ = BuildIndex(group, []data.Category{full.Category}, []data.Resource{full, bare}, now, time.UTC)
-	} else {
+	case data.PostReply:
+		p.post = BuildReply(group, "小明", "求"+full.Name, full, now, time.UTC)
+	case data.PostRestock:
+		p.post = restockSamples(now)[0]
+		p.Note = "预览用的是示例需求。"
+	default:
 		p.post = BuildNewStock(group, full, now, time.UTC)
 	}
 	return p

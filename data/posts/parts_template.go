@@ -71,7 +71,7 @@ func assemble(kind data.PostKind, text, gen map[PartKey]string) string {
 		}
 		b.WriteString("{{end}}")
 	}
-	if kind == data.PostNewStock {
+	if kind == data.PostNewStock || kind == data.PostReply {
 		b.WriteString(gen[PartResource])
 	}
 	b.WriteString(gen[PartFooter])
@@ -209,7 +209,7 @@ func lookup(s PartSpec, name string) (Placeholder, error) {
 }
 
 func knownElsewhere(name string) bool {
-	for _, kind := range []data.PostKind{data.PostIndex, data.PostNewStock} {
+	for _, kind := range []data.PostKind{data.PostIndex, data.PostNewStock, data.PostReply} {
 		for _, s := range PartSpecs(kind) {
 			if _, ok := s.find(name); ok {
 				return true

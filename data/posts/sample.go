@@ -27,6 +27,10 @@ func samples(kind data.PostKind) []any {
 		later := now.Add(24 * time.Hour)
 		upcoming.ValidFrom = &later
 		return []any{BuildNewStock(g, upcoming, now, time.UTC), BuildNewStock(g, bare, now, time.UTC)}
+	case data.PostReply:
+		return replySamples([]data.Resource{full, bare}, now)
+	case data.PostRestock:
+		return restockSamples(now)
 	}
 	return nil
 }
