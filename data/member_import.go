@@ -330,3 +330,12 @@ func saveListed(tx *gorm.DB, ms []*Member) error {
 	}
 	return nil
 }
+
+// ReadTime reads a date or a date and time as forms and sheets hold them (2026-12-31,
+// 2026/12/31 20:00, 2026年12月31日…) in loc: nil for an empty text; ok is false for
+// text that is no such time (昨天, 2026-13-01), which an import refuses rather than drops.
+func ReadTime(s string, loc *time.Location) (t *time.Time, ok bool) {
+	var p problems
+	t = parseDate(&p, "", "", s, loc, false)
+	return t, len(p) == 0
+}

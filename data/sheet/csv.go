@@ -173,7 +173,7 @@ func parseCSV(text string, sep rune) (*Table, error) {
 	cr.Comma = sep
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
-	var c rowCollector
+	c := rowCollector{given: []int{}}
 	lastLine := 0 // the physical line the previous record ended on
 	for {
 		rec, err := cr.Read()

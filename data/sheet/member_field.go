@@ -4,7 +4,7 @@ package sheet
 type MemberField string
 
 // The details of a member, and MemberFieldIgnore for a column that is not imported
-// (性别, Q龄, 等级, 最后发言 and whatever else QQ group tools add).
+// (性别, Q龄, 积分 and whatever else QQ group tools add).
 const (
 	MemberFieldIgnore     MemberField = ""
 	MemberFieldQQ         MemberField = "qq"
@@ -12,6 +12,8 @@ const (
 	MemberFieldCardName   MemberField = "card_name"
 	MemberFieldRole       MemberField = "role"
 	MemberFieldJoinedOn   MemberField = "joined_on"
+	MemberFieldLastSpoke  MemberField = "last_spoke" // 最后发言时间
+	MemberFieldLevel      MemberField = "level"      // 群等级的名称: 潜水, 冒泡, LV3…
 	MemberFieldMotivation MemberField = "motivation"
 	MemberFieldInterest   MemberField = "interest"
 	MemberFieldSegment    MemberField = "segment"
@@ -21,12 +23,13 @@ const (
 // memberFields are the importable member details in the order of the member form.
 var memberFields = []MemberField{
 	MemberFieldQQ, MemberFieldNickname, MemberFieldCardName, MemberFieldRole, MemberFieldJoinedOn,
-	MemberFieldMotivation, MemberFieldInterest, MemberFieldSegment, MemberFieldNotes,
+	MemberFieldLastSpoke, MemberFieldLevel, MemberFieldMotivation, MemberFieldInterest, MemberFieldSegment, MemberFieldNotes,
 }
 
 var memberFieldLabels = map[MemberField]string{
 	MemberFieldIgnore: "不导入", MemberFieldQQ: "QQ号", MemberFieldNickname: "昵称",
 	MemberFieldCardName: "群名片", MemberFieldRole: "身份", MemberFieldJoinedOn: "入群日期",
+	MemberFieldLastSpoke: "最后发言", MemberFieldLevel: "等级",
 	MemberFieldMotivation: "动机", MemberFieldInterest: "兴趣", MemberFieldSegment: "人群",
 	MemberFieldNotes: "备注",
 }
@@ -45,6 +48,8 @@ var memberSynonyms = map[MemberField][]string{
 	MemberFieldCardName:   {"群名片", "群昵称", "备注名", "名片", "群内昵称", "群名片昵称", "cardname", "card"},
 	MemberFieldRole:       {"身份", "角色", "群身份", "群角色", "成员身份", "职务", "role"},
 	MemberFieldJoinedOn:   {"入群时间", "加群时间", "入群日期", "加群日期", "进群时间", "进群日期", "加入时间", "加入日期", "入群"},
+	MemberFieldLastSpoke:  {"最后发言", "最后发言时间", "最后发言日期", "最近发言", "最近发言时间", "上次发言", "上次发言时间", "发言时间"},
+	MemberFieldLevel:      {"等级", "群等级", "群聊等级", "等级名称", "群等级名称", "活跃等级", "level"},
 	MemberFieldMotivation: {"动机", "需求", "需求动机", "入群动机", "motivation"},
 	MemberFieldInterest:   {"兴趣", "标签", "兴趣标签", "爱好", "兴趣爱好", "interest", "interests"},
 	MemberFieldSegment:    {"人群", "身份标签", "人群标签", "人群分类", "群体", "segment"},

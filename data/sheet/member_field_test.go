@@ -35,9 +35,11 @@ func TestMatchMemberField(t *testing.T) {
 		{"备注", MemberFieldNotes},
 		{"性别", MemberFieldIgnore},
 		{"Q龄", MemberFieldIgnore},
-		{"等级", MemberFieldIgnore},
-		{"最后发言", MemberFieldIgnore},
-		{"最后发言时间", MemberFieldIgnore},
+		{"等级", MemberFieldLevel},
+		{"群等级", MemberFieldLevel},
+		{"最后发言", MemberFieldLastSpoke},
+		{"最后发言时间", MemberFieldLastSpoke},
+		{"积分", MemberFieldIgnore},
 		{"", MemberFieldIgnore},
 		{"QQ号QQ号", MemberFieldIgnore},
 	}
@@ -79,7 +81,7 @@ func TestDetectMembers(t *testing.T) {
 		fields []MemberField
 	}{
 		{"QQ group tool export", [][]string{{"QQ号", "昵称", "群名片", "身份", "入群时间", "性别", "Q龄", "等级", "最后发言"}},
-			0, []MemberField{qq, nick, card, role, join, ign, ign, ign, ign}},
+			0, []MemberField{qq, nick, card, role, join, ign, ign, MemberFieldLevel, MemberFieldLastSpoke}},
 		{"title above", [][]string{{"王者荣耀交流群 群成员(共 3 人)", "", ""}, {"", "", ""}, {"账号", "群昵称", "加群时间"}},
 			2, []MemberField{qq, card, join}},
 		{"other spellings", [][]string{{"QQ", "QQ昵称", "备注名", "角色"}}, 0, []MemberField{qq, nick, card, role}},

@@ -7,26 +7,33 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/qunhuo/qunhuo/data"
 	"golang.org/x/text/width"
 )
 
-// joinsGroupText is how a known member's new seat in the group shows in a row's detail.
-const joinsGroupText = "加入本群"
+// joinsGroupText is how a known member's new seat in the group shows in a row's
+// detail; backInGroupText a seat marked 已退群 that the list takes back.
+const (
+	joinsGroupText  = "加入本群"
+	backInGroupText = "回到本群"
+)
 
 // NewMemberPlan classifies every data row of t under m against the known members
 // (data.Store.Members(0): everyone, so that a member already known from another group
 // is matched by QQ number rather than added twice) for an import into group groupID.
 //
-// Each member of the list gets a seat in that group if they had none; mapped 群名片,
-// 身份 and 入群日期 columns update that seat, and seats in other groups stay as they
-// are. A mapped 昵称 updates the nickname when the cell is not empty; mapped 备注
-// and tag columns (动机, 兴趣, 人群) replace the notes or that kind of tags, so an
-// empty cell clears them; an empty 身份 or 入群日期 keeps the seat's. Columns not
-// mapped keep the known member's values. Rows with nothing in any mapped column are
-// skipped. Dates are read in opt.Loc, and a join date more than a day after opt.Now
-// is refused; opt.DefaultCategory is not used. The error is a *Error when m cannot be
+// Each member of the list gets a seat in that group if they had none (a seat marked
+// 已退群 is taken back); mapped 群名片, 身份, 入群日期, 最后发言 and 等级 columns
+// update that seat, and seats in other groups stay as they are. A mapped 昵称 updates
+// the nickname when the cell is not empty; mapped 备注 and tag columns (动机, 兴趣,
+// 人群) replace the notes or that kind of tags, so an empty cell clears them; an
+// empty 身份, 入群日期, 最后发言 or 等级 keeps the seat's. Columns not mapped keep the
+// known member's values. Rows with nothing in any mapped column are skipped. Dates
+// are read in opt.Loc; one that cannot be read (昨天) is refused with its column, and
+// a join or last-spoke date more than a day after opt.Now is refused;
+// opt.DefaultCategory is not used. The error is a *Error when m cannot be
 // used or no group is given.
 func NewMemberPlan(t *Table, m MemberMapping, existing []data.Member, groupID uint, opt Options) (*MemberPlan, error) {
 	if err := m.Check(t); err != nil {
@@ -67,7 +74,9 @@ func (c memberCells) has(f MemberField) bool { _, ok := c[f]; return ok }
 type memberInput struct {
 	parsed      data.Member // from data.MemberDraft.Parse: nickname, notes, interests, segments, the seat
 	motivations []string
-	role        data.Role // "" when the cell is empty or not mapped
+	role        data.Role  // "" when the cell is empty or not mapped
+	lastSpoke   *time.Time // nil when the cell is empty or not mapped
+	levelName   string
 }
 
 // row plans one data row.
@@ -156,6 +165,7 @@ func (pl *memberPlanner) read(c memberCells, qq string) (memberInput, error) {
 			Message: fmt.Sprintf("入群日期 %s 在将来，请填写已经入群的日期", data.FormatDate(joined, pl.loc))})
 	}
 	ve = append(parseErrs, ve...)
+	ve = append(ve, pl.readSeat(c, &in)...)
 	if len(ve) == 0 {
 		return in, nil
 	}
@@ -163,6 +173,32 @@ func (pl *memberPlanner) read(c memberCells, qq string) (memberInput, error) {
 		return cmp.Compare(pl.m.Column(MemberField(a.Field)), pl.m.Column(MemberField(b.Field)))
 	})
 	return in, ve
+}
+
+// readSeat reads the 最后发言 and 等级 cells. A time that cannot be read is refused
+// with its column rather than dropped: the owner would otherwise lose it unseen.
+func (pl *memberPlanner) readSeat(c memberCells, in *memberInput) data.ValidationError {
+	var ve data.ValidationError
+	if s := c[MemberFieldLastSpoke]; s != "" {
+		t, ok := data.ReadTime(dropSeconds(s), pl.loc)
+		switch {
+		case !ok:
+			ve = append(ve, &data.FieldError{Field: string(MemberFieldLastSpoke),
+				Message: fmt.Sprintf("最后发言（%s 列）「%s」不是日期，请写成 2026-12-31 或 2026-12-31 20:00", ColumnName(pl.m.Column(MemberFieldLastSpoke)), s)})
+		case t.After(pl.latestJoin):
+			ve = append(ve, &data.FieldError{Field: string(MemberFieldLastSpoke),
+				Message: fmt.Sprintf("最后发言 %s 在将来，请填写已经过去的时间", data.FormatDate(t, pl.loc))})
+		}
+		in.lastSpoke = t
+	}
+	if s := c[MemberFieldLevel]; s != "" {
+		if n := utf8.RuneCountInString(s); n > data.MaxLevelNameLen {
+			ve = append(ve, &data.FieldError{Field: string(MemberFieldLevel),
+				Message: fmt.Sprintf("等级最多 %d 个字，现在 %d 个字", data.MaxLevelNameLen, n)})
+		}
+		in.levelName = s
+	}
+	return ve
 }
 
 // roleWords are what QQ group tools and owners write for the roles besides the
@@ -223,6 +259,13 @@ func (pl *memberPlanner) merge(old *data.Member, in *memberInput, c memberCells)
 	if from.JoinedOn != nil {
 		seat.JoinedOn = from.JoinedOn
 	}
+	if in.lastSpoke != nil {
+		seat.LastSpokeAt = in.lastSpoke
+	}
+	if in.levelName != "" {
+		seat.LevelName = in.levelName
+	}
+	seat.LeftOn = nil // in the group's list, so in the group
 	return m
 }
 
@@ -259,12 +302,16 @@ func (pl *memberPlanner) classify(row *MemberRow, m *data.Member) {
 		row.Kind, row.Record = RowNew, m
 		return
 	}
-	joins := row.Existing.In(pl.group) == nil
-	if joins {
+	old := row.Existing.In(pl.group)
+	joins, back := old == nil, old != nil && old.LeftOn != nil
+	switch {
+	case joins:
 		row.Actions = []string{joinsGroupText}
+	case back:
+		row.Actions = []string{backInGroupText}
 	}
 	row.Changes = pl.diff(row.Existing, m, joins)
-	if len(row.Changes) == 0 && !joins {
+	if len(row.Changes) == 0 && !joins && !back {
 		row.Kind = RowUnchanged
 		return
 	}
@@ -289,7 +336,11 @@ func (pl *memberPlanner) diff(old, new *data.Member, joins bool) []Change[Member
 }
 
 func isSeatField(f MemberField) bool {
-	return f == MemberFieldCardName || f == MemberFieldRole || f == MemberFieldJoinedOn
+	switch f {
+	case MemberFieldCardName, MemberFieldRole, MemberFieldJoinedOn, MemberFieldLastSpoke, MemberFieldLevel:
+		return true
+	}
+	return false
 }
 
 // values is one detail of m in the owner's words.
@@ -309,6 +360,10 @@ func (pl *memberPlanner) values(f MemberField, m *data.Member) []string {
 		return []string{seat.Role.Label()}
 	case MemberFieldJoinedOn:
 		return []string{data.FormatDate(seat.JoinedOn, pl.loc)}
+	case MemberFieldLastSpoke:
+		return []string{data.FormatDate(seat.LastSpokeAt, pl.loc)}
+	case MemberFieldLevel:
+		return []string{seat.LevelName}
 	}
 	for _, tc := range tagColumns {
 		if tc.field == f {

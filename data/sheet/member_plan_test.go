@@ -67,7 +67,7 @@ var memberSheet = []string{
 	"1234,短号,短号,成员,,,,,",
 	"66666666,新人,新人,版主,2024-13-01,,,,",
 	"55555,又是他,,,,,,,",
-	",,,,,女,1年,LV1,",
+	",,,,,女,1年,,",
 	"７７７７７７７７,全角,,普通成员,,,,,",
 	"77777777,半角,,,,,,,",
 	"'99999999,,撇号,,,,,,",
@@ -99,8 +99,8 @@ func TestMemberPlanClassifiesRows(t *testing.T) {
 		name   string
 		detail string
 	}{
-		{3, RowChanged, "广州-大橘猫", "群名片 广州-橘猫 → 广州-大橘猫"},
-		{4, RowChanged, "小鱼", "加入本群"},
+		{3, RowChanged, "广州-大橘猫", "群名片 广州-橘猫 → 广州-大橘猫；最后发言 无 → 2026-05-30；等级 无 → LV5"},
+		{4, RowChanged, "小鱼", "加入本群"}, // its 等级 LV2 goes on the new seat
 		{5, RowChanged, "阿强", "身份 成员 → 群主"},
 		{6, RowUnchanged, "不变君", ""},
 		{7, RowNew, "", ""},

@@ -104,13 +104,14 @@ type ResourcePlan = Plan[ResourceField, data.Resource]
 type MemberPlan = Plan[MemberField, data.Member]
 
 // newPlan plans every data row of t under m with planRow, skipping rows with nothing
-// in any mapped column.
+// in any mapped column and refusing CSV rows that stop before a mapped column.
 func newPlan[F Field, R any](t *Table, m Mapping[F], noun string, clone func(*R) *R,
 	planRow func(line int, cells []string) Row[F, R]) *Plan[F, R] {
 	p := &Plan[F, R]{Rows: make([]Row[F, R], 0, len(t.Rows)-m.HeaderRow-1), noun: noun, clone: clone}
 	for i := m.HeaderRow + 1; i < len(t.Rows); i++ {
 		if cells := t.Rows[i]; !m.blank(cells) {
 			row := planRow(Line(i), cells)
+			refuseShort(&row, t, m, i)
 			p.Rows = append(p.Rows, row)
 			p.counts.add(row.Kind)
 		}

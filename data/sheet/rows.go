@@ -36,6 +36,32 @@ func problems[F Field](line int, err error) []Problem {
 	return out
 }
 
+// refuseShort refuses row i of t when the file wrote it with fewer cells than the
+// header and a mapped column is among those missing: in a CSV from Excel or WPS every
+// row is as wide as the sheet, empty cells written as bare commas, so a shorter row
+// lost a separator (and its cells may have moved left) or was cut off, and reading
+// what is there would save wrong values or clear the missing ones. Cells missing
+// only under columns not imported do not matter; an .xlsx, which leaves empty cells
+// at the end of a row out, is never short.
+func refuseShort[F Field, R any](row *Row[F, R], t *Table, m Mapping[F], i int) {
+	given, header := t.given(i), t.given(m.HeaderRow)
+	if given < 0 || header < 0 {
+		return
+	}
+	var missing []string
+	for col, f := range m.Columns {
+		if f != "" && col >= given && col < header {
+			missing = append(missing, "「"+f.Label()+"」")
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	p := Problem{Row: row.Line, Reason: fmt.Sprintf("这一行只有 %d 格，表头有 %d 格，%s列在这一行没有：可能少了分隔的逗号，或者这一行被截断了，请用 Excel 或 WPS 打开检查后重新保存", given, header, strings.Join(missing, ""))}
+	row.Kind, row.Record, row.Changes, row.Actions = RowInvalid, nil, nil, nil
+	row.Problems = append([]Problem{p}, row.Problems...)
+}
+
 // tally counts a plan's rows by kind.
 type tally [len(rowKindLabels)]int
 

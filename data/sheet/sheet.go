@@ -30,6 +30,19 @@ type Table struct {
 	Rows     [][]string
 	Sheet    string // the worksheet read, for .xlsx files
 	Encoding string // the text encoding found, for .csv files: one of the Encoding… values
+	// Given[i] is how many cells row i had in a .csv file, empty ones at its end
+	// included: Excel and WPS write every row of a sheet as wide as the sheet, so a
+	// row with fewer lacks a separator or was cut short. Nil for .xlsx, which leaves
+	// empty cells at the end of a row out.
+	Given []int
+}
+
+// given is how many cells row i had in the file, or -1 when the format does not say.
+func (t *Table) given(i int) int {
+	if t.Given == nil || i < 0 || i >= len(t.Given) {
+		return -1
+	}
+	return t.Given[i]
 }
 
 // The encodings ReadCSV recognizes.
@@ -136,10 +149,14 @@ func readLimited(r io.Reader) ([]byte, error) {
 type rowCollector struct {
 	rows    [][]string
 	pending int // blank rows seen since the last filled one
+	// given counts each row's cells as the file wrote them, for formats that write
+	// empty cells at the end of a row (CSV); nil for those that leave them out.
+	given []int
 }
 
 // add appends one row; a filled row beyond MaxRows is refused.
 func (c *rowCollector) add(cells []string) error {
+	n := len(cells)
 	cells = trimRow(cells)
 	if len(cells) == 0 {
 		c.pending++
@@ -150,8 +167,14 @@ func (c *rowCollector) add(cells []string) error {
 	}
 	for ; c.pending > 0; c.pending-- {
 		c.rows = append(c.rows, nil)
+		if c.given != nil {
+			c.given = append(c.given, 0)
+		}
 	}
 	c.rows = append(c.rows, cells)
+	if c.given != nil {
+		c.given = append(c.given, n)
+	}
 	return nil
 }
 
@@ -181,7 +204,7 @@ func (c *rowCollector) table() (*Table, error) {
 			c.rows[i] = padded
 		}
 	}
-	return &Table{Rows: c.rows}, nil
+	return &Table{Rows: c.rows, Given: c.given}, nil
 }
 
 // trimRow drops trailing cells that hold nothing but spaces.
