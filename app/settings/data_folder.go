@@ -107,7 +107,7 @@ func (d *dataFolder) moveTo(dir string) {
 					"改用那里的数据", func() { d.folder.Switch(dir) })
 			default:
 				ui.Confirm(e.Win, "搬到新文件夹？", "把全部数据复制到：\n"+dir+"\n复制好并检查无误后，群活就改用那里的数据。\n"+
-					"原来文件夹里的数据不会删除，确认新位置一切正常后可以自己删掉。", "搬过去", func() { d.copyTo(dir) })
+					"原来文件夹里的数据留着不删，\n新位置用着没问题后，可以自己删掉。", "搬过去", func() { d.copyTo(dir) })
 			}
 		})
 	})
