@@ -31,6 +31,7 @@ var migrations = []migration{
 	{id: "0004_settings", up: createSettings},
 	{id: "0005_seats_from_qq", up: addSeatsFromQQ},
 	{id: "0006_requests_and_matching", up: createRequestsAndMatching},
+	{id: "0007_trust", up: createTrust},
 }
 
 // SchemaVersion names the newest schema step this app knows, such as "0004_settings":
