@@ -90,11 +90,6 @@ type importWizard struct {
 // onDone runs after a successful import.
 func Resources(e *ui.Env, onDone func()) { start(e, &resourceImport{}, onDone) }
 
-// Members imports a member list into the group into; onDone runs after a successful import.
-func Members(e *ui.Env, into data.Group, onDone func()) {
-	start(e, &memberImport{group: into}, onDone)
-}
-
 // start asks for the file, reads it off the UI goroutine and opens the wizard.
 func start(e *ui.Env, into importer, onDone func()) {
 	// .xls is listed too: the reader tells the owner how to save it as .xlsx, where a
@@ -109,6 +104,12 @@ func start(e *ui.Env, into importer, onDone func()) {
 // wizard (returned for tests; nil when the file was refused).
 func readImport(e *ui.Env, into importer, path string, onDone func()) *importWizard {
 	t, err := readTable(path)
+	return openWizard(e, into, filepath.Base(path), t, err, onDone)
+}
+
+// openWizard loads what the sheet t (or the error reading it) is compared against and
+// opens the wizard, off the UI goroutine; nil when the sheet was refused.
+func openWizard(e *ui.Env, into importer, name string, t *sheet.Table, err error, onDone func()) *importWizard {
 	var loadErr error
 	if err == nil {
 		loadErr = into.load(e.Store)
@@ -121,7 +122,7 @@ func readImport(e *ui.Env, into importer, path string, onDone func()) *importWiz
 		case loadErr != nil:
 			e.ShowError(loadErr)
 		default:
-			w = &importWizard{env: e, into: into, fileName: filepath.Base(path), table: t, onDone: onDone}
+			w = &importWizard{env: e, into: into, fileName: name, table: t, onDone: onDone}
 			w.show()
 		}
 	})

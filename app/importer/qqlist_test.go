@@ -1,0 +1,229 @@
+package importer
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/qunhuo/qunhuo/app/ui"
+	"github.com/qunhuo/qunhuo/app/ui/uifind"
+	"github.com/qunhuo/qunhuo/app/ui/uitest"
+	"github.com/qunhuo/qunhuo/data"
+)
+
+func fixture(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "data", "qqlist", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// listRows is what the preview's list shows, row by row: kind, then text.
+func listRows(p *qqListPreview) []string {
+	var out []string
+	for id := range p.shown {
+		o := newImportRow()
+		p.updateRow(id, o)
+		c := o.(*fyne.Container)
+		out = append(out, c.Objects[1].(*widget.Label).Text+" "+c.Objects[0].(*widget.Label).Text)
+	}
+	return out
+}
+
+func membersOf(t *testing.T, e *ui.Env, groupID uint) map[string]data.Member {
+	t.Helper()
+	ms, err := e.Store.Members(groupID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]data.Member{}
+	for _, m := range ms {
+		out[m.QQ] = m
+	}
+	return out
+}
+
+// The owner pastes QQ's two overlapping pages, previews them (new, changed, merged,
+// the one no longer in the complete list) and imports; pasting the same again
+// finds nothing to do.
+func TestPastedQQListPreviewAndImport(t *testing.T) {
+	e := uitest.NewEnv(t)
+	g := uitest.MustGroup(t, e, "王者荣耀福利群", "123456789")
+	for _, d := range []data.MemberDraft{
+		{QQ: "2876543210", Nickname: "小鱼儿", Notes: "老客户", Memberships: []data.MembershipDraft{{GroupID: g.ID, CardName: "小鱼-王者代充"}}},
+		{QQ: "99999999", Nickname: "走了的人", Memberships: []data.MembershipDraft{{GroupID: g.ID}}},
+	} {
+		m, _ := d.Parse(e.Loc)
+		if err := e.Store.SaveMember(&m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	done := 0
+	s := showMemberSource(e, g, func() { done++ })
+	if !s.previewBtn.Disabled() {
+		t.Error("preview is offered before anything is pasted")
+	}
+	if !strings.Contains(uifind.OverlayText(e.Win), "search_group_members") {
+		t.Error("the help text is not in the dialog")
+	}
+	s.paste.SetText(fixture(t, "两页重叠.json"))
+	test.Tap(s.previewBtn)
+	p := s.preview
+	if p == nil {
+		t.Fatalf("no preview: %q", s.problem.Text)
+	}
+	if want := "名单里有 7 位成员：新增 6 位，变更 1 位，不变 0 位；重复出现的 1 条已合并；1 位已不在名单里。"; p.summary.Text != want {
+		t.Errorf("summary %q, want %q", p.summary.Text, want)
+	}
+	if p.note.Text != "这是完整的名单（QQ 显示本群共 7 人）。" {
+		t.Errorf("note %q", p.note.Text)
+	}
+	rows := listRows(p)
+	for i, want := range map[int]string{
+		0: "新增 群主-小卡（QQ 123456789）",
+		1: "变更 小鱼儿🐟（QQ 2876543210）：昵称 小鱼儿 → 小鱼儿🐟；群名片 小鱼-王者代充 → 无；身份 成员 → 管理员；入群时间 无 → 2021-01-01 08:00；最后发言 无 → 2025-11-30 08:00；等级 无 → 吐槽",
+		2: "新增 阿 九（QQ 10001）",
+		3: "新增 Tom&Jerry（QQ 3987654321）：名单里出现 2 次，已合并",
+		7: "已退群 走了的人（QQ 99999999）：不在这份名单里",
+	} {
+		if len(rows) != 8 || rows[i] != want {
+			t.Errorf("row %d: %q, want %q (of %d rows)", i, rows[i], want, len(rows))
+		}
+	}
+	p.kindFilter.SetSelected(mergedRows)
+	if got := listRows(p); len(got) != 1 || !strings.HasPrefix(got[0], "新增 Tom&Jerry") {
+		t.Errorf("merged filter shows %q", got)
+	}
+	if !p.markLeft.Visible() || !p.markLeft.Checked || p.importBtn.Text != "导入 7 位" || p.importBtn.Disabled() {
+		t.Fatalf("mark %v/%v, button %q disabled %v", p.markLeft.Visible(), p.markLeft.Checked, p.importBtn.Text, p.importBtn.Disabled())
+	}
+	if n := len(membersOf(t, e, 0)); n != 2 {
+		t.Fatalf("the preview wrote: %d members", n)
+	}
+	test.Tap(p.importBtn)
+	if got := uifind.OverlayText(e.Win); !strings.Contains(got, "已导入 7 位成员（新增 6 位，变更 1 位），1 位标记为已退群。") {
+		t.Errorf("after import: %q", got)
+	}
+	got := membersOf(t, e, g.ID)
+	if len(got) != 8 || done != 1 {
+		t.Fatalf("group has %d members, told %d times", len(got), done)
+	}
+	gone := got["99999999"]
+	if seat := gone.In(g.ID); seat.LeftOn == nil {
+		t.Error("the member who left is not marked")
+	}
+	fish := got["2876543210"]
+	if fish.Notes != "老客户" || fish.In(g.ID).Role != data.RoleAdmin || fish.In(g.ID).LevelName != "吐槽" {
+		t.Errorf("小鱼儿 = %+v %+v", fish, fish.Memberships)
+	}
+
+	s = showMemberSource(e, g, nil)
+	s.paste.SetText(fixture(t, "两页重叠.json"))
+	test.Tap(s.previewBtn)
+	if p := s.preview; p.summary.Text != "名单里有 7 位成员：新增 0 位，变更 0 位，不变 7 位；重复出现的 1 条已合并。" ||
+		!p.importBtn.Disabled() || p.importBtn.Text != "没有要导入的变化" || p.markLeft.Visible() {
+		t.Errorf("again: %q, button %q", p.summary.Text, p.importBtn.Text)
+	}
+}
+
+// One page of a bigger group: imported, but nobody is offered as having left.
+func TestPastedIncompleteQQList(t *testing.T) {
+	e := uitest.NewEnv(t)
+	g := uitest.MustGroup(t, e, "王者荣耀福利群", "123456789")
+	m, _ := data.MemberDraft{QQ: "99999999", Memberships: []data.MembershipDraft{{GroupID: g.ID}}}.Parse(e.Loc)
+	if err := e.Store.SaveMember(&m); err != nil {
+		t.Fatal(err)
+	}
+	s := showMemberSource(e, g, nil)
+	test.Type(s.paste, `{"ec":0,"count":120,"mems":[{"uin":12345678,"nick":"甲"}]}`)
+	test.Tap(s.previewBtn)
+	p := s.preview
+	if p.note.Text != "名单不完整：QQ 显示本群共 120 人，这里只有 1 人，所以不会标记谁已退群。要标记，请把每一页都复制下来一起导入。" ||
+		p.markLeft.Visible() || p.importBtn.Text != "导入 1 位" {
+		t.Errorf("note %q, mark %v, button %q", p.note.Text, p.markLeft.Visible(), p.importBtn.Text)
+	}
+}
+
+// Pasted text that is not QQ's list is refused beside the text, in words about the
+// list, and nothing is written.
+func TestPastedTextRefused(t *testing.T) {
+	e := uitest.NewEnv(t)
+	g := uitest.MustGroup(t, e, "王者荣耀福利群", "123456789")
+	s := showMemberSource(e, g, nil)
+	for text, want := range map[string]string{
+		fixture(t, "缺了一半.json"):  "成员名单不完整，在中间断掉了，可能没有复制全。请在「响应」里按 Ctrl+A 全选后再复制一次。没有导入任何成员。",
+		fixture(t, "类型不对.json"):  "成员名单里第 2 位成员的「入群时间」不是 QQ 给出的样子（是「\"昨天\"」），请在 qun.qq.com 重新复制或另存，不要手动修改。没有导入任何成员。",
+		fixture(t, "未登录.json"):   "QQ 没有给出成员名单（错误 4），通常是登录已过期或你不是这个群的群主、管理员。请在浏览器里重新登录 qun.qq.com 后再复制。没有导入任何成员。",
+		"QQ号\t昵称\n12345678\t甲": "这不是 QQ 的群成员名单：要的是「成员管理」页面里 search_group_members 的响应。Excel 或 CSV 表格请点「选择文件」导入。没有导入任何成员。",
+		`{"ec":0,"mems":[{"uin":"12ab"}]}`: "成员名单里第 1 位成员的 QQ号「\"12ab\"」不是 QQ号，请在 qun.qq.com 重新复制或另存，不要手动修改。没有导入任何成员。",
+	} {
+		s.paste.SetText(text)
+		test.Tap(s.previewBtn)
+		if s.problem.Text != want || s.preview != nil {
+			t.Errorf("pasted %.20q: %q, want %q", text, s.problem.Text, want)
+		}
+	}
+	s.paste.SetText("")
+	if s.problem.Text != "" || !s.previewBtn.Disabled() {
+		t.Error("the refusal stays after the text changed")
+	}
+	if n := len(membersOf(t, e, 0)); n != 0 {
+		t.Errorf("a refusal wrote %d members", n)
+	}
+}
+
+// Files: QQ's list is told by content or by a .json name, and its refusals never
+// talk about columns or rows; a sheet goes to the column wizard.
+func TestChosenFilesGoWhereTheyBelong(t *testing.T) {
+	e := uitest.NewEnv(t)
+	g := uitest.MustGroup(t, e, "王者荣耀福利群", "123456789")
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	for name, text := range map[string]string{
+		"成员.json":    "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+		"截断.json":    fixture(t, "缺了一半.json"),
+		"别的.json":    fixture(t, "不是成员名单.json"),
+		"看着像表格.json": "QQ号,昵称\r\n12345678,甲\r\n",
+	} {
+		s := showMemberSource(e, g, nil)
+		s.readFile(write(name, text))
+		msg := uifind.OverlayText(e.Win)
+		if s.preview != nil || s.wizard != nil || !strings.Contains(msg, "没有导入任何成员") ||
+			strings.Contains(msg, "列") || strings.Contains(msg, "表头") || strings.Contains(msg, "第 1 行") {
+			t.Errorf("%s: %q", name, msg)
+		}
+		dismissOverlays(e)
+	}
+	s := showMemberSource(e, g, nil)
+	s.readFile(write("从网页另存的.txt", fixture(t, "没有等级名称.json")))
+	if s.preview == nil || s.preview.plan.Count(data.ListNew) != 2 {
+		t.Fatalf("a saved list with another name: %q", uifind.OverlayText(e.Win))
+	}
+	s = showMemberSource(e, g, nil)
+	s.readFile(write("名单.csv", "QQ号,昵称\r\n12345678,甲\r\n"))
+	if s.wizard == nil || s.wizard.plan.Count(0) != 1 {
+		t.Fatalf("a sheet did not open the wizard: %q", uifind.OverlayText(e.Win))
+	}
+	if n := len(membersOf(t, e, 0)); n != 0 {
+		t.Errorf("%d members written without an import", n)
+	}
+}
+
+func dismissOverlays(e *ui.Env) {
+	for _, o := range e.Win.Canvas().Overlays().List() {
+		e.Win.Canvas().Overlays().Remove(o)
+	}
+}
