@@ -158,10 +158,10 @@ func TestPastedTextRefused(t *testing.T) {
 	g := uitest.MustGroup(t, e, "王者荣耀福利群", "123456789")
 	s := showMemberSource(e, g, nil)
 	for text, want := range map[string]string{
-		fixture(t, "缺了一半.json"):  "成员名单不完整，在中间断掉了，可能没有复制全。请在「响应」里按 Ctrl+A 全选后再复制一次。没有导入任何成员。",
-		fixture(t, "类型不对.json"):  "成员名单里第 2 位成员的「入群时间」不是 QQ 给出的样子（是「\"昨天\"」），请在 qun.qq.com 重新复制或另存，不要手动修改。没有导入任何成员。",
-		fixture(t, "未登录.json"):   "QQ 没有给出成员名单（错误 4），通常是登录已过期或你不是这个群的群主、管理员。请在浏览器里重新登录 qun.qq.com 后再复制。没有导入任何成员。",
-		"QQ号\t昵称\n12345678\t甲": "这不是 QQ 的群成员名单：要的是「成员管理」页面里 search_group_members 的响应。Excel 或 CSV 表格请点「选择文件」导入。没有导入任何成员。",
+		fixture(t, "缺了一半.json"):            "成员名单不完整，在中间断掉了，可能没有复制全。请在「响应」里按 Ctrl+A 全选后再复制一次。没有导入任何成员。",
+		fixture(t, "类型不对.json"):            "成员名单里第 2 位成员的「入群时间」不是 QQ 给出的样子（是「\"昨天\"」），请在 qun.qq.com 重新复制或另存，不要手动修改。没有导入任何成员。",
+		fixture(t, "未登录.json"):             "QQ 没有给出成员名单（错误 4），通常是登录已过期或你不是这个群的群主、管理员。请在浏览器里重新登录 qun.qq.com 后再复制。没有导入任何成员。",
+		"QQ号\t昵称\n12345678\t甲":             "这不是 QQ 的群成员名单：要的是「成员管理」页面里 search_group_members 的响应。Excel 或 CSV 表格请点「选择文件」导入。没有导入任何成员。",
 		`{"ec":0,"mems":[{"uin":"12ab"}]}`: "成员名单里第 1 位成员的 QQ号「\"12ab\"」不是 QQ号，请在 qun.qq.com 重新复制或另存，不要手动修改。没有导入任何成员。",
 	} {
 		s.paste.SetText(text)
