@@ -19,6 +19,22 @@ const (
 	PostRestock  PostKind = "restock"   // 补货清单, for suppliers
 )
 
+// postKindLabels name the kinds of post in the owner's words; a kind that adds a post
+// adds its name here.
+var postKindLabels = map[PostKind]string{
+	PostIndex:    "资源索引表",
+	PostNewStock: "上新",
+}
+
+// Label is the kind of post in the owner's words: 资源索引表, 上新…, or 公告 for a kind
+// without a name.
+func (k PostKind) Label() string {
+	if l, ok := postKindLabels[k]; ok {
+		return l
+	}
+	return "公告"
+}
+
 // Post is a post the owner copied to QQ: kept so that later features can tell what was
 // announced when, and so that resources a post named are not deleted behind it.
 type Post struct {
@@ -79,6 +95,16 @@ func (s *Store) Posts(groupID uint, limit int) ([]Post, error) {
 	var ps []Post
 	if err := s.db.Where("group_id = ?", groupID).Order("id DESC").Limit(limit).Find(&ps).Error; err != nil {
 		return nil, fmt.Errorf("list posts: %w", err)
+	}
+	return ps, nil
+}
+
+// AllPosts lists every post recorded, of every group, oldest first: the post history
+// of the whole-database workbook.
+func (s *Store) AllPosts() ([]Post, error) {
+	var ps []Post
+	if err := s.db.Order("id").Find(&ps).Error; err != nil {
+		return nil, fmt.Errorf("list all posts: %w", err)
 	}
 	return ps, nil
 }

@@ -28,19 +28,8 @@ func (s *Screen) exportAllTo(path string) {
 	e := s.env
 	loc := e.Loc
 	e.RunWithProgress("导出全部数据", "正在把全部数据写入：\n"+path, func(ctx context.Context, _ ui.Report) error {
-		st := e.Store.WithContext(ctx)
-		var all sheet.Everything
-		var err error
-		if all.Groups, err = st.Groups(); err != nil {
-			return err
-		}
-		if all.Resources, err = st.Resources(); err != nil {
-			return err
-		}
-		if all.Members, err = st.Members(0); err != nil {
-			return err
-		}
-		if all.Suppliers, err = st.Suppliers(); err != nil {
+		all, err := sheet.LoadEverything(e.Store.WithContext(ctx))
+		if err != nil {
 			return err
 		}
 		return ui.WriteFile(path, func(w io.Writer) error { return sheet.WriteEverythingXLSX(w, all, loc) })
@@ -52,7 +41,7 @@ func (s *Screen) exportAllTo(path string) {
 			e.Log.Error("export everything", "path", path, "err", err)
 			ui.ShowMessage(e.Win, "没有导出成功", "写入文件时出错了。请确认文件没有在 Excel 或 WPS 里打开，磁盘也有空间，然后再试。")
 		default:
-			e.ShowSaved("已导出", "全部数据已导出到：\n"+path+"\n每类记录一张工作表（群、资源库、成员、供应商）。", path)
+			e.ShowSaved("已导出", "全部数据已导出到：\n"+path+"\n每类记录一张工作表（群、资源库、成员、供应商、公告记录等）。", path)
 		}
 	})
 }

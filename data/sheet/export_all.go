@@ -2,63 +2,68 @@ package sheet
 
 import (
 	"io"
-	"strings"
 	"time"
 
 	"github.com/qunhuo/qunhuo/data"
 )
 
-// Everything is the whole database as WriteEverythingXLSX writes it. Later record types
-// add a field here and a sheet in everythingGrids.
+// Everything is the whole database as WriteEverythingXLSX writes it. A record type adds
+// a field here, a loader to everythingLoads and a sheet function to everythingSheets,
+// with the sheet function in a file of its own (export_all_<records>.go).
 type Everything struct {
 	Groups    []data.Group
 	Resources []data.Resource
 	Members   []data.Member // with their seats and tags (Store.Members(0))
 	Suppliers []data.Supplier
+	Posts     []data.Post // every group's, oldest first
 }
 
-// The sheets of the whole-database workbook, in order.
-const (
-	AllGroupsSheet    = "群"
-	AllMembersSheet   = "成员"
-	AllSuppliersSheet = "供应商"
-)
+// everythingLoads read each field of Everything from the store, in sheet order.
+var everythingLoads = []func(st *data.Store, all *Everything) error{
+	func(st *data.Store, all *Everything) (err error) { all.Groups, err = st.Groups(); return err },
+	func(st *data.Store, all *Everything) (err error) { all.Resources, err = st.Resources(); return err },
+	func(st *data.Store, all *Everything) (err error) { all.Members, err = st.Members(0); return err },
+	func(st *data.Store, all *Everything) (err error) { all.Suppliers, err = st.Suppliers(); return err },
+	func(st *data.Store, all *Everything) (err error) { all.Posts, err = st.AllPosts(); return err },
+}
+
+// everythingSheets make the workbook's sheets, in order.
+var everythingSheets = []func(all Everything, loc *time.Location) grid{
+	groupsGrid,
+	func(all Everything, loc *time.Location) grid { return catalogGrid(all.Resources, loc) },
+	membersGrid,
+	suppliersGrid,
+	postsGrid,
+}
+
+// LoadEverything reads every record for WriteEverythingXLSX. Give it a store made with
+// WithContext to make it cancellable.
+func LoadEverything(st *data.Store) (Everything, error) {
+	var all Everything
+	for _, load := range everythingLoads {
+		if err := load(st, &all); err != nil {
+			return Everything{}, err
+		}
+	}
+	return all, nil
+}
 
 // WriteEverythingXLSX writes every record to one workbook, a sheet per record type:
-// 群, 资源库 (as the catalog export, so it imports back), 成员, 供应商.
+// 群, 资源库 (as the catalog export, so it imports back), 成员, 供应商, 公告记录 and the
+// sheets later record types add.
 func WriteEverythingXLSX(w io.Writer, all Everything, loc *time.Location) error {
-	return writeWorkbook(w, everythingGrids(all, loc)...)
+	grids := make([]grid, len(everythingSheets))
+	for i, sheet := range everythingSheets {
+		grids[i] = sheet(all, loc)
+	}
+	return writeWorkbook(w, grids...)
 }
 
-func everythingGrids(all Everything, loc *time.Location) []grid {
-	groups := grid{sheet: AllGroupsSheet, header: []string{"群名", "群号", "备注"}}
+// groupNames maps group IDs to names, for sheets that say which group a record is in.
+func groupNames(all Everything) map[uint]string {
 	names := make(map[uint]string, len(all.Groups))
 	for _, g := range all.Groups {
 		names[g.ID] = g.Name
-		groups.rows = append(groups.rows, []cell{textCell(g.Name), textCell(g.Number), textCell(g.Notes)})
 	}
-	members := grid{sheet: AllMembersSheet, header: []string{"QQ号", "昵称", "所在群", "动机", "兴趣", "人群", "备注"}}
-	for i := range all.Members {
-		m := &all.Members[i]
-		seats := make([]string, 0, len(m.Memberships))
-		for _, ms := range m.Memberships {
-			seat := names[ms.GroupID]
-			if ms.Role != "" && ms.Role != data.RoleMember {
-				seat += "（" + ms.Role.Label() + "）"
-			}
-			seats = append(seats, seat)
-		}
-		members.rows = append(members.rows, []cell{
-			textCell(m.QQ), textCell(m.Nickname), textCell(strings.Join(seats, "、")),
-			textCell(strings.Join(m.TagValues(data.TagMotivation), "、")),
-			textCell(strings.Join(m.TagValues(data.TagInterest), "、")),
-			textCell(strings.Join(m.TagValues(data.TagSegment), "、")),
-			textCell(m.Notes),
-		})
-	}
-	suppliers := grid{sheet: AllSuppliersSheet, header: []string{"供应商", "联系方式", "备注"}}
-	for _, sp := range all.Suppliers {
-		suppliers.rows = append(suppliers.rows, []cell{textCell(sp.Name), textCell(sp.Contact), textCell(sp.Notes)})
-	}
-	return []grid{groups, catalogGrid(all.Resources, loc), members, suppliers}
+	return names
 }
