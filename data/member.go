@@ -260,9 +260,14 @@ func memberSearchKey(m *Member) string {
 	return SearchKey(parts...)
 }
 
-// DeleteMember removes a member with their tags and seats.
+// DeleteMember removes a member with their tags and seats. A member who bought or sold
+// through escrow is kept, as the trades' record must stay whole: the error is ErrInUse
+// and a ValidationError at "member" saying why, in the owner's words.
 func (s *Store) DeleteMember(id uint) error {
 	return s.db.Transaction(func(tx *gorm.DB) error {
+		if err := memberInTrades(tx, id); err != nil {
+			return err
+		}
 		for _, child := range []any{&MemberTag{}, &Membership{}} {
 			if err := tx.Where("member_id = ?", id).Delete(child).Error; err != nil {
 				return fmt.Errorf("delete member: %w", err)
