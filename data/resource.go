@@ -212,8 +212,12 @@ func (s *Store) Resource(id uint) (Resource, error) {
 // SaveResource checks r and creates it (ID 0) or updates it. Its category and supplier
 // are taken by name (r.Category.Name, r.Supplier.Name) and added when new. A name
 // another resource already has is refused at the field.
+//
+// A save that sets the status to 失效 or away from it is logged in the resource's
+// blacklist history (reason 其他); the owner's way onto and off the list is MarkInvalid
+// and RestoreResource, with a reason and a note.
 func (s *Store) SaveResource(r *Resource) error {
-	return s.db.Transaction(func(tx *gorm.DB) error { return saveResource(tx, r) })
+	return s.db.Transaction(func(tx *gorm.DB) error { return s.editLog().save(tx, r) })
 }
 
 func saveResource(tx *gorm.DB, r *Resource) error {
@@ -259,19 +263,25 @@ func resourceSearchKey(r *Resource) string {
 }
 
 // SetResourceStatus changes only the status, such as 下架 for a resource that cannot
-// be deleted.
+// be deleted. A change onto or off the blacklist is logged as SaveResource logs it.
 func (s *Store) SetResourceStatus(id uint, st ResourceStatus) error {
 	if _, ok := statusLabels[st]; !ok {
 		return fmt.Errorf("set status %q: unknown status", st)
 	}
-	res := s.db.Model(&Resource{}).Where("id = ?", id).Update("status", st)
-	if res.Error != nil {
-		return fmt.Errorf("set resource status: %w", res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("set resource status %d: %w", id, ErrNotFound)
-	}
-	return nil
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		was, err := invalidIDs(tx.Where("id = ?", id))
+		if err != nil {
+			return err
+		}
+		res := tx.Model(&Resource{}).Where("id = ?", id).Update("status", st)
+		if res.Error != nil {
+			return fmt.Errorf("set resource status: %w", res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("set resource status %d: %w", id, ErrNotFound)
+		}
+		return s.editLog().record(tx, []*Resource{{ID: id, Status: st}}, was)
+	})
 }
 
 // DeleteResource removes a resource that nothing refers to. One that a post already
@@ -347,7 +357,17 @@ func (e *RowError) Unwrap() error { return e.Err }
 // rows are saved one by one, which names the first one refused.
 func (s *Store) SaveResources(rs []*Resource) error {
 	isNew := newRows(rs, resourceID)
-	err := s.db.Transaction(func(tx *gorm.DB) error { return saveResourcesBulk(tx, rs) })
+	log := s.importLog() // a row whose 状态 is 失效 goes on the blacklist, logged
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		was, err := invalidIDs(tx)
+		if err != nil {
+			return err
+		}
+		if err := saveResourcesBulk(tx, rs); err != nil {
+			return err
+		}
+		return log.record(tx, rs, was)
+	})
 	if err == nil {
 		return nil
 	}
@@ -355,7 +375,7 @@ func (s *Store) SaveResources(rs []*Resource) error {
 	if s.db.Statement.Context.Err() != nil {
 		return fmt.Errorf("save resources: %w", err) // cancelled: nothing to retry
 	}
-	return saveAll(s.db, rs, resourceID, saveResource)
+	return saveAll(s.db, rs, resourceID, log.save)
 }
 
 func resourceID(r *Resource) *uint { return &r.ID }
