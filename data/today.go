@@ -21,11 +21,12 @@ type Agenda struct {
 	SoldOut           AgendaLine // StateAt(now) == StateSoldOut: status 售罄, or counted stock <= 0 while on sale
 	LowStock          AgendaLine // on sale, counted (not Unlimited), 0 < Stock < LowStockThreshold
 	LowStockThreshold int
-	IndexPostToday    bool      // a 资源索引表 post (PostIndex) was recorded for the group since local midnight
-	LastBackup        time.Time // UTC; zero when never backed up
-	BackupDue         bool      // never backed up, or not for BackupDueAfter
-	AutoBackupFailed  time.Time // UTC; when the last automatic backup failed, zero when it did not
-	AutoBackupError   string    // why it failed (for the log, not the owner)
+	IndexPostToday    bool       // a 资源索引表 post (PostIndex) was recorded for the group since local midnight
+	LastBackup        time.Time  // UTC; zero when never backed up
+	BackupDue         bool       // never backed up, or not for BackupDueAfter
+	AutoBackupFailed  time.Time  // UTC; when the last automatic backup failed, zero when it did not
+	AutoBackupError   string     // why it failed (for the log, not the owner)
+	UrgentTickets     AgendaLine // 售后工单 waiting for a first response, overdue or due within sla.WarnBefore; Names are "member（category）"
 }
 
 // AgendaLine counts resources and names the first few, at most AgendaLineLength, in
@@ -77,7 +78,8 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 		if failed {
 			a.AutoBackupFailed, a.AutoBackupError = failedAt, why
 		}
-		return nil
+		a.UrgentTickets, err = urgentTickets(tx, groupID, now)
+		return err
 	})
 	if err != nil {
 		return Agenda{}, fmt.Errorf("agenda: %w", err)
