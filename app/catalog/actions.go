@@ -25,7 +25,7 @@ func (s *Screen) current() *data.Resource {
 
 func (s *Screen) updateActions() {
 	r := s.current()
-	for _, b := range []*widget.Button{s.editButton, s.postButton, s.shelfButton, s.deleteBtn} {
+	for _, b := range []*widget.Button{s.editButton, s.postButton, s.matchBtn, s.shelfButton, s.deleteBtn} {
 		if r == nil {
 			b.Disable()
 		} else {
@@ -84,6 +84,13 @@ func (s *Screen) onNewStockPost() {
 		return
 	}
 	s.links.NewStockPost(s.group, *r)
+}
+
+// onMatch opens the members the selected resource fits (精准匹配), for the current group.
+func (s *Screen) onMatch() {
+	if r := s.current(); r != nil && s.links.Matching != nil {
+		s.links.Matching(s.group, *r)
+	}
 }
 
 func (s *Screen) onToggleShelf() {

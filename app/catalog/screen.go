@@ -69,6 +69,7 @@ type Screen struct {
 	selection   *widget.Label
 	editButton  *widget.Button
 	postButton  *widget.Button
+	matchBtn    *widget.Button // 适合的成员
 	shelfButton *widget.Button
 	deleteBtn   *widget.Button
 }
@@ -78,6 +79,7 @@ type Screen struct {
 type Links struct {
 	ImportResources func(onDone func())                  // the import wizard for a price list
 	NewStockPost    func(g *data.Group, r data.Resource) // the 上新 post of one resource
+	Matching        func(g *data.Group, r data.Resource) // the members one resource fits (精准匹配)
 }
 
 // NewScreen builds the catalog screen; Refresh loads it.
@@ -102,6 +104,7 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 	s.selection = widget.NewLabel("点选一行，可以编辑、发上新公告、下架或删除")
 	s.editButton = widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), s.onEdit)
 	s.postButton = widget.NewButtonWithIcon("上新公告", theme.MailSendIcon(), s.onNewStockPost)
+	s.matchBtn = widget.NewButtonWithIcon("适合的成员", theme.AccountIcon(), s.onMatch)
 	s.shelfButton = widget.NewButtonWithIcon("下架", theme.VisibilityOffIcon(), s.onToggleShelf)
 	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
 	s.deleteBtn.Importance = widget.DangerImportance
@@ -122,7 +125,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 		container.NewHBox(s.category, s.state), s.search)
 	buttons := container.NewHBox(s.addButton, s.importBtn, s.exportBtn, s.catsButton)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, filters))
-	actions := container.NewHBox(s.editButton, s.postButton, s.shelfButton, s.deleteBtn)
+	actions := container.NewHBox(s.editButton, s.postButton, s.matchBtn, s.shelfButton, s.deleteBtn)
 	bar := container.NewBorder(nil, nil, s.count, actions, container.NewHBox(s.notice.Content(), s.selection))
 	bottom := container.NewVBox(s.detail.Content(), bar)
 	return container.NewBorder(top, bottom, nil, nil, s.empty.OverTable(s.table))

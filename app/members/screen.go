@@ -23,7 +23,7 @@ const (
 
 var memberColumns = []ui.Column{
 	{Title: "QQ号", Width: 110}, {Title: "昵称", Width: 120}, {Title: "群名片", Width: 120}, {Title: "身份", Width: 70}, {Title: "动机", Width: 150},
-	{Title: "兴趣", Width: 190}, {Title: "人群", Width: 100}, {Title: "入群日期", Width: 110},
+	{Title: "兴趣", Width: 190}, {Title: "人群", Width: 100}, {Title: "入群日期", Width: 110}, {Title: "最后发言", Width: 110},
 }
 
 // Screen is the member list (成员画像): who is in the group and what they need.
@@ -55,11 +55,13 @@ type Screen struct {
 	editButton *widget.Button
 	deleteBtn  *widget.Button
 	selection  *widget.Label
+	profile    profileActions // 批量标签, 建议标签, 适合TA的资源 (profile_actions.go)
 }
 
 // Links are what the member list opens in other areas; the shell fills them in.
 type Links struct {
-	ImportMembers func(into data.Group, onDone func()) // the import wizard for a member list
+	ImportMembers func(into data.Group, onDone func())      // the import wizard for a member list
+	MemberFits    func(g *data.Group, id uint, name string) // 适合TA的资源 (精准匹配)
 }
 
 // NewScreen builds the member list; Refresh loads it.
@@ -82,6 +84,7 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
 	s.deleteBtn.Importance = widget.DangerImportance
 	s.selection = widget.NewLabel("")
+	s.newProfileActions()
 	s.importBtn.Disable()
 	s.emptyImp.Disable()
 	s.updateActions()
@@ -90,8 +93,8 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 
 // Content is the screen to put in the window.
 func (s *Screen) Content() fyne.CanvasObject {
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.scope, s.addButton, s.importBtn), s.search)
-	bar := container.NewBorder(nil, nil, s.count, container.NewHBox(s.editButton, s.deleteBtn),
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.scope, s.addButton, s.importBtn, s.profile.bulk, s.profile.suggest), s.search)
+	bar := container.NewBorder(nil, nil, s.count, container.NewHBox(s.profile.fits, s.editButton, s.deleteBtn),
 		container.NewHBox(s.notice.Content(), s.selection))
 	bottom := container.NewVBox(s.detail.Content(), bar)
 	return container.NewBorder(top, bottom, nil, nil, s.empty.OverTable(s.table))
@@ -178,16 +181,7 @@ func (s *Screen) cellText(m *data.Member, col int) string {
 	if seat == nil {
 		return ""
 	}
-	switch col {
-	case 2:
-		return seat.CardName
-	case 3:
-		return seat.Role.Label()
-	}
-	if seat.JoinedOn == nil {
-		return ""
-	}
-	return seat.JoinedOn.In(s.env.Loc).Format(data.DateLayout) // the day is what matters
+	return seatCell(seat, col, s.env.Loc)
 }
 
 func (s *Screen) onRowSelected(row int) {
@@ -205,6 +199,7 @@ func (s *Screen) current() *data.Member {
 func (s *Screen) updateActions() {
 	m := s.current()
 	s.showDetail(m)
+	s.updateProfileActions(m)
 	if m == nil {
 		s.editButton.Disable()
 		s.deleteBtn.Disable()
