@@ -1,0 +1,4 @@
+package data
+
+// PostBlacklist is the 失效资源公示: the resources on the blacklist as a QQ post.
+const PostBlacklist PostKind = "blacklist"
