@@ -339,3 +339,15 @@ func ReadTime(s string, loc *time.Location) (t *time.Time, ok bool) {
 	t = parseDate(&p, "", "", s, loc, false)
 	return t, len(p) == 0
 }
+
+// KeepListFacts copies onto m's seats what the member form does not edit but QQ's list
+// told about them (最后发言, 等级, 已退群), from prev, the member as it was loaded, so
+// that saving the form keeps them.
+func (m *Member) KeepListFacts(prev *Member) {
+	for i := range m.Memberships {
+		seat := &m.Memberships[i]
+		if old := prev.In(seat.GroupID); old != nil {
+			seat.LastSpokeAt, seat.LevelName, seat.LeftOn = old.LastSpokeAt, old.LevelName, old.LeftOn
+		}
+	}
+}

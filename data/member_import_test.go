@@ -257,3 +257,31 @@ func BenchmarkImportQQList3000(b *testing.B) {
 		}
 	}
 }
+
+// Saving a member from the form keeps what QQ's list said about the seats.
+func TestKeepListFactsThroughTheForm(t *testing.T) {
+	s := newTestStore(t)
+	g, other := twoGroups(t, s)
+	planAndImport(t, s, parseQQList(t, `{"ec":0,"count":1,"levelname":{"lvln2":"冒泡"},"mems":[{"uin":11111111,"nick":"甲","last_speak_time":1700000000,"lv":{"level":2}}]}`), g, true)
+	prev := membersByQQ(t, s, 0)["11111111"]
+	left := testNow
+	prev.Memberships[0].LeftOn = &left
+	edited, err := MemberDraft{QQ: "11111111", Nickname: "甲乙", Memberships: []MembershipDraft{
+		{GroupID: g.ID, CardName: "新名片"}, {GroupID: other.ID}}}.Parse(cst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited.ID = prev.ID
+	edited.KeepListFacts(&prev)
+	if err := s.SaveMember(&edited); err != nil {
+		t.Fatal(err)
+	}
+	got := membersByQQ(t, s, 0)["11111111"]
+	here, there := got.In(g.ID), got.In(other.ID)
+	if here.CardName != "新名片" || here.LevelName != "冒泡" || here.LastSpokeAt == nil || here.LastSpokeAt.Unix() != 1700000000 || here.LeftOn == nil {
+		t.Errorf("seat here = %+v", here)
+	}
+	if there.LevelName != "" || there.LastSpokeAt != nil {
+		t.Errorf("a new seat got another seat's facts: %+v", there)
+	}
+}

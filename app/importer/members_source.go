@@ -19,10 +19,15 @@ import (
 )
 
 // qqListHelp is how an owner gets the member list out of QQ: the group-management
-// page loads it as JSON, which the browser's developer tools show and save.
-const qqListHelp = "从 QQ 导入：在电脑浏览器登录 qun.qq.com，打开「成员管理」并选这个群，按 F12 打开开发者工具，" +
-	"选「网络」后刷新页面，点名为 search_group_members 的一项，在「响应」里全选、复制，粘贴到下面。" +
-	"成员多时把名单滚到底，每一页都复制，依次粘贴在下面。也可以在那一项上右键，把响应另存为 .json 文件，再点「选择文件」。"
+// page loads it as JSON, which the browser's developer tools show and save. One step
+// a line: a long line wraps badly around search_group_members.
+var qqListHelp = []string{
+	"从 QQ 导入成员名单：",
+	"1. 用电脑浏览器登录 qun.qq.com，打开「成员管理」，选这个群；",
+	"2. 按 F12 打开开发者工具，选「网络」，再刷新页面；",
+	"3. 点名为 search_group_members 的一项，在「响应」里全选、复制，粘贴到下面。",
+	"成员多时把名单滚到底，每一页都复制，依次粘贴在下面；也可以右键把响应另存为 .json 文件，再点「选择文件」。",
+}
 
 // pastedSource is what the preview calls text the owner pasted.
 const pastedSource = "粘贴的内容"
@@ -54,18 +59,19 @@ func showMemberSource(e *ui.Env, into data.Group, onDone func()) *memberSource {
 	s.paste = widget.NewMultiLineEntry()
 	s.paste.SetPlaceHolder("在这里粘贴从 QQ 复制的成员名单")
 	s.paste.Wrapping = fyne.TextWrapBreak
-	s.paste.OnChanged = func(string) { s.problem.SetText(""); s.updateButtons() }
+	s.paste.OnChanged = func(string) { s.showProblem(""); s.updateButtons() }
 	s.problem = widget.NewLabel("")
 	s.problem.Wrapping = fyne.TextWrapWord
 	s.problem.Importance = widget.DangerImportance
+	s.problem.Hide()
 	s.previewBtn = widget.NewButton("预览粘贴的名单", s.onPreviewPaste)
 	s.previewBtn.Importance = widget.HighImportance
 	s.fileBtn = widget.NewButton("选择文件…", s.onChooseFile)
 	s.cancelBtn = widget.NewButton("取消", func() { s.dlg.Hide() })
-	help := widget.NewLabel(qqListHelp)
+	help := widget.NewLabel(strings.Join(qqListHelp, "\n"))
 	help.Wrapping = fyne.TextWrapWord
-	files := widget.NewLabel("Excel、CSV 表格或存好的 .json 文件：")
 	top := container.NewVBox(help, s.problem)
+	files := widget.NewLabel("Excel、CSV 表格或存好的 .json 文件：")
 	bottom := container.NewHBox(files, s.fileBtn, ui.LayoutSpacer(), s.cancelBtn, s.previewBtn)
 	body := container.NewBorder(top, bottom, nil, nil, s.paste)
 	s.dlg = dialog.NewCustomWithoutButtons("导入成员到「"+into.Name+"」", body, e.Win)
@@ -74,6 +80,15 @@ func showMemberSource(e *ui.Env, into data.Group, onDone func()) *memberSource {
 	s.dlg.Show()
 	ui.EscCloses(e.Win, s.dlg)
 	return s
+}
+
+// showProblem says why the pasted text was refused, or hides the line for "".
+func (s *memberSource) showProblem(text string) {
+	s.problem.SetText(text)
+	s.problem.Show()
+	if text == "" {
+		s.problem.Hide()
+	}
 }
 
 func (s *memberSource) updateButtons() {
@@ -97,7 +112,7 @@ func (s *memberSource) onPreviewPaste() {
 			case err != nil:
 				e.ShowError(err)
 			case refusal != "":
-				s.problem.SetText(refusal)
+				s.showProblem(refusal)
 			default:
 				s.dlg.Hide()
 				s.preview = showQQListPreview(e, s.group, pastedSource, plan, s.onDone)

@@ -139,6 +139,7 @@ func (f *memberForm) parse() (data.Member, error) {
 	m, err := f.draft().Parse(f.Env.Loc)
 	if f.prev != nil {
 		m.ID, m.CreatedAt = f.prev.ID, f.prev.CreatedAt
+		m.KeepListFacts(f.prev) // 最后发言, 等级 and 已退群 are not in the form
 	}
 	return m, err
 }
