@@ -12,6 +12,7 @@ import (
 	"github.com/qunhuo/qunhuo/app/importer"
 	"github.com/qunhuo/qunhuo/app/members"
 	"github.com/qunhuo/qunhuo/app/posts"
+	"github.com/qunhuo/qunhuo/app/requests"
 	"github.com/qunhuo/qunhuo/app/settings"
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
@@ -51,12 +52,13 @@ type shell struct {
 	stack       *fyne.Container
 	shown       *area
 
-	home, catalogArea, postsArea, membersArea, groupsArea, backupArea, settingsArea *area
+	home, catalogArea, postsArea, membersArea, requestsArea, groupsArea, backupArea, settingsArea *area
 
 	today     *today
 	resources *catalog.Screen
 	members   *members.Screen
 	posts     *posts.Screen
+	requests  *requests.Screen
 	groupsTab *groups.Screen
 	backup    *backup.Screen
 	settings  *settings.Screen
@@ -73,6 +75,12 @@ func newShell(e *ui.Env) *shell {
 		ImportMembers: func(g data.Group, done func()) { importer.Members(e, g, done) },
 	})
 	s.posts = posts.NewScreen(e)
+	s.requests = requests.NewScreen(e)
+	s.requests.OnChanged = func() {
+		if s.shown == s.home {
+			s.today.Refresh()
+		}
+	}
 	s.groupsTab = groups.NewScreen(e, s.groupsChanged)
 	s.backup = backup.NewScreen(e, s.demoLoaded)
 	s.home = &area{title: "今日", icon: theme.HomeIcon()}
@@ -80,11 +88,15 @@ func newShell(e *ui.Env) *shell {
 		catalogNeeding: s.showCatalogNeeding,
 		posts:          func() { s.show(s.postsArea) },
 		backup:         func() { s.show(s.backupArea) },
+		requests:       func() { s.show(s.requestsArea) },
+		restock:        func() { s.show(s.requestsArea); s.requests.ShowOffers() },
+		replyTo:        func(r data.Request) { s.requests.Capture.ShowReply(r) },
 	})
 	s.home.screen = s.today
 	s.catalogArea = &area{title: "资源库", icon: theme.StorageIcon(), screen: s.resources}
 	s.postsArea = &area{title: "公告", icon: theme.MailSendIcon(), screen: s.posts}
 	s.membersArea = &area{title: "成员", icon: theme.AccountIcon(), screen: s.members}
+	s.requestsArea = &area{title: "需求响应", icon: theme.QuestionIcon(), screen: s.requests}
 	s.groupsArea = &area{title: "群管理", icon: theme.GridIcon(), screen: s.groupsTab}
 	s.backupArea = &area{title: "数据与备份", icon: theme.DocumentSaveIcon(), screen: s.backup}
 	s.settings = settings.NewScreen(e, settings.Links{
@@ -104,7 +116,7 @@ func newShell(e *ui.Env) *shell {
 func (s *shell) sections() []section {
 	return []section{
 		{"", []*area{s.home}},
-		{"资源", []*area{s.catalogArea, s.postsArea}},
+		{"资源", []*area{s.catalogArea, s.postsArea, s.requestsArea}},
 		{"成员", []*area{s.membersArea, s.groupsArea}},
 		{"数据", []*area{s.backupArea, s.settingsArea}},
 	}
@@ -113,7 +125,7 @@ func (s *shell) sections() []section {
 func (s *shell) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("群活", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(ui.AppIcon()), title),
-		container.NewHBox(widget.NewLabel("当前群"), ui.Widen(s.groupSelect, 280)))
+		container.NewHBox(s.captureButton(), widget.NewLabel("当前群"), ui.Widen(s.groupSelect, 280)))
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav.content())
 	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, left, nil, s.stack)
 }
@@ -122,6 +134,7 @@ func (s *shell) content() fyne.CanvasObject {
 // first one. The catalog is loaded now too, since it is the area opened most.
 func (s *shell) start() {
 	s.nav.shortcuts(s.env.Win.Canvas())
+	s.captureShortcuts(s.env.Win.Canvas())
 	ui.HandleEscape(s.env.Win)
 	s.place(s.home) // counted once the current group is known, not before and after
 
@@ -206,7 +219,7 @@ func (s *shell) rememberGroup(id uint) {
 
 func (s *shell) setGroup(g *data.Group) {
 	s.current = g
-	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.groupsTab} {
+	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab} {
 		scr.SetGroup(g)
 	}
 	if s.shown != s.catalogArea { // the catalog is the same for every group

@@ -28,6 +28,9 @@ type todayLinks struct {
 	catalogNeeding func(st data.ResourceState, a data.Attention)
 	posts          func()
 	backup         func()
+	requests       func()               // the 需求响应 area
+	restock        func()               // the 需求响应 area's 到货通知
+	replyTo        func(r data.Request) // the quick capture, replying to r
 }
 
 // today is the 今日 home, shown first: what waits for the owner today, each line one
@@ -113,7 +116,7 @@ func todoRow(td todo) fyne.CanvasObject {
 // sale today first, then the routine.
 func (t *today) todos() []todo {
 	a, l := t.agenda, t.links
-	var out []todo
+	out := t.requestTodos()
 	if a.Expiring.Count > 0 {
 		out = append(out, todo{theme.HistoryIcon(), countLine(a.Expiring, "个资源 3 天内到期"), "去看看",
 			func() { l.catalogNeeding("", data.AttentionExpiring) }})
@@ -136,6 +139,27 @@ func (t *today) todos() []todo {
 	}
 	if a.BackupDue {
 		out = append(out, todo{theme.DocumentSaveIcon(), backupLine(a.LastBackup, t.env.Now()), "去备份", l.backup})
+	}
+	return out
+}
+
+// requestTodos are the requests waiting for a reply, oldest first, each one click from
+// its reply, and the members to tell that what they asked for is back.
+func (t *today) requestTodos() []todo {
+	rq, l := t.agenda.Requests, t.links
+	var out []todo
+	for _, w := range rq.Waiting {
+		r := w.Request
+		wait := data.FormatWait(t.env.Now().Sub(r.AskedAt))
+		out = append(out, todo{theme.QuestionIcon(), fmt.Sprintf("%s 求助：%s（等了 %s）", w.Name, r.Text, wait), "回复",
+			func() { l.replyTo(r) }})
+	}
+	if more := rq.WaitingCount - len(rq.Waiting); more > 0 {
+		out = append(out, todo{theme.QuestionIcon(), fmt.Sprintf("还有 %d 条求助等你回复。", more), "看全部", l.requests})
+	}
+	if rq.Restock > 0 {
+		text := fmt.Sprintf("%d 位成员要的东西到货了，去通知他们：", rq.Restock) + strings.Join(rq.RestockNames, "、") + "。"
+		out = append(out, todo{theme.MailReplyIcon(), text, "去通知", l.restock})
 	}
 	return out
 }

@@ -50,7 +50,8 @@ func (q *RequestSearch) Resource(m RequestMatch) *Resource { return &q.resources
 // by synonym, an earlier word (the brand, named first), a name with the whole item in
 // it, a shorter name, the catalog's order.
 // 求王者点券 finds 王者荣耀点券 first; wzry finds 王者荣耀 by its initials; 月卡 finds
-// 会员. A request whose words all fail finds nothing.
+// 会员. A request whose words all fail finds nothing, and one that has only some
+// words must have one of them as asked: 原神月卡 does not find 爱奇艺会员.
 func (q *RequestSearch) Find(text string, limit int) []RequestMatch {
 	key := wording.ItemKey(text)
 	terms := q.th.Terms(key)
@@ -61,7 +62,7 @@ func (q *RequestSearch) Find(text string, limit int) []RequestMatch {
 	for _, i := range q.onSale {
 		r := &q.resources[i]
 		m, ok := matchTerms(r.SearchKey, terms)
-		if !ok {
+		if !ok || (!m.All && m.literal == 0) { // some words, each only by a synonym: too loose
 			continue
 		}
 		m.Index = i

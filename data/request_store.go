@@ -3,6 +3,8 @@ package data
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/qunhuo/qunhuo/data/wording"
 	"gorm.io/gorm"
@@ -17,21 +19,35 @@ type RequestDraft struct {
 	GroupID    *uint  // the group it was asked in, when one is chosen
 	Text       string // what they asked, as typed: 求王者点券
 	CategoryID *uint  // the category of the best match, when there is one
+	// AskedAt is when the owner started to write it down (the quick capture opened);
+	// zero, or a time after now, means now.
+	AskedAt time.Time
 }
 
-// CaptureRequest checks d and records it as 待回复, asked now (the store's clock). A
-// missing member or text, or text over MaxRequestLen, is refused naming the field.
-func (s *Store) CaptureRequest(d RequestDraft) (Request, error) {
+// Check refuses a draft without a member or text, or with text over MaxRequestLen,
+// naming the field: "member" or "text".
+func (d RequestDraft) Check() error {
 	var p problems
-	text := checkText(&p, "text", "要的东西", d.Text, MaxRequestLen, true)
+	checkText(&p, "text", "要的东西", d.Text, MaxRequestLen, true)
 	if d.MemberID == 0 {
-		p.add("member", "请先选是哪位成员要的（可输入QQ号、昵称、群名片或拼音）")
+		p.add("member", "请选是哪位成员要的（可输入QQ号、昵称、群名片或拼音）")
 	}
-	if err := p.err(); err != nil {
+	return p.err()
+}
+
+// CaptureRequest checks d and records it as 待回复. A missing member or text, or text
+// over MaxRequestLen, is refused naming the field.
+func (s *Store) CaptureRequest(d RequestDraft) (Request, error) {
+	if err := d.Check(); err != nil {
 		return Request{}, err
 	}
+	asked := s.Now()
+	if !d.AskedAt.IsZero() && d.AskedAt.Before(asked) {
+		asked = d.AskedAt.UTC()
+	}
+	text := strings.TrimSpace(d.Text)
 	r := Request{MemberID: d.MemberID, GroupID: d.GroupID, Text: text, ItemKey: wording.ItemKey(text),
-		CategoryID: d.CategoryID, State: RequestWaiting, AskedAt: s.Now()}
+		CategoryID: d.CategoryID, State: RequestWaiting, AskedAt: asked}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		var n int64
 		if err := tx.Model(&Member{}).Where("id = ?", d.MemberID).Count(&n).Error; err != nil {

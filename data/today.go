@@ -27,6 +27,7 @@ type Agenda struct {
 	AutoBackupFailed  time.Time  // UTC; when the last automatic backup failed, zero when it did not
 	AutoBackupError   string     // why it failed (for the log, not the owner)
 	UrgentTickets     AgendaLine // 售后工单 waiting for a first response, overdue or due within sla.WarnBefore; Names are "member（category）"
+	Requests          AgendaRequests
 }
 
 // AgendaLine counts resources and names the first few, at most AgendaLineLength, in
@@ -82,6 +83,9 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 		return err
 	})
 	if err != nil {
+		return Agenda{}, fmt.Errorf("agenda: %w", err)
+	}
+	if err := s.agendaRequests(&a, groupID, now); err != nil {
 		return Agenda{}, fmt.Errorf("agenda: %w", err)
 	}
 	return a, nil

@@ -15,7 +15,8 @@ type Everything struct {
 	Resources []data.Resource
 	Members   []data.Member // with their seats and tags (Store.Members(0))
 	Suppliers []data.Supplier
-	Posts     []data.Post // every group's, oldest first
+	Posts     []data.Post    // every group's, oldest first
+	Requests  []data.Request // every group's 求…, with their members, newest first
 }
 
 // everythingLoads read each field of Everything from the store, in sheet order.
@@ -25,6 +26,7 @@ var everythingLoads = []func(st *data.Store, all *Everything) error{
 	func(st *data.Store, all *Everything) (err error) { all.Members, err = st.Members(0); return err },
 	func(st *data.Store, all *Everything) (err error) { all.Suppliers, err = st.Suppliers(); return err },
 	func(st *data.Store, all *Everything) (err error) { all.Posts, err = st.AllPosts(); return err },
+	func(st *data.Store, all *Everything) (err error) { all.Requests, err = st.Requests(0, 0); return err },
 }
 
 // everythingSheets make the workbook's sheets, in order.
@@ -34,6 +36,7 @@ var everythingSheets = []func(all Everything, loc *time.Location) grid{
 	membersGrid,
 	suppliersGrid,
 	postsGrid,
+	requestsGrid,
 }
 
 // LoadEverything reads every record for WriteEverythingXLSX. Give it a store made with
