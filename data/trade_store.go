@@ -128,9 +128,7 @@ func (s *Store) MoveTrade(id uint, from, to TradeState, note string) (Trade, err
 		return Trade{}, fmt.Errorf("move trade %d: %w", id, &escrow.MoveError{From: escrow.State(from), To: escrow.State(to)})
 	}
 	note = strings.TrimSpace(note)
-	var p problems
-	checkText(&p, "note", "理由", note, MaxNotesLen, move.NeedsReason)
-	if err := p.err(); err != nil {
+	if err := CheckTradeNote(move, note); err != nil {
 		return Trade{}, err
 	}
 	if note == "" {
@@ -164,6 +162,14 @@ func (s *Store) MoveTrade(id uint, from, to TradeState, note string) (Trade, err
 		return Trade{}, fmt.Errorf("move trade %d to %s: %w", id, to, err)
 	}
 	return t, nil
+}
+
+// CheckTradeNote refuses a move's note at the field "note": missing when the move needs
+// a reason (a dispute, a ruling), or too long.
+func CheckTradeNote(move escrow.Move, note string) error {
+	var p problems
+	checkText(&p, "note", "理由", note, MaxNotesLen, move.NeedsReason)
+	return p.err()
 }
 
 // Trades lists a group's trades (0: every group's) with buyer, seller and resource:
