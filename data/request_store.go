@@ -201,8 +201,8 @@ const MaxSynonymLen = 30
 // and a pair already kept (either way round) are refused naming the field.
 func (s *Store) AddSynonym(word, means string) (Synonym, error) {
 	var p problems
-	word = checkText(&p, "word", "词", word, MaxSynonymLen, true)
-	means = checkText(&p, "means", "相同意思的词", means, MaxSynonymLen, true)
+	word = checkText(&p, "word", "成员的说法", word, MaxSynonymLen, true)
+	means = checkText(&p, "means", "等于的词", means, MaxSynonymLen, true)
 	if err := p.err(); err != nil {
 		return Synonym{}, err
 	}

@@ -15,7 +15,8 @@ import (
 	qqpost "github.com/qunhuo/qunhuo/data/posts"
 )
 
-var postKindNames = map[data.PostKind]string{data.PostIndex: "资源索引表", data.PostNewStock: "上新公告"}
+var postKindNames = map[data.PostKind]string{data.PostIndex: "资源索引表", data.PostNewStock: "上新公告",
+	data.PostReply: "求助回复", data.PostRestock: "补货清单"}
 
 // What the editor says about its two modes.
 const (
@@ -23,6 +24,7 @@ const (
 	staysAdvanced  = "高级模式里的写法简单模式写不出来，只能继续在高级模式里改；点「恢复默认」可以回到简单模式。"
 	brokenAdvanced = "高级模式里的模板有错，改正后才能回到简单模式。"
 	fixSimpleFirst = "简单模式里还有错，改正后才能切换到高级模式："
+	onlyAdvanced   = "这种公告只有高级模式：照着下面「可用字段」里的说明改，改坏了点「恢复默认」。"
 )
 
 // templateEditor lets the owner change a post's template: in the owner's mode (简单模式)
@@ -109,6 +111,10 @@ func (t *templateEditor) load() {
 		t.modeNote.SetText("")
 		if partsErr != nil {
 			t.modeNote.SetText(openedAdvanced)
+		}
+		if qqpost.PartSpecs(t.kind) == nil { // 补货清单: a list for suppliers, written in full
+			t.modeNote.SetText(onlyAdvanced)
+			t.advanced.Disable()
 		}
 		t.showMode()
 		t.onChanged()
@@ -304,10 +310,13 @@ func EditTemplate(e *ui.Env, kind data.PostKind, g *data.Group) {
 		group = &copied
 	}
 	preview := func() (qqpost.Preview, error) {
-		if kind == data.PostIndex {
+		switch kind {
+		case data.PostIndex:
 			return qqpost.IndexPreview(e.Store, group, e.Now(), e.Loc)
+		case data.PostNewStock:
+			return qqpost.NewStockPreview(e.Store, group, nil, e.Now(), e.Loc)
 		}
-		return qqpost.NewStockPreview(e.Store, group, nil, e.Now(), e.Loc)
+		return qqpost.SamplePreview(kind, group), nil
 	}
 	newTemplateEditor(e, kind, preview, nil).show()
 }
