@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/qunhuo/qunhuo/app/backup"
+	"github.com/qunhuo/qunhuo/app/blacklist"
 	"github.com/qunhuo/qunhuo/app/catalog"
 	"github.com/qunhuo/qunhuo/app/groups"
 	"github.com/qunhuo/qunhuo/app/importer"
@@ -63,6 +64,9 @@ type shell struct {
 	backup    *backup.Screen
 	settings  *settings.Screen
 	welcome   *groups.Welcome // shown on first start
+
+	blacklistArea *area // 失效名单, under 交易与售后
+	blacklist     *blacklist.Screen
 }
 
 func newShell(e *ui.Env) *shell {
@@ -70,7 +74,11 @@ func newShell(e *ui.Env) *shell {
 	s.resources = catalog.NewScreen(e, catalog.Links{
 		ImportResources: func(done func()) { importer.Resources(e, done) },
 		NewStockPost:    func(g *data.Group, r data.Resource) { posts.ShowNewStockPost(e, g, r) },
+		MarkInvalid:     func(r data.Resource, done func()) { blacklist.ShowMarkInvalid(e, r, done) },
+		RestoreInvalid:  func(r data.Resource, done func()) { blacklist.ShowRestore(e, r, done) },
 	})
+	s.blacklist = blacklist.NewScreen(e, blacklist.Links{Catalog: func() { s.show(s.catalogArea) }})
+	s.blacklistArea = &area{title: "失效名单", icon: theme.WarningIcon(), screen: s.blacklist}
 	s.members = members.NewScreen(e, members.Links{
 		ImportMembers: func(g data.Group, done func()) { importer.Members(e, g, done) },
 	})
@@ -118,6 +126,7 @@ func (s *shell) sections() []section {
 		{"", []*area{s.home}},
 		{"资源", []*area{s.catalogArea, s.postsArea, s.requestsArea}},
 		{"成员", []*area{s.membersArea, s.groupsArea}},
+		{"交易与售后", []*area{s.blacklistArea}},
 		{"数据", []*area{s.backupArea, s.settingsArea}},
 	}
 }
@@ -219,7 +228,7 @@ func (s *shell) rememberGroup(id uint) {
 
 func (s *shell) setGroup(g *data.Group) {
 	s.current = g
-	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab} {
+	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist} {
 		scr.SetGroup(g)
 	}
 	if s.shown != s.catalogArea { // the catalog is the same for every group

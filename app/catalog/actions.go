@@ -33,6 +33,7 @@ func (s *Screen) updateActions() {
 		}
 	}
 	if r == nil {
+		s.updateInvalid(nil)
 		s.selection.SetText("点选一行，可以编辑、发上新公告、下架或删除")
 		return
 	}
@@ -41,6 +42,7 @@ func (s *Screen) updateActions() {
 	if r.Status == data.StatusOffShelf {
 		s.shelfButton.SetText("重新上架")
 	}
+	s.updateInvalid(r)
 }
 
 // SetGroup follows the current group, which 上新 posts are written for.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
+	"github.com/qunhuo/qunhuo/data/reliability"
 )
 
 // redeemOptions are the usual ways a resource is handed over; owners may type others.
@@ -29,6 +30,12 @@ type resourceForm struct {
 	stockNote   *widget.Label
 	stockOffer  *widget.Button
 	offerStatus data.ResourceStatus
+
+	// Under the supplier: how reliable it has been, a warning above the owner's line
+	// (see form_blacklist.go).
+	supplierNote *widget.Label
+	reliab       map[string]reliability.Record // by supplier name; nil until loaded
+	warnPercent  int
 }
 
 // newResourceForm builds the form for prev (nil to add one, in category cat if given).
@@ -49,7 +56,9 @@ func newResourceForm(e *ui.Env, prev *data.Resource, cat string, onSaved func(da
 	f.supplier = f.selectEntry("supplier", nil, "货源或上家，可不填")
 	f.category = widget.NewSelect(nil, nil)
 	f.category.PlaceHolder = "请选择分类"
-	f.status = widget.NewSelect(statusLabels(), nil)
+	f.status = widget.NewSelect(statusChoices(prev), nil)
+	f.supplierNote = newSupplierNote()
+	f.supplier.OnChanged = chain(f.supplier.OnChanged, func(string) { f.updateSupplierNote() })
 	f.validFrom.OnChanged = func(string) { _ = f.validUntil.Validate() }
 	f.stockNote = widget.NewLabel(data.StockHint)
 	f.stockNote.Truncation = fyne.TextTruncateEllipsis
@@ -59,6 +68,7 @@ func newResourceForm(e *ui.Env, prev *data.Resource, cat string, onSaved func(da
 	f.status.OnChanged = chain(f.status.OnChanged, func(string) { f.updateStockNote(); f.Changed() })
 	f.category.OnChanged = chain(f.category.OnChanged, func(string) { f.Changed() })
 	f.fill(cat)
+	f.lockInvalid()
 	return f
 }
 
@@ -104,14 +114,6 @@ func (f *resourceForm) stockRow() fyne.CanvasObject {
 	return container.NewVBox(f.stock, f.ProblemLine("stock"), note)
 }
 
-func statusLabels() []string {
-	var ls []string
-	for _, st := range data.ResourceStatuses {
-		ls = append(ls, st.Label())
-	}
-	return ls
-}
-
 func (f *resourceForm) selectEntry(key string, options []string, hint string) *widget.SelectEntry {
 	e := widget.NewSelectEntry(options)
 	e.SetPlaceHolder(hint)
@@ -142,7 +144,12 @@ func (f *resourceForm) fill(cat string) {
 func (f *resourceForm) loadChoices() {
 	cats, err := f.Env.Store.Categories()
 	sups, err2 := f.Env.Store.Suppliers()
+	recs, err3 := f.Env.Store.SupplierReliability()
+	percent, err4 := f.Env.Store.SupplierWarnPercent()
 	fyne.Do(func() {
+		if err3 == nil && err4 == nil {
+			f.setReliability(recs, percent)
+		}
 		if err != nil || err2 != nil {
 			return // the form still works with what is typed
 		}
@@ -193,6 +200,7 @@ func (f *resourceForm) show() {
 			Beside: &ui.FormRow{Label: "截止时间", Key: "valid_until", Widget: f.validUntil}},
 		ui.FormRow{Label: "供应商", Key: "supplier", Widget: f.supplier,
 			Beside: &ui.FormRow{Label: "标签", Key: "tags", Widget: f.tags}},
+		ui.FormRow{Label: "", Widget: f.supplierNote},
 		ui.FormRow{Label: "状态", Widget: f.status,
 			Beside: &ui.FormRow{Label: "库存", Widget: f.stockRow()}},
 		ui.FormRow{Label: "备注", Key: "notes", Widget: f.notes},

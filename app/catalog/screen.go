@@ -71,6 +71,7 @@ type Screen struct {
 	postButton  *widget.Button
 	matchBtn    *widget.Button // 适合的成员
 	shelfButton *widget.Button
+	invalidBtn  *widget.Button // 标为失效… or 移出失效名单… (see blacklist.go)
 	deleteBtn   *widget.Button
 }
 
@@ -80,6 +81,8 @@ type Links struct {
 	ImportResources func(onDone func())                  // the import wizard for a price list
 	NewStockPost    func(g *data.Group, r data.Resource) // the 上新 post of one resource
 	Matching        func(g *data.Group, r data.Resource) // the members one resource fits (精准匹配)
+	MarkInvalid     func(r data.Resource, done func())   // put one resource on the blacklist, with a reason
+	RestoreInvalid  func(r data.Resource, done func())   // take one off it, with a note
 }
 
 // NewScreen builds the catalog screen; Refresh loads it.
@@ -106,6 +109,7 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 	s.postButton = widget.NewButtonWithIcon("上新公告", theme.MailSendIcon(), s.onNewStockPost)
 	s.matchBtn = widget.NewButtonWithIcon("适合的成员", theme.AccountIcon(), s.onMatch)
 	s.shelfButton = widget.NewButtonWithIcon("下架", theme.VisibilityOffIcon(), s.onToggleShelf)
+	s.invalidBtn = widget.NewButtonWithIcon("标为失效…", theme.ErrorIcon(), s.onInvalid)
 	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
 	s.deleteBtn.Importance = widget.DangerImportance
 	s.updateActions()
@@ -125,7 +129,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 		container.NewHBox(s.category, s.state), s.search)
 	buttons := container.NewHBox(s.addButton, s.importBtn, s.exportBtn, s.catsButton)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, filters))
-	actions := container.NewHBox(s.editButton, s.postButton, s.matchBtn, s.shelfButton, s.deleteBtn)
+	actions := container.NewHBox(s.editButton, s.postButton, s.matchBtn, s.shelfButton, s.invalidBtn, s.deleteBtn)
 	bar := container.NewBorder(nil, nil, s.count, actions, container.NewHBox(s.notice.Content(), s.selection))
 	bottom := container.NewVBox(s.detail.Content(), bar)
 	return container.NewBorder(top, bottom, nil, nil, s.empty.OverTable(s.table))
