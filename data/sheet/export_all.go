@@ -11,12 +11,13 @@ import (
 // a field here, a loader to everythingLoads and a sheet function to everythingSheets,
 // with the sheet function in a file of its own (export_all_<records>.go).
 type Everything struct {
-	Groups    []data.Group
-	Resources []data.Resource
-	Members   []data.Member // with their seats and tags (Store.Members(0))
-	Suppliers []data.Supplier
-	Posts     []data.Post    // every group's, oldest first
-	Requests  []data.Request // every group's 求…, with their members, newest first
+	Groups       []data.Group
+	Resources    []data.Resource
+	Members      []data.Member // with their seats and tags (Store.Members(0))
+	Suppliers    []data.Supplier
+	Posts        []data.Post        // every group's, oldest first
+	Requests     []data.Request     // every group's 求…, with their members, newest first
+	RuleVersions []data.RuleVersion // every group's 群规, with their sections, oldest first
 }
 
 // everythingLoads read each field of Everything from the store, in sheet order.
@@ -27,6 +28,10 @@ var everythingLoads = []func(st *data.Store, all *Everything) error{
 	func(st *data.Store, all *Everything) (err error) { all.Suppliers, err = st.Suppliers(); return err },
 	func(st *data.Store, all *Everything) (err error) { all.Posts, err = st.AllPosts(); return err },
 	func(st *data.Store, all *Everything) (err error) { all.Requests, err = st.Requests(0, 0); return err },
+	func(st *data.Store, all *Everything) (err error) {
+		all.RuleVersions, err = st.AllRuleVersions()
+		return err
+	},
 }
 
 // everythingSheets make the workbook's sheets, in order.
@@ -37,6 +42,7 @@ var everythingSheets = []func(all Everything, loc *time.Location) grid{
 	suppliersGrid,
 	postsGrid,
 	requestsGrid,
+	rulesGrid,
 }
 
 // LoadEverything reads every record for WriteEverythingXLSX. Give it a store made with
