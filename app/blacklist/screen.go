@@ -58,6 +58,7 @@ type Screen struct {
 	RestoreBtn *widget.Button
 	PostBtn    *widget.Button
 	Reliab     *reliabilityTab
+	Post       *PostDialog // the 公示 last opened
 }
 
 // NewScreen builds the screen; Refresh loads it.
@@ -261,5 +262,5 @@ func (s *Screen) onRestore() {
 }
 
 func (s *Screen) onPost() {
-	showPost(s.env, s.group, s.filter())
+	s.Post = showPost(s.env, s.group, s.filter())
 }
