@@ -18,6 +18,7 @@ type Everything struct {
 	Posts        []data.Post        // every group's, oldest first
 	Requests     []data.Request     // every group's 求…, with their members, newest first
 	RuleVersions []data.RuleVersion // every group's 群规, with their sections, oldest first
+	Blacklist    []data.HistoryRow  // every move onto and off the 失效名单, oldest first
 }
 
 // everythingLoads read each field of Everything from the store, in sheet order.
@@ -32,6 +33,10 @@ var everythingLoads = []func(st *data.Store, all *Everything) error{
 		all.RuleVersions, err = st.AllRuleVersions()
 		return err
 	},
+	func(st *data.Store, all *Everything) (err error) {
+		all.Blacklist, err = st.BlacklistHistory()
+		return err
+	},
 }
 
 // everythingSheets make the workbook's sheets, in order.
@@ -43,6 +48,7 @@ var everythingSheets = []func(all Everything, loc *time.Location) grid{
 	postsGrid,
 	requestsGrid,
 	rulesGrid,
+	blacklistGrid,
 }
 
 // LoadEverything reads every record for WriteEverythingXLSX. Give it a store made with
