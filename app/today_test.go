@@ -51,7 +51,7 @@ func TestHomeListsWhatWaitsAndGoesThere(t *testing.T) {
 	}
 }
 
-// Ctrl+digit opens the areas in the order the navigation shows them.
+// Ctrl+digit opens the first nine areas in the order the navigation shows them.
 func TestShortcutsOpenAreas(t *testing.T) {
 	e := uitest.NewEnv(t)
 	uitest.MustGroup(t, e, "王者群", "11111111")
@@ -62,10 +62,10 @@ func TestShortcutsOpenAreas(t *testing.T) {
 	}}
 	sh := openShell(t, e)
 	sh.nav.shortcuts(c)
-	if len(handlers) != len(sh.nav.order) {
-		t.Fatalf("%d shortcuts for %d areas", len(handlers), len(sh.nav.order))
+	if want := min(9, len(sh.nav.order)); len(handlers) != want {
+		t.Fatalf("%d shortcuts for %d areas, want %d", len(handlers), len(sh.nav.order), want)
 	}
-	for i, a := range sh.nav.order {
+	for i, a := range sh.nav.order[:len(handlers)] {
 		if want := areaShortcut(i).ShortcutName(); names[i] != want {
 			t.Errorf("area %q has shortcut %q, want %q", a.title, names[i], want)
 		}

@@ -69,7 +69,7 @@ func (p *picker) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	c := p.choices[p.shown[i]]
-	l.SetText(c.label + "　" + c.detail)
+	l.SetText(c.label + " · " + c.detail)
 }
 
 func (p *picker) onTyped(string) {
@@ -143,7 +143,7 @@ func (p *picker) showPicked() {
 		return
 	}
 	c := p.choices[p.picked]
-	p.Picked.SetText("已选：" + c.label + "　" + c.detail)
+	p.Picked.SetText("已选：" + c.label + " · " + c.detail)
 }
 
 // id is the picked choice's id, or 0.
