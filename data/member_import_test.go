@@ -220,42 +220,74 @@ func TestMemberFormTakesNamesQQAllows(t *testing.T) {
 	}
 }
 
-// BenchmarkImportQQList3000 plans and imports a full group of 3,000 from QQ's JSON
-// into an empty group, then again (everything unchanged), as the owner does.
+// BenchmarkImportQQList3000 reads, plans and imports a full group of 3,000 from QQ's
+// JSON as the owner does: into an empty group (new), then the same list again
+// (unchanged, nothing written), then a fresh list where 300 left and 300 came
+// (new, unchanged and 300 seats marked 已退群).
 func BenchmarkImportQQList3000(b *testing.B) {
+	first, next := qqListJSON(0, 3000), qqListJSON(300, 3000)
+	importOnce := func(b *testing.B, s *Store, g Group, text string) {
+		l, err := qqlist.Parse(strings.NewReader(text))
+		if err != nil {
+			b.Fatal(err)
+		}
+		known, err := s.Members(0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.ImportQQList(PlanQQList(l, known, g.ID, cst), true); err != nil {
+			b.Fatal(err)
+		}
+	}
+	fresh := func(b *testing.B) (*Store, Group) {
+		s := newTestStore(b)
+		g := Group{Name: "大群", Number: "123456789"}
+		if err := s.SaveGroup(&g); err != nil {
+			b.Fatal(err)
+		}
+		return s, g
+	}
+	b.Run("parse", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := qqlist.Parse(strings.NewReader(first)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	for _, c := range []struct {
+		name string
+		then string
+	}{{"new", ""}, {"again", first}, {"300-left-300-new", next}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				s, g := fresh(b)
+				text := first
+				if c.then != "" {
+					importOnce(b, s, g, first)
+					text = c.then
+				}
+				b.StartTimer()
+				importOnce(b, s, g, text)
+			}
+		})
+	}
+}
+
+// qqListJSON is QQ's list of n members starting at the from-th of a fixed sequence,
+// with names as QQ sends them (entities, emoji).
+func qqListJSON(from, n int) string {
 	var sb strings.Builder
-	sb.WriteString(`{"ec":0,"count":3000,"levelname":{"lvln1":"潜水","lvln2":"冒泡"},"mems":[`)
-	for i := range 3000 {
-		if i > 0 {
+	fmt.Fprintf(&sb, `{"ec":0,"count":%d,"levelname":{"lvln1":"潜水","lvln2":"冒泡"},"mems":[`, n)
+	for i := from; i < from+n; i++ {
+		if i > from {
 			sb.WriteByte(',')
 		}
 		fmt.Fprintf(&sb, `{"uin":%d,"role":2,"join_time":%d,"last_speak_time":%d,"card":"群友&nbsp;%d号🎮","nick":"昵称%d","lv":{"point":%d,"level":%d}}`,
 			2000000000+i*7919, 1600000000+i*1000, 1700000000+i*500, i, i, i, 1+i%2)
 	}
 	sb.WriteString(`]}`)
-	text := sb.String()
-	for b.Loop() {
-		b.StopTimer()
-		s := newTestStore(b)
-		g := Group{Name: "大群", Number: "123456789"}
-		if err := s.SaveGroup(&g); err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-		for range 2 {
-			l, err := qqlist.Parse(strings.NewReader(text))
-			if err != nil {
-				b.Fatal(err)
-			}
-			known, err := s.Members(0)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if _, err := s.ImportQQList(PlanQQList(l, known, g.ID, cst), true); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
+	return sb.String()
 }
 
 // Saving a member from the form keeps what QQ's list said about the seats.

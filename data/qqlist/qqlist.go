@@ -295,35 +295,47 @@ func levelNames(raw json.RawMessage) (map[int]string, error) {
 	return out, nil
 }
 
+// rawMember is one entry of mems with the values kept as sent, to be read leniently.
+type rawMember struct {
+	UIN       json.RawMessage `json:"uin"`
+	Nick      json.RawMessage `json:"nick"`
+	Card      json.RawMessage `json:"card"`
+	Role      json.RawMessage `json:"role"`
+	JoinTime  json.RawMessage `json:"join_time"`
+	LastSpeak json.RawMessage `json:"last_speak_time"`
+	Lv        json.RawMessage `json:"lv"`
+}
+
 // member reads one entry of mems.
 func member(raw json.RawMessage, levelNames map[int]string) (Member, *Error) {
-	var f map[string]json.RawMessage
-	if err := unmarshal(raw, &f); err != nil || f == nil {
+	var f rawMember
+	if isNull(raw) || json.Unmarshal(raw, &f) != nil {
 		return Member{}, &Error{Kind: WrongType, Field: "mems", Value: shortValue(raw)}
 	}
 	var m Member
-	uin, ok := f["uin"]
-	if !ok {
+	if len(f.UIN) == 0 || isNull(f.UIN) {
 		return m, &Error{Kind: BadQQ, Field: "uin"}
 	}
-	if m.QQ, ok = qqNumber(uin); !ok {
-		return m, &Error{Kind: BadQQ, Field: "uin", Value: shortValue(uin)}
+	var ok bool
+	if m.QQ, ok = qqNumber(f.UIN); !ok {
+		return m, &Error{Kind: BadQQ, Field: "uin", Value: shortValue(f.UIN)}
 	}
 	for _, t := range []struct {
 		key  string
+		raw  json.RawMessage
 		into *string
-	}{{"nick", &m.Nick}, {"card", &m.Card}} {
-		s, ok := text(f[t.key])
+	}{{"nick", f.Nick, &m.Nick}, {"card", f.Card, &m.Card}} {
+		s, ok := text(t.raw)
 		if !ok {
-			return m, &Error{Kind: WrongType, Field: t.key, Value: shortValue(f[t.key])}
+			return m, &Error{Kind: WrongType, Field: t.key, Value: shortValue(t.raw)}
 		}
 		*t.into = s
 	}
 	m.Role = RoleMember
-	if raw, ok := f["role"]; ok && !isNull(raw) {
-		r, ok := integer(raw)
+	if len(f.Role) > 0 && !isNull(f.Role) {
+		r, ok := integer(f.Role)
 		if !ok {
-			return m, &Error{Kind: WrongType, Field: "role", Value: shortValue(raw)}
+			return m, &Error{Kind: WrongType, Field: "role", Value: shortValue(f.Role)}
 		}
 		if r == int64(RoleOwner) || r == int64(RoleAdmin) {
 			m.Role = Role(r)
@@ -331,15 +343,16 @@ func member(raw json.RawMessage, levelNames map[int]string) (Member, *Error) {
 	}
 	for _, t := range []struct {
 		key  string
+		raw  json.RawMessage
 		into *time.Time
-	}{{"join_time", &m.JoinedAt}, {"last_speak_time", &m.LastSpokeAt}} {
-		at, ok := unixTime(f[t.key])
+	}{{"join_time", f.JoinTime, &m.JoinedAt}, {"last_speak_time", f.LastSpeak, &m.LastSpokeAt}} {
+		at, ok := unixTime(t.raw)
 		if !ok {
-			return m, &Error{Kind: WrongType, Field: t.key, Value: shortValue(f[t.key])}
+			return m, &Error{Kind: WrongType, Field: t.key, Value: shortValue(t.raw)}
 		}
 		*t.into = at
 	}
-	if err := m.readLevel(f["lv"], levelNames); err != nil {
+	if err := m.readLevel(f.Lv, levelNames); err != nil {
 		return m, err
 	}
 	return m, nil
@@ -350,21 +363,24 @@ func (m *Member) readLevel(raw json.RawMessage, names map[int]string) *Error {
 	if len(raw) == 0 || isNull(raw) {
 		return nil
 	}
-	var lv map[string]json.RawMessage
-	if err := unmarshal(raw, &lv); err != nil || lv == nil {
+	var lv struct {
+		Level json.RawMessage `json:"level"`
+		Point json.RawMessage `json:"point"`
+	}
+	if json.Unmarshal(raw, &lv) != nil {
 		return &Error{Kind: WrongType, Field: "lv", Value: shortValue(raw)}
 	}
 	for _, t := range []struct {
 		key  string
+		raw  json.RawMessage
 		into *int
-	}{{"level", &m.Level}, {"point", &m.Points}} {
-		v, ok := lv[t.key]
-		if !ok || isNull(v) {
+	}{{"level", lv.Level, &m.Level}, {"point", lv.Point, &m.Points}} {
+		if len(t.raw) == 0 || isNull(t.raw) {
 			continue
 		}
-		n, ok := integer(v)
+		n, ok := integer(t.raw)
 		if !ok {
-			return &Error{Kind: WrongType, Field: "lv." + t.key, Value: shortValue(v)}
+			return &Error{Kind: WrongType, Field: "lv." + t.key, Value: shortValue(t.raw)}
 		}
 		*t.into = int(n)
 	}
@@ -380,21 +396,35 @@ func unmarshal(raw json.RawMessage, into any) error {
 
 func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
 
+// scalar is the text of a JSON string (unquoted) or number (as written), which QQ
+// sends interchangeably; ok is false for anything else.
+func scalar(raw json.RawMessage) (s string, isNumber, ok bool) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "", false, false
+	}
+	switch c := raw[0]; {
+	case c == '"':
+		if len(raw) >= 2 && bytes.IndexByte(raw, '\\') < 0 {
+			return string(raw[1 : len(raw)-1]), false, true // the common case, without unquoting
+		}
+		if json.Unmarshal(raw, &s) != nil {
+			return "", false, false
+		}
+		return s, false, true
+	case c == '-' || (c >= '0' && c <= '9'):
+		return string(raw), true, true
+	}
+	return "", false, false
+}
+
 // integer reads a whole number sent as a number or as a string of digits.
 func integer(raw json.RawMessage) (int64, bool) {
-	var v any
-	if unmarshal(raw, &v) != nil {
+	s, _, ok := scalar(raw)
+	if !ok {
 		return 0, false
 	}
-	var s string
-	switch x := v.(type) {
-	case json.Number:
-		s = x.String()
-	case string:
-		s = strings.TrimSpace(x)
-	default:
-		return 0, false
-	}
+	s = strings.TrimSpace(s)
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 		return n, true
 	}
@@ -406,22 +436,14 @@ func integer(raw json.RawMessage) (int64, bool) {
 	return int64(f), true
 }
 
-// qqNumber reads uin as digits, exactly, whatever its size: json.Number keeps the
-// text, so a number above 2^31 (or 2^53) is not rounded.
+// qqNumber reads uin as digits, exactly, whatever its size: the number's text is
+// kept, so one above 2^31 (or 2^53) is not rounded.
 func qqNumber(raw json.RawMessage) (string, bool) {
-	var v any
-	if unmarshal(raw, &v) != nil {
+	s, _, ok := scalar(raw)
+	if !ok {
 		return "", false
 	}
-	var s string
-	switch x := v.(type) {
-	case json.Number:
-		s = x.String()
-	case string:
-		s = strings.TrimSpace(x)
-	default:
-		return "", false
-	}
+	s = strings.TrimSpace(s)
 	if len(s) < 5 || len(s) > 12 || s[0] == '0' {
 		return "", false
 	}
@@ -439,17 +461,14 @@ func text(raw json.RawMessage) (string, bool) {
 	if len(raw) == 0 || isNull(raw) {
 		return "", true
 	}
-	var v any
-	if unmarshal(raw, &v) != nil {
+	s, isNumber, ok := scalar(raw)
+	switch {
+	case !ok:
 		return "", false
+	case isNumber:
+		return s, true
 	}
-	switch x := v.(type) {
-	case string:
-		return cleanName(x), true
-	case json.Number:
-		return x.String(), true
-	}
-	return "", false
+	return cleanName(s), true
 }
 
 // cleanName undoes HTML entities, turns no-break spaces into spaces (so a search for
