@@ -11,6 +11,7 @@ import (
 	"github.com/qunhuo/qunhuo/app/catalog"
 	"github.com/qunhuo/qunhuo/app/groups"
 	"github.com/qunhuo/qunhuo/app/importer"
+	"github.com/qunhuo/qunhuo/app/matching"
 	"github.com/qunhuo/qunhuo/app/members"
 	"github.com/qunhuo/qunhuo/app/posts"
 	"github.com/qunhuo/qunhuo/app/requests"
@@ -55,16 +56,15 @@ type shell struct {
 
 	home, catalogArea, postsArea, membersArea, requestsArea, groupsArea, backupArea, settingsArea *area
 
-	today        *today
-	resources    *catalog.Screen
-	members      *members.Screen
-	posts        *posts.Screen
-	requests     *requests.Screen
-	groupsTab    *groups.Screen
-	backup       *backup.Screen
-	settings     *settings.Screen
-	welcome      *groups.Welcome // shown on first start
-	shellTickets                 // 售后工单, under 交易与售后 (shell_tickets.go)
+	today     *today
+	resources *catalog.Screen
+	members   *members.Screen
+	posts     *posts.Screen
+	requests  *requests.Screen
+	groupsTab *groups.Screen
+	backup    *backup.Screen
+	settings  *settings.Screen
+	welcome   *groups.Welcome // shown on first start
 
 	blacklistArea *area // 失效名单, under 交易与售后
 	blacklist     *blacklist.Screen
@@ -75,6 +75,7 @@ func newShell(e *ui.Env) *shell {
 	s.resources = catalog.NewScreen(e, catalog.Links{
 		ImportResources: func(done func()) { importer.Resources(e, done) },
 		NewStockPost:    func(g *data.Group, r data.Resource) { posts.ShowNewStockPost(e, g, r) },
+		Matching:        func(g *data.Group, r data.Resource) { matching.ShowForResource(e, g, r) },
 		MarkInvalid:     func(r data.Resource, done func()) { blacklist.ShowMarkInvalid(e, r, done) },
 		RestoreInvalid:  func(r data.Resource, done func()) { blacklist.ShowRestore(e, r, done) },
 	})
@@ -82,9 +83,9 @@ func newShell(e *ui.Env) *shell {
 	s.blacklistArea = &area{title: "失效名单", icon: theme.WarningIcon(), screen: s.blacklist}
 	s.members = members.NewScreen(e, members.Links{
 		ImportMembers: func(g data.Group, done func()) { importer.Members(e, g, done) },
+		MemberFits:    func(g *data.Group, id uint, name string) { matching.ShowForMember(e, g, id, name) },
 	})
 	s.posts = posts.NewScreen(e)
-	s.newTickets(e)
 	s.requests = requests.NewScreen(e)
 	s.requests.OnChanged = func() {
 		if s.shown == s.home {
@@ -128,7 +129,7 @@ func (s *shell) sections() []section {
 		{"", []*area{s.home}},
 		{"资源", []*area{s.catalogArea, s.postsArea, s.requestsArea}},
 		{"成员", []*area{s.membersArea, s.groupsArea}},
-		{"交易与售后", []*area{s.ticketsArea, s.blacklistArea}},
+		{"交易与售后", []*area{s.blacklistArea}},
 		{"数据", []*area{s.backupArea, s.settingsArea}},
 	}
 }
@@ -147,7 +148,6 @@ func (s *shell) start() {
 	s.nav.shortcuts(s.env.Win.Canvas())
 	s.captureShortcuts(s.env.Win.Canvas())
 	ui.HandleEscape(s.env.Win)
-	s.startWarner()
 	s.place(s.home) // counted once the current group is known, not before and after
 
 	s.resources.Refresh()
@@ -231,7 +231,7 @@ func (s *shell) rememberGroup(id uint) {
 
 func (s *shell) setGroup(g *data.Group) {
 	s.current = g
-	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets} {
+	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist} {
 		scr.SetGroup(g)
 	}
 	if s.shown != s.catalogArea { // the catalog is the same for every group
