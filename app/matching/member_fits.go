@@ -17,7 +17,7 @@ import (
 )
 
 var memberFitColumns = []ui.Column{
-	{Title: "资源", Width: 250}, {Title: "价格", Width: 80}, {Title: "库存", Width: 60}, {Title: "为什么适合", Width: 330},
+	{Title: "资源", Width: 280}, {Title: "价格", Width: 80}, {Title: "库存", Width: 60}, {Title: "为什么适合", Width: 480},
 }
 
 // MemberFits is 适合TA的资源: the resources that fit one member now (on sale, in
@@ -58,7 +58,7 @@ func ShowForMember(e *ui.Env, g *data.Group, id uint, name string) *MemberFits {
 	bar := container.NewVBox(f.status, container.NewHBox(f.privBtn))
 	body := container.NewBorder(f.summary, bar, nil, nil, f.empty.OverTable(f.table))
 	f.dlg = dialog.NewCustom("适合「"+name+"」的资源", "关闭", body, e.Win)
-	f.dlg.Resize(fyne.NewSize(820, 540))
+	f.dlg.Resize(fyne.NewSize(1000, 600))
 	f.dlg.Show()
 	ui.EscCloses(e.Win, f.dlg)
 	f.load()

@@ -24,7 +24,7 @@ import (
 
 var fitColumns = []ui.Column{
 	{Title: "排名", Width: 50}, {Title: "成员", Width: 150}, {Title: "QQ号", Width: 100},
-	{Title: "为什么适合", Width: 330}, {Title: "最近告知", Width: 130},
+	{Title: "为什么适合", Width: 440}, {Title: "最近告知", Width: 140},
 }
 
 // ResourceFits is the match list of one resource: the members it fits, best first.
@@ -41,6 +41,7 @@ type ResourceFits struct {
 
 	summary   *widget.Label
 	table     *ui.RecordTable
+	detail    *ui.RecordDetail // the picked member's reasons in full: cells clip them
 	empty     *ui.EmptyState
 	postBtn   *widget.Button
 	privBtn   *widget.Button
@@ -59,6 +60,7 @@ func ShowForResource(e *ui.Env, g *data.Group, r data.Resource) *ResourceFits {
 	f.summary = widget.NewLabel("正在查找适合的成员…")
 	f.summary.Wrapping = fyne.TextWrapWord
 	f.table = ui.NewRecordTable(fitColumns, func() int { return len(f.fits) }, f.fillCell, f.onRowSelected)
+	f.detail = ui.NewRecordDetail("点选一位成员，这里显示TA适合的全部理由；再点「复制私聊」，复制给TA的私聊。")
 	f.empty = ui.NewEmptyState()
 	f.postBtn = widget.NewButtonWithIcon("复制群公告", theme.ContentCopyIcon(), f.onCopyPost)
 	f.postBtn.Importance = widget.HighImportance
@@ -68,10 +70,10 @@ func ShowForResource(e *ui.Env, g *data.Group, r data.Resource) *ResourceFits {
 	f.status.Importance = widget.SuccessImportance
 	f.status.Wrapping = fyne.TextWrapWord
 	f.updateActions()
-	bar := container.NewVBox(f.status, container.NewHBox(f.postBtn, f.privBtn, f.atBtn))
+	bar := container.NewVBox(f.detail.Content(), f.status, container.NewHBox(f.postBtn, f.privBtn, f.atBtn))
 	body := container.NewBorder(f.summary, bar, nil, nil, f.empty.OverTable(f.table))
 	f.dlg = dialog.NewCustom("适合的成员："+r.Name, "关闭", body, e.Win)
-	f.dlg.Resize(fyne.NewSize(860, 580))
+	f.dlg.Resize(fyne.NewSize(1000, 640))
 	f.dlg.Show()
 	ui.EscCloses(e.Win, f.dlg)
 	f.load()
@@ -129,8 +131,15 @@ func (f *ResourceFits) apply() {
 		f.empty.Show("还没有成员的兴趣标签或求购记录提到它。给成员加上兴趣标签（如「王者荣耀」），或记下群友的求购，这里就会列出适合的人。")
 	} else {
 		f.empty.Hide()
-		f.summary.SetText(fmt.Sprintf("%s有 %d 人适合，按匹配程度排列；其中 %d 人 %d 天内已告知过，群公告和@名单不再点名TA们。",
-			who, len(f.fits), len(f.fits)-untold, f.days))
+		text := fmt.Sprintf("%s有 %d 人适合，按匹配程度排列。", who, len(f.fits))
+		if told := len(f.fits) - untold; told > 0 {
+			text = fmt.Sprintf("%s有 %d 人适合，按匹配程度排列；其中 %d 人 %d 天内已告知过，群公告和@名单不再点名TA们。",
+				who, len(f.fits), told, f.days)
+		}
+		if st := f.resource.StateAt(f.env.Now()); st != data.StateOnSale {
+			text += "这个资源现在「" + string(st) + "」，群友买不到：群公告和私聊等它能买时再发。"
+		}
+		f.summary.SetText(text)
 	}
 	f.updateActions()
 	f.selectNext()
@@ -197,15 +206,31 @@ func (f *ResourceFits) onRowSelected(row int) {
 
 func (f *ResourceFits) updateActions() {
 	n := len(f.untold())
-	ui.Enable(f.postBtn, n > 0)
-	ui.Enable(f.atBtn, n > 0)
+	// Telling members about what they cannot buy now only teaches them to ignore it.
+	onSale := f.resource.StateAt(f.env.Now()) == data.StateOnSale
+	ui.Enable(f.postBtn, n > 0 && onSale)
+	ui.Enable(f.atBtn, n > 0 && onSale)
 	f.postBtn.SetText(fmt.Sprintf("复制群公告（点名 %d 人）", n))
-	ui.Enable(f.privBtn, f.selected >= 0)
+	ui.Enable(f.privBtn, f.selected >= 0 && onSale)
+	f.showDetail()
 	if f.selected >= 0 {
 		f.privBtn.SetText("复制给「" + f.fits[f.selected].Member.Name + "」的私聊")
 	} else {
 		f.privBtn.SetText("复制私聊（先点选一位）")
 	}
+}
+
+// showDetail shows the picked member's reasons in full, or the hint.
+func (f *ResourceFits) showDetail() {
+	if f.selected < 0 || f.selected >= len(f.fits) {
+		f.detail.Clear()
+		return
+	}
+	fit := f.fits[f.selected]
+	f.detail.Show([]ui.Field{
+		{Label: "成员", Value: fit.Member.Name}, {Label: "QQ号", Value: fit.Member.MaskedQQ},
+		{Label: "为什么适合", Value: reasonsText(fit.Reasons, f.env)}, {Label: "最近告知", Value: toldText(fit.Member, f.env)},
+	})
 }
 
 // names are the untold members' names in rank order, and their ids.

@@ -192,3 +192,20 @@ func TestNoFitSaysWhatToDo(t *testing.T) {
 		t.Errorf("post button enabled with nobody to name")
 	}
 }
+
+func TestNotOnSaleIsListedButNotPushed(t *testing.T) {
+	f := newFixture(t)
+	if err := f.e.Store.SetResourceStatus(f.r.ID, data.StatusOffShelf); err != nil {
+		t.Fatal(err)
+	}
+	f.r.Status = data.StatusOffShelf
+	l := ShowForResource(f.e, &f.g, f.r)
+	f.e.Tasks.Wait()
+	if len(l.fits) != 3 || !strings.Contains(l.summary.Text, "这个资源现在「下架」，群友买不到") {
+		t.Errorf("%d fits, summary %q", len(l.fits), l.summary.Text)
+	}
+	l.table.Select(widget.TableCellID{Row: 0, Col: 1})
+	if !l.postBtn.Disabled() || !l.atBtn.Disabled() || !l.privBtn.Disabled() {
+		t.Errorf("a resource off the shelf can still be pushed")
+	}
+}
