@@ -137,6 +137,12 @@ func TestCrashCheckerCatches(t *testing.T) {
 		{"a resource without the supplier saved with it", "resource and its new supplier", func(c *crashChild, tx *gorm.DB) error {
 			return tx.Exec("UPDATE resources SET supplier_id = NULL WHERE notes = 'resource'").Error
 		}},
+		{"a blacklist move gone, its status kept", "resource status and its blacklist move", func(c *crashChild, tx *gorm.DB) error {
+			return tx.Exec("DELETE FROM resource_events WHERE id = (SELECT MAX(id) FROM resource_events)").Error
+		}},
+		{"a resource made 失效 without its move", "resource status and its blacklist move", func(c *crashChild, tx *gorm.DB) error {
+			return tx.Exec("UPDATE resources SET status = 'invalid' WHERE id = (SELECT MIN(id) FROM resources WHERE status <> 'invalid')").Error
+		}},
 		{"a transaction without its setting", "transaction all or nothing", func(c *crashChild, tx *gorm.DB) error {
 			return tx.Exec("DELETE FROM settings WHERE key LIKE 'tx-%'").Error
 		}},

@@ -67,6 +67,7 @@ var crashWriters = []crashWriter{
 	{"template", writeTemplate, presentCounter("post_templates", "body", "kind = 'index'")},
 	{"setting", writeSetting, presentCounter("settings", "value", "key = 'crash.counter'")},
 	{"transaction", writeTransaction, presentRow("settings", "key")},
+	{"blacklist", writeBlacklist, presentBlacklist},
 }
 
 // crashBrokenWriters save the way the store must not: TestCrashHarnessCatchesBrokenSaves
@@ -82,6 +83,7 @@ var crashInvariants = []crashInvariant{
 	{"member tags and seats", checkMemberChildren},
 	{"post links", checkPostLinks},
 	{"transaction all or nothing", checkTransactions},
+	{"resource status and its blacklist move", checkBlacklist},
 }
 
 // crashSeqsPerRound bounds the saves of one child, so that seq and the numbers below
