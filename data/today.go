@@ -28,6 +28,7 @@ type Agenda struct {
 	AutoBackupError   string     // why it failed (for the log, not the owner)
 	UrgentTickets     AgendaLine // 售后工单 waiting for a first response, overdue or due within sla.WarnBefore; Names are "member（category）"
 	Requests          AgendaRequests
+	OverdueTrades     AgendaLine // 担保交易 past their deadline, the longest overdue first; Names are "#12 item（等卖家交付）", IDs the trades'
 }
 
 // AgendaLine counts resources and names the first few, at most AgendaLineLength, in
@@ -79,7 +80,10 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 		if failed {
 			a.AutoBackupFailed, a.AutoBackupError = failedAt, why
 		}
-		a.UrgentTickets, err = urgentTickets(tx, groupID, now)
+		if a.UrgentTickets, err = urgentTickets(tx, groupID, now); err != nil {
+			return err
+		}
+		a.OverdueTrades, err = overdueTradesLine(tx, groupID, now)
 		return err
 	})
 	if err != nil {

@@ -383,3 +383,17 @@ func memberInTrades(tx *gorm.DB, memberID uint) error {
 		"TA有 %d 笔担保交易记录，不能删除：交易记录要一直留着，以备日后查证。", n)}}
 	return fmt.Errorf("delete member %d with %d trades: %w", memberID, n, errors.Join(ve, ErrInUse))
 }
+
+// overdueTradesLine is the 今日 line of the trades past their deadline.
+func overdueTradesLine(tx *gorm.DB, groupID uint, now time.Time) (AgendaLine, error) {
+	ts, err := overdueTrades(tx, groupID, now)
+	if err != nil {
+		return AgendaLine{}, err
+	}
+	line := AgendaLine{Count: len(ts)}
+	for _, t := range ts[:min(len(ts), AgendaLineLength)] {
+		line.Names = append(line.Names, fmt.Sprintf("#%d %s（%s）", t.ID, t.Item, escrow.Waiting(escrow.State(t.State))))
+		line.IDs = append(line.IDs, t.ID)
+	}
+	return line, nil
+}

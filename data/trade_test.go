@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -261,6 +262,14 @@ func TestTradeDeadlines(t *testing.T) {
 	over, err := s.OverdueTrades(g.ID, *now)
 	if err != nil || len(over) != 1 || over[0].ID != a.ID {
 		t.Fatalf("overdue: %v %v", over, err)
+	}
+	agenda, err := s.Agenda(g.ID, *now, cst)
+	if err != nil || agenda.OverdueTrades.Count != 1 || agenda.OverdueTrades.IDs[0] != a.ID ||
+		agenda.OverdueTrades.Names[0] != fmt.Sprintf("#%d 王者荣耀点券 60点（等买家付款）", a.ID) {
+		t.Fatalf("今日's overdue trades: %+v, %v", agenda.OverdueTrades, err)
+	}
+	if other, _ := s.Agenda(g.ID+1, *now, cst); other.OverdueTrades.Count != 0 {
+		t.Fatal("another group's agenda counts this group's trades")
 	}
 	ts, _ := s.Trades(g.ID, *now)
 	var order []uint
