@@ -143,6 +143,12 @@ func TestCrashCheckerCatches(t *testing.T) {
 		{"a resource made 失效 without its move", "resource status and its blacklist move", func(c *crashChild, tx *gorm.DB) error {
 			return tx.Exec("UPDATE resources SET status = 'invalid' WHERE id = (SELECT MIN(id) FROM resources WHERE status <> 'invalid')").Error
 		}},
+		{"a rule version without its last section", "rule version and its sections", func(c *crashChild, tx *gorm.DB) error {
+			return tx.Exec("DELETE FROM rule_sections WHERE id = (SELECT MAX(id) FROM rule_sections)").Error
+		}},
+		{"a rule version without its sections", "rule version and its sections", func(c *crashChild, tx *gorm.DB) error {
+			return tx.Exec("DELETE FROM rule_sections").Error
+		}},
 		{"a transaction without its setting", "transaction all or nothing", func(c *crashChild, tx *gorm.DB) error {
 			return tx.Exec("DELETE FROM settings WHERE key LIKE 'tx-%'").Error
 		}},

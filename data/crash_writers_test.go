@@ -68,6 +68,7 @@ var crashWriters = []crashWriter{
 	{"setting", writeSetting, presentCounter("settings", "value", "key = 'crash.counter'")},
 	{"transaction", writeTransaction, presentRow("settings", "key")},
 	{"blacklist", writeBlacklist, presentBlacklist},
+	{"rules", writeRules, presentRules},
 }
 
 // crashBrokenWriters save the way the store must not: TestCrashHarnessCatchesBrokenSaves
@@ -84,6 +85,7 @@ var crashInvariants = []crashInvariant{
 	{"post links", checkPostLinks},
 	{"transaction all or nothing", checkTransactions},
 	{"resource status and its blacklist move", checkBlacklist},
+	{"rule version and its sections", checkRuleSections},
 }
 
 // crashSeqsPerRound bounds the saves of one child, so that seq and the numbers below

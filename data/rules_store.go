@@ -79,12 +79,16 @@ func saveRules(tx *gorm.DB, groupID uint, note string, sections []rulebook.Secti
 	if ok && rulebook.Same(current.Texts(), sections) {
 		return RuleVersion{}, ErrRulesUnchanged
 	}
+	// The version, then its sections in one INSERT: two statements of tx, so that the
+	// crash harness can kill between them and find nothing half saved.
 	v := RuleVersion{GroupID: &groupID, Note: note}
-	for i, sec := range sections {
-		v.Sections = append(v.Sections, RuleSection{Position: i + 1, Title: sec.Title, Body: sec.Body})
+	if err := tx.Omit("Sections").Create(&v).Error; err != nil {
+		return RuleVersion{}, err
 	}
-	// Create writes the version, then its sections in one INSERT, all inside tx.
-	if err := tx.Create(&v).Error; err != nil {
+	for i, sec := range sections {
+		v.Sections = append(v.Sections, RuleSection{VersionID: v.ID, Position: i + 1, Title: sec.Title, Body: sec.Body})
+	}
+	if err := tx.Create(&v.Sections).Error; err != nil {
 		return RuleVersion{}, err
 	}
 	return v, nil
