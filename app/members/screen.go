@@ -4,7 +4,6 @@
 package members
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -145,7 +144,7 @@ func (s *Screen) Refresh() {
 
 func (s *Screen) applyFilter() {
 	s.shown = data.FilterMembers(s.all, s.query, s.shown)
-	s.count.SetText(fmt.Sprintf("共 %d 人，显示 %d 人", len(s.all), len(s.shown)))
+	s.count.SetText(countText(s.all, len(s.shown), s.groupID()))
 	s.table.UnselectAll()
 	s.table.Refresh()
 	s.updateActions()

@@ -1,6 +1,7 @@
 package members
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/qunhuo/qunhuo/data"
@@ -32,4 +33,19 @@ func day(t *time.Time, loc *time.Location) string {
 		return ""
 	}
 	return t.In(loc).Format(data.DateLayout)
+}
+
+// countText counts the list, with those who have left the group (groupID 0: everyone,
+// where leaving one group is not leaving).
+func countText(all []data.Member, shown int, groupID uint) string {
+	left := 0
+	for i := range all {
+		if seat := all[i].In(groupID); groupID != 0 && seat != nil && seat.LeftOn != nil {
+			left++
+		}
+	}
+	if left == 0 {
+		return fmt.Sprintf("共 %d 人，显示 %d 人", len(all), shown)
+	}
+	return fmt.Sprintf("共 %d 人（其中 %d 人已退群），显示 %d 人", len(all), left, shown)
 }

@@ -43,6 +43,9 @@ func TestMemberListShowsLastSpokeAndLeft(t *testing.T) {
 	if got["11111111"] != "管理员 2025-11-25" || got["22222222"] != "已退群 " {
 		t.Errorf("cells %q", got)
 	}
+	if s.count.Text != "共 2 人（其中 1 人已退群），显示 2 人" {
+		t.Errorf("count %q", s.count.Text)
+	}
 	if memberColumns[8].Title != "最后发言" {
 		t.Errorf("column 8 is %q", memberColumns[8].Title)
 	}
