@@ -68,7 +68,7 @@ func (s *Screen) onBulkTags() {
 	bottom := container.NewVBox(tagRow, b.problem, b.status)
 	body := container.NewBorder(container.NewVBox(hint, selectBar), bottom, nil, nil, b.list)
 	b.dlg = dialog.NewCustom("批量标签", "关闭", body, s.env.Win)
-	b.dlg.Resize(fyne.NewSize(760, 600))
+	b.dlg.Resize(fyne.NewSize(820, 660))
 	b.dlg.Show()
 	ui.EscCloses(s.env.Win, b.dlg)
 	s.profile.bulkDlg = b
@@ -82,8 +82,10 @@ func (b *bulkTagging) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	c := o.(*widget.Check)
 	m := &b.members[i]
 	c.OnChanged = nil // setting the box below is not the owner ticking it
-	c.Text = b.rowText(m)
-	c.SetChecked(b.checked[m.ID])
+	// Both set, then one refresh: SetChecked alone redraws nothing when the box
+	// already had that state, and a reused row would show its old text.
+	c.Text, c.Checked = b.rowText(m), b.checked[m.ID]
+	c.Refresh()
 	id := m.ID
 	c.OnChanged = func(on bool) { b.setChecked(id, on) }
 }
