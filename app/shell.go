@@ -56,15 +56,16 @@ type shell struct {
 
 	home, catalogArea, postsArea, membersArea, requestsArea, groupsArea, backupArea, settingsArea *area
 
-	today     *today
-	resources *catalog.Screen
-	members   *members.Screen
-	posts     *posts.Screen
-	requests  *requests.Screen
-	groupsTab *groups.Screen
-	backup    *backup.Screen
-	settings  *settings.Screen
-	welcome   *groups.Welcome // shown on first start
+	today        *today
+	resources    *catalog.Screen
+	members      *members.Screen
+	posts        *posts.Screen
+	requests     *requests.Screen
+	groupsTab    *groups.Screen
+	backup       *backup.Screen
+	settings     *settings.Screen
+	welcome      *groups.Welcome // shown on first start
+	shellTickets                 // 售后工单, under 交易与售后 (shell_tickets.go)
 
 	blacklistArea *area // 失效名单, under 交易与售后
 	blacklist     *blacklist.Screen
@@ -86,6 +87,7 @@ func newShell(e *ui.Env) *shell {
 		MemberFits:    func(g *data.Group, id uint, name string) { matching.ShowForMember(e, g, id, name) },
 	})
 	s.posts = posts.NewScreen(e)
+	s.newTickets(e)
 	s.requests = requests.NewScreen(e)
 	s.requests.OnChanged = func() {
 		if s.shown == s.home {
@@ -102,6 +104,7 @@ func newShell(e *ui.Env) *shell {
 		requests:       func() { s.show(s.requestsArea) },
 		restock:        func() { s.show(s.requestsArea); s.requests.ShowOffers() },
 		replyTo:        func(r data.Request) { s.requests.Capture.ShowReply(r) },
+		ticket:         s.showTicket,
 	})
 	s.home.screen = s.today
 	s.catalogArea = &area{title: "资源库", icon: theme.StorageIcon(), screen: s.resources}
@@ -129,7 +132,7 @@ func (s *shell) sections() []section {
 		{"", []*area{s.home}},
 		{"资源", []*area{s.catalogArea, s.postsArea, s.requestsArea}},
 		{"成员", []*area{s.membersArea, s.groupsArea}},
-		{"交易与售后", []*area{s.blacklistArea}},
+		{"交易与售后", []*area{s.ticketsArea, s.blacklistArea}},
 		{"数据", []*area{s.backupArea, s.settingsArea}},
 	}
 }
@@ -148,6 +151,7 @@ func (s *shell) start() {
 	s.nav.shortcuts(s.env.Win.Canvas())
 	s.captureShortcuts(s.env.Win.Canvas())
 	ui.HandleEscape(s.env.Win)
+	s.startWarner()
 	s.place(s.home) // counted once the current group is known, not before and after
 
 	s.resources.Refresh()
@@ -231,7 +235,7 @@ func (s *shell) rememberGroup(id uint) {
 
 func (s *shell) setGroup(g *data.Group) {
 	s.current = g
-	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist} {
+	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets} {
 		scr.SetGroup(g)
 	}
 	if s.shown != s.catalogArea { // the catalog is the same for every group

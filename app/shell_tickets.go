@@ -54,3 +54,11 @@ func stopWarner() {
 		w.Stop()
 	}
 }
+
+// showTicket opens the 售后工单 area and, when id is not 0, ticket id's detail.
+func (s *shell) showTicket(id uint) {
+	s.show(s.ticketsArea)
+	if id != 0 {
+		s.tickets.ShowDetail(id)
+	}
+}

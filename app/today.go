@@ -31,6 +31,7 @@ type todayLinks struct {
 	requests       func()               // the 需求响应 area
 	restock        func()               // the 需求响应 area's 到货通知
 	replyTo        func(r data.Request) // the quick capture, replying to r
+	ticket         func(id uint)        // the 售后工单 area with ticket id's detail open (0: the list)
 }
 
 // today is the 今日 home, shown first: what waits for the owner today, each line one
@@ -117,6 +118,7 @@ func todoRow(td todo) fyne.CanvasObject {
 func (t *today) todos() []todo {
 	a, l := t.agenda, t.links
 	out := t.requestTodos()
+	out = append(out, t.ticketTodos()...)
 	if a.Expiring.Count > 0 {
 		out = append(out, todo{theme.HistoryIcon(), countLine(a.Expiring, "个资源 3 天内到期"), "去看看",
 			func() { l.catalogNeeding("", data.AttentionExpiring) }})

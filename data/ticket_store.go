@@ -341,7 +341,8 @@ func (s *Store) TicketMonths(groupID uint, now time.Time, loc *time.Location) ([
 }
 
 // urgentTickets is the 今日 line of tickets overdue or due within sla.WarnBefore: the
-// member and category of the first few, most urgent first.
+// first few, most urgent first, named 小明（卡密无效，剩 1小时20分） or
+// 小明（退款，超时 3小时）.
 func urgentTickets(tx *gorm.DB, groupID uint, now time.Time) (AgendaLine, error) {
 	var ts []Ticket
 	err := ticketsOf(tx.Preload("Member.Memberships"), groupID).
@@ -352,7 +353,11 @@ func urgentTickets(tx *gorm.DB, groupID uint, now time.Time) (AgendaLine, error)
 	}
 	line := AgendaLine{Count: len(ts)}
 	for _, t := range ts[:min(len(ts), AgendaLineLength)] {
-		line.Names = append(line.Names, t.Who(groupID)+"（"+t.Category.Label()+"）")
+		left := "剩 " + FormatWait(t.Remaining(now))
+		if t.Remaining(now) <= 0 {
+			left = "超时 " + FormatWait(-t.Remaining(now))
+		}
+		line.Names = append(line.Names, t.Who(groupID)+"（"+t.Category.Label()+"，"+left+"）")
 		line.IDs = append(line.IDs, t.ID)
 	}
 	return line, nil

@@ -26,7 +26,7 @@ type Agenda struct {
 	BackupDue         bool       // never backed up, or not for BackupDueAfter
 	AutoBackupFailed  time.Time  // UTC; when the last automatic backup failed, zero when it did not
 	AutoBackupError   string     // why it failed (for the log, not the owner)
-	UrgentTickets     AgendaLine // 售后工单 waiting for a first response, overdue or due within sla.WarnBefore; Names are "member（category）"
+	UrgentTickets     AgendaLine // 售后工单 waiting for a first response, overdue or due within sla.WarnBefore; Names are "member（category，time left）"
 	Requests          AgendaRequests
 	OverdueTrades     AgendaLine // 担保交易 past their deadline, the longest overdue first; Names are "#12 item（等卖家交付）", IDs the trades'
 }
