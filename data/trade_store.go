@@ -397,3 +397,16 @@ func overdueTradesLine(tx *gorm.DB, groupID uint, now time.Time) (AgendaLine, er
 	}
 	return line, nil
 }
+
+// AllTrades is every group's trades with buyer, seller and audit log, oldest first, for
+// the whole-database export.
+func (s *Store) AllTrades() ([]Trade, error) {
+	var ts []Trade
+	err := s.db.Preload("Buyer").Preload("Seller").
+		Preload("Events", func(db *gorm.DB) *gorm.DB { return db.Order("at, id") }).
+		Order("created_at, id").Find(&ts).Error
+	if err != nil {
+		return nil, fmt.Errorf("all trades: %w", err)
+	}
+	return ts, nil
+}

@@ -19,6 +19,7 @@ type Everything struct {
 	Requests     []data.Request     // every group's 求…, with their members, newest first
 	RuleVersions []data.RuleVersion // every group's 群规, with their sections, oldest first
 	Blacklist    []data.HistoryRow  // every move onto and off the 失效名单, oldest first
+	Trades       []data.Trade       // every group's 担保交易 with members and audit log, oldest first
 }
 
 // everythingLoads read each field of Everything from the store, in sheet order.
@@ -37,6 +38,7 @@ var everythingLoads = []func(st *data.Store, all *Everything) error{
 		all.Blacklist, err = st.BlacklistHistory()
 		return err
 	},
+	func(st *data.Store, all *Everything) (err error) { all.Trades, err = st.AllTrades(); return err },
 }
 
 // everythingSheets make the workbook's sheets, in order.
@@ -49,6 +51,8 @@ var everythingSheets = []func(all Everything, loc *time.Location) grid{
 	requestsGrid,
 	rulesGrid,
 	blacklistGrid,
+	tradesGrid,
+	tradeEventsGrid,
 }
 
 // LoadEverything reads every record for WriteEverythingXLSX. Give it a store made with
