@@ -149,6 +149,15 @@ func TestCrashCheckerCatches(t *testing.T) {
 		{"a rule version without its sections", "rule version and its sections", func(c *crashChild, tx *gorm.DB) error {
 			return tx.Exec("DELETE FROM rule_sections").Error
 		}},
+		{"a request captured without its answer", "request and its answer", func(c *crashChild, tx *gorm.DB) error {
+			return tx.Exec("UPDATE requests SET state = 'waiting', replied_at = NULL WHERE id = (SELECT MAX(id) FROM requests WHERE text LIKE 'crash %')").Error
+		}},
+		{"a restock notice lost", "request and its answer", func(c *crashChild, tx *gorm.DB) error {
+			return tx.Exec("DELETE FROM notices WHERE id = (SELECT MAX(id) FROM notices)").Error
+		}},
+		{"a member typed in whose request was lost", "request and its answer", func(c *crashChild, tx *gorm.DB) error {
+			return tx.Exec("DELETE FROM requests WHERE id = (SELECT MAX(id) FROM requests WHERE text LIKE 'crash %')").Error
+		}},
 		{"a transaction without its setting", "transaction all or nothing", func(c *crashChild, tx *gorm.DB) error {
 			return tx.Exec("DELETE FROM settings WHERE key LIKE 'tx-%'").Error
 		}},

@@ -67,6 +67,7 @@ var crashWriters = []crashWriter{
 	{"template", writeTemplate, presentCounter("post_templates", "body", "kind = 'index'")},
 	{"setting", writeSetting, presentCounter("settings", "value", "key = 'crash.counter'")},
 	{"transaction", writeTransaction, presentRow("settings", "key")},
+	{"request", writeRequest, presentRequest},
 	{"blacklist", writeBlacklist, presentBlacklist},
 	{"rules", writeRules, presentRules},
 }
@@ -84,6 +85,7 @@ var crashInvariants = []crashInvariant{
 	{"member tags and seats", checkMemberChildren},
 	{"post links", checkPostLinks},
 	{"transaction all or nothing", checkTransactions},
+	{"request and its answer", checkRequests},
 	{"resource status and its blacklist move", checkBlacklist},
 	{"rule version and its sections", checkRuleSections},
 }

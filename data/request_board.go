@@ -103,7 +103,7 @@ type RestockOffer struct {
 
 // RestockOffers finds, for a group's 无货 requests (0: every group's), resources on
 // sale at now that have every word of the request (Fits) and were added or changed
-// after the request was found 无货. Resources with the most waiting come first.
+// since the request was found 无货. Resources with the most waiting come first.
 func (s *Store) RestockOffers(groupID uint, now time.Time) ([]RestockOffer, error) {
 	th, err := s.Thesaurus()
 	if err != nil {
@@ -127,7 +127,7 @@ func (s *Store) RestockOffers(groupID uint, now time.Time) ([]RestockOffer, erro
 			}
 		}
 		var res []Resource
-		if err := tx.Preload("Category").Where("updated_at > ?", oldest).Find(&res).Error; err != nil {
+		if err := tx.Preload("Category").Where("updated_at >= ?", oldest).Find(&res).Error; err != nil {
 			return err
 		}
 		byRes := map[uint]int{}
@@ -137,7 +137,7 @@ func (s *Store) RestockOffers(groupID uint, now time.Time) ([]RestockOffer, erro
 				continue
 			}
 			for _, req := range rs {
-				if !r.UpdatedAt.After(closedAt(req)) || !Fits(th, r, req.ItemKey) {
+				if r.UpdatedAt.Before(closedAt(req)) || !Fits(th, r, req.ItemKey) {
 					continue
 				}
 				j, ok := byRes[r.ID]

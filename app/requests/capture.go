@@ -436,8 +436,13 @@ func (c *Capture) save(then func(tx *data.Store, id uint) (data.Request, error),
 	if m := c.pickedMember(); m != nil {
 		d.MemberID = m.ID
 	}
+	// The category of what was offered, or of the closest resource: 原神月卡 not on
+	// sale still goes under 游戏类 on the board, by 原神 创世结晶.
 	if r := c.pickedResource(); r != nil {
 		cat := r.CategoryID
+		d.CategoryID = &cat
+	} else if len(c.matches) > 0 {
+		cat := c.search.Resource(c.matches[0]).CategoryID
 		d.CategoryID = &cat
 	}
 	newQQ, replying, gid := c.newQQ, c.replying, c.groupID()

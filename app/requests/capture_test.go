@@ -154,8 +154,17 @@ func TestCaptureNoStockAndNewMember(t *testing.T) {
 	if len(rs) != 1 || rs[0].State != data.RequestNoStock || rs[0].Member == nil || rs[0].Member.QQ != "2851234567" {
 		t.Fatalf("recorded %+v", rs)
 	}
+	// Something close is on sale: nothing is chosen, but the board files it under the
+	// closest resource's category.
+	test.Type(c.Member, "xiaoming")
+	test.Type(c.Text, "求王者荣耀战令")
+	if len(c.matches) == 0 || c.pickedResource() != nil {
+		t.Fatalf("%d close matches, chosen %v", len(c.matches), c.pickedResource())
+	}
+	test.Tap(c.NoStockButton)
 	board, _ := e.Store.DemandBoard(g.ID)
-	if len(board) != 1 || board[0].ItemKey != "原神月卡" {
+	if len(board) != 2 || board[0].ItemKey != "原神月卡" || board[0].CategoryName != "" ||
+		board[1].ItemKey != "王者荣耀战令" || board[1].CategoryName != "游戏类" {
 		t.Fatalf("board %+v", board)
 	}
 }

@@ -21,7 +21,7 @@ import (
 const (
 	tabWaiting = "待回复"
 	tabReplied = "已回复"
-	tabBoard   = "缺货需求"
+	tabBoard   = "未满足需求"
 	tabOffers  = "到货通知"
 )
 
@@ -151,11 +151,17 @@ func (s *Screen) Refresh() {
 }
 
 func (s *Screen) show() {
-	s.summary.SetText(fmt.Sprintf("待回复 %d 条，缺货需求 %d 样，到货可通知 %d 个资源。",
-		len(s.waiting), len(s.board), len(s.offers)))
+	noStock := 0
+	for _, l := range s.board {
+		if l.NoStock > 0 {
+			noStock++
+		}
+	}
+	s.summary.SetText(fmt.Sprintf("待回复 %d 条；未满足的需求 %d 样，其中无货 %d 样（在补货清单上）；到货可通知 %d 个资源。",
+		len(s.waiting), len(s.board), noStock, len(s.offers)))
 	s.Waiting.showEmpty("没有等你回复的求助。群里有人「求…」时，按 Ctrl+Q（任何页面都可以）记下来，马上就能找到资源、复制回复。", s.captureButton())
 	s.Replied.showEmpty("还没有回复过的求助。回复后在这里记下成员是否买到了（已满足）或者没货。")
-	s.Board.showEmpty("没有缺货的需求。回复时找不到资源，点「没有货，记为无货」，这里就会按东西汇总，方便找上家补货。")
+	s.Board.showEmpty("没有未满足的需求。回复时找不到资源，点「没有货，记为无货」，这里就会按东西汇总，补货清单可以发给上家。")
 	s.Offers.showEmpty("没有要通知的到货。记为无货的东西上架或补货后，这里会列出在等的成员。")
 	if s.tabs != nil {
 		s.tabs.Items[0].Text = tabWaiting + countText(len(s.waiting))
@@ -215,7 +221,11 @@ func (s *Screen) boardRow(i int) (string, []action) {
 		cat = "未分类"
 	}
 	oldest := l.Oldest.In(s.env.Loc)
-	text := fmt.Sprintf("%s（%s）：%d 人在等，最早 %d月%d日；%s", l.ItemKey, cat, len(l.MemberIDs),
+	state := "待回复"
+	if l.NoStock > 0 {
+		state = "无货"
+	}
+	text := fmt.Sprintf("%s（%s，%s）：%d 人在等，最早 %d月%d日；%s", l.ItemKey, cat, state, len(l.MemberIDs),
 		oldest.Month(), oldest.Day(), strings.Join(l.Members, "、"))
 	return text, nil
 }

@@ -13,10 +13,11 @@ func TestGoldenReplyAndRestock(t *testing.T) {
 	known := []string{"2851234567"}
 	since := func(h int) time.Time { return fixedNow.Add(-time.Duration(h) * time.Hour).UTC() }
 	board := []data.DemandLine{
-		{ItemKey: "原神月卡", CategoryID: catGame.ID, MemberIDs: []uint{1, 2, 3}, Oldest: since(50)},
-		{ItemKey: "爱奇艺年卡", CategoryID: catVideo.ID, MemberIDs: []uint{4, 5}, Oldest: since(5)},
-		{ItemKey: "王者荣耀点券", CategoryID: catGame.ID, MemberIDs: []uint{6}, Oldest: since(2)},
-		{ItemKey: "星巴克券", MemberIDs: []uint{7}, Oldest: since(1)},
+		{ItemKey: "原神月卡", CategoryID: catGame.ID, MemberIDs: []uint{1, 2, 3}, NoStock: 2, Oldest: since(50)},
+		{ItemKey: "爱奇艺年卡", CategoryID: catVideo.ID, MemberIDs: []uint{4, 5}, NoStock: 1, Oldest: since(5)},
+		{ItemKey: "王者荣耀点券", CategoryID: catGame.ID, MemberIDs: []uint{6}, NoStock: 1, Oldest: since(2)},
+		{ItemKey: "王者荣耀皮肤", CategoryID: catGame.ID, MemberIDs: []uint{8}, Oldest: since(1)}, // waiting: perhaps in stock
+		{ItemKey: "星巴克券", MemberIDs: []uint{7}, NoStock: 1, Oldest: since(1)},
 	}
 	for _, tc := range []struct {
 		name   string

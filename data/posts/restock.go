@@ -34,7 +34,9 @@ type RestockItem struct {
 const Uncategorized = "未分类"
 
 // BuildRestock prepares the 补货清单 of group g from the demand board's lines (most
-// asked first), grouped under the categories in cats' order, dates shown in loc.
+// asked first), grouped under the categories in cats' order, dates shown in loc. Only
+// items found 无货 at least once are listed: a request still waiting for a reply may
+// well be in stock.
 func BuildRestock(g data.Group, cats []data.Category, lines []data.DemandLine, now time.Time, loc *time.Location) Restock {
 	loc = orLocal(loc)
 	rs := Restock{GroupName: g.Name, Date: now.In(loc).Format(data.DateLayout)}
@@ -45,6 +47,9 @@ func BuildRestock(g data.Group, cats []data.Category, lines []data.DemandLine, n
 	}
 	var none RestockCategory
 	for _, l := range lines {
+		if l.NoStock == 0 {
+			continue
+		}
 		item := RestockItem{Name: l.ItemKey, Asked: len(l.MemberIDs), Since: l.Oldest.In(loc).Format("01-02")}
 		if i, ok := at[l.CategoryID]; ok && l.CategoryID != 0 {
 			rs.Categories[i].Items = append(rs.Categories[i].Items, item)
@@ -125,8 +130,8 @@ func restockSamples(now time.Time) []any {
 	g := data.Group{Name: "示例群"}
 	cat := data.Category{ID: 1, Name: "游戏类", Position: 1}
 	lines := []data.DemandLine{
-		{ItemKey: "原神月卡", CategoryID: 1, MemberIDs: []uint{1, 2, 3}, Oldest: now.Add(-48 * time.Hour)},
-		{ItemKey: "星巴克券", MemberIDs: []uint{4}, Oldest: now.Add(-2 * time.Hour)},
+		{ItemKey: "原神月卡", CategoryID: 1, MemberIDs: []uint{1, 2, 3}, NoStock: 3, Oldest: now.Add(-48 * time.Hour)},
+		{ItemKey: "星巴克券", MemberIDs: []uint{4}, NoStock: 1, Oldest: now.Add(-2 * time.Hour)},
 	}
 	return []any{BuildRestock(g, []data.Category{cat}, lines, now, time.UTC), BuildRestock(g, nil, nil, now, time.UTC)}
 }

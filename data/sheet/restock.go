@@ -13,8 +13,8 @@ import (
 const RestockSheetName = "补货清单"
 
 // WriteRestockXLSX writes the 补货清单 (what members asked for and the group could
-// not give, from Store.DemandBoard) as .xlsx for suppliers: item, category, how many
-// wait and since when. It names no member.
+// not give: the lines of Store.DemandBoard found 无货 at least once) as .xlsx for
+// suppliers: item, category, how many wait and since when. It names no member.
 func WriteRestockXLSX(w io.Writer, lines []data.DemandLine, loc *time.Location) error {
 	return writeXLSX(w, restockGrid(lines, loc))
 }
@@ -27,6 +27,9 @@ func WriteRestockCSV(w io.Writer, lines []data.DemandLine, loc *time.Location) e
 func restockGrid(lines []data.DemandLine, loc *time.Location) grid {
 	g := grid{sheet: RestockSheetName, header: []string{"要的东西", "分类", "等待人数", "求助次数", "最早求助", "报价（元）", "能供数量"}}
 	for _, l := range lines {
+		if l.NoStock == 0 { // still waiting for a reply: perhaps in stock
+			continue
+		}
 		cat := l.CategoryName
 		if cat == "" {
 			cat = "未分类"

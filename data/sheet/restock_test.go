@@ -12,9 +12,10 @@ import (
 )
 
 var restockLines = []data.DemandLine{
-	{ItemKey: "原神月卡", CategoryName: "游戏类", CategoryID: 1, Count: 4, MemberIDs: []uint{1, 2, 3},
+	{ItemKey: "求王者皮肤", Count: 1, MemberIDs: []uint{5}}, // waiting for a reply: not on the list
+	{ItemKey: "原神月卡", CategoryName: "游戏类", CategoryID: 1, Count: 4, NoStock: 2, MemberIDs: []uint{1, 2, 3},
 		Oldest: time.Date(2026, 11, 24, 17, 30, 0, 0, time.UTC)}, // 11-25 01:30 in Beijing
-	{ItemKey: "=星巴克券", Count: 1, MemberIDs: []uint{4}, Oldest: time.Date(2026, 11, 26, 1, 0, 0, 0, time.UTC)},
+	{ItemKey: "=星巴克券", Count: 1, NoStock: 1, MemberIDs: []uint{4}, Oldest: time.Date(2026, 11, 26, 1, 0, 0, 0, time.UTC)},
 }
 
 func TestRestockSheets(t *testing.T) {
