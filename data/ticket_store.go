@@ -362,3 +362,16 @@ func urgentTickets(tx *gorm.DB, groupID uint, now time.Time) (AgendaLine, error)
 	}
 	return line, nil
 }
+
+// AllTickets lists every group's tickets with their member, resource, trade and log,
+// oldest first, for the whole-database workbook.
+func (s *Store) AllTickets() ([]Ticket, error) {
+	var ts []Ticket
+	err := s.db.Preload("Member").Preload("Resource").Preload("Trade").
+		Preload("Events", func(q *gorm.DB) *gorm.DB { return q.Order("at").Order("id") }).
+		Order("opened_at").Order("id").Find(&ts).Error
+	if err != nil {
+		return nil, fmt.Errorf("all tickets: %w", err)
+	}
+	return ts, nil
+}

@@ -20,6 +20,7 @@ type Everything struct {
 	RuleVersions []data.RuleVersion // every group's 群规, with their sections, oldest first
 	Blacklist    []data.HistoryRow  // every move onto and off the 失效名单, oldest first
 	Trades       []data.Trade       // every group's 担保交易 with members and audit log, oldest first
+	Tickets      []data.Ticket      // every group's 售后工单 with member, resource, trade and log, oldest first
 }
 
 // everythingLoads read each field of Everything from the store, in sheet order.
@@ -39,6 +40,7 @@ var everythingLoads = []func(st *data.Store, all *Everything) error{
 		return err
 	},
 	func(st *data.Store, all *Everything) (err error) { all.Trades, err = st.AllTrades(); return err },
+	func(st *data.Store, all *Everything) (err error) { all.Tickets, err = st.AllTickets(); return err },
 }
 
 // everythingSheets make the workbook's sheets, in order.
@@ -53,6 +55,8 @@ var everythingSheets = []func(all Everything, loc *time.Location) grid{
 	blacklistGrid,
 	tradesGrid,
 	tradeEventsGrid,
+	ticketsGrid,
+	ticketEventsGrid,
 }
 
 // LoadEverything reads every record for WriteEverythingXLSX. Give it a store made with
