@@ -329,7 +329,7 @@ func TestSupplierReliability(t *testing.T) {
 			t.Errorf("老王卡铺 = %+v", r)
 		}
 	}
-	want := map[string]string{"老王卡铺": "66.6% 2h0m0s", "小李货源": "0% -", "还没供过货": "— -"}
+	want := map[string]string{"老王卡铺": "66.7% 2h0m0s", "小李货源": "0% -", "还没供过货": "— -"}
 	if len(got) != len(want) {
 		t.Fatalf("got %v, want %v", got, want)
 	}

@@ -47,9 +47,9 @@ func (t *reliabilityTab) content() fyne.CanvasObject {
 
 func (t *reliabilityTab) apply(rows []reliability.Record, percent int) {
 	t.rows, t.percent = rows, percent
-	t.Note.SetText(fmt.Sprintf("「失效过」算的是曾经标为失效的资源，后来移出名单的也算。失效率高于 %d%%、且供过至少 %d 个资源的供应商，"+
-		"新增或编辑它的资源时会提醒；提醒线在「设置」→「失效名单」里改。点一行可以看它在失效名单里的资源。",
-		percent, reliability.MinResources))
+	t.Note.SetText(fmt.Sprintf("「失效过」算的是曾经标为失效的资源，后来移出名单的也算。点一行，看它在失效名单里的资源。\n"+
+		"供过至少 %d 个资源、失效率高于 %d%% 的供应商，新增或编辑它的资源时会提醒；提醒线在「设置」→「失效名单」里改。",
+		reliability.MinResources, percent))
 	t.Table.UnselectAll()
 	t.Table.Refresh()
 	if len(rows) == 0 {

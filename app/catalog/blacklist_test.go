@@ -107,7 +107,7 @@ func TestFormWarnsAboutAnUnreliableSupplier(t *testing.T) {
 	f := s.form
 	f.supplier.SetText("老王卡铺")
 	if f.supplierNote.Importance != widget.WarningImportance || !strings.Contains(f.supplierNote.Text, "失效率 33.3%") ||
-		!strings.Contains(f.supplierNote.Text, "高于设定的 20%") {
+		!strings.Contains(f.supplierNote.Text, "高于 20%") {
 		t.Errorf("老王卡铺: %q (importance %v)", f.supplierNote.Text, f.supplierNote.Importance)
 	}
 	f.supplier.SetText("小李货源")

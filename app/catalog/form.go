@@ -31,8 +31,8 @@ type resourceForm struct {
 	stockOffer  *widget.Button
 	offerStatus data.ResourceStatus
 
-	// Under the supplier: how reliable it has been, a warning above the owner's line
-	// (see form_blacklist.go).
+	// Under the status, beside the stock's note: how reliable the supplier has been, a
+	// warning above the owner's line (see form_blacklist.go).
 	supplierNote *widget.Label
 	reliab       map[string]reliability.Record // by supplier name; nil until loaded
 	warnPercent  int
@@ -200,8 +200,7 @@ func (f *resourceForm) show() {
 			Beside: &ui.FormRow{Label: "截止时间", Key: "valid_until", Widget: f.validUntil}},
 		ui.FormRow{Label: "供应商", Key: "supplier", Widget: f.supplier,
 			Beside: &ui.FormRow{Label: "标签", Key: "tags", Widget: f.tags}},
-		ui.FormRow{Label: "", Widget: f.supplierNote},
-		ui.FormRow{Label: "状态", Widget: f.status,
+		ui.FormRow{Label: "状态", Widget: f.statusCell(),
 			Beside: &ui.FormRow{Label: "库存", Widget: f.stockRow()}},
 		ui.FormRow{Label: "备注", Key: "notes", Widget: f.notes},
 	)

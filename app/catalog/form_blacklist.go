@@ -1,10 +1,10 @@
 package catalog
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/qunhuo/qunhuo/data"
@@ -14,8 +14,8 @@ import (
 // The resource form and the blacklist: 失效 is not one of the form's statuses, since a
 // resource goes on the blacklist only with a reason (标为失效… under the table) and
 // comes off it only with a note (移出失效名单…). A resource already 失效 keeps that
-// status in the form, locked. Under the supplier the form says how reliable it has
-// been, and warns when its invalid rate is above the owner's line.
+// status in the form, locked. Under the status the form says how reliable the chosen
+// supplier has been, and warns when its invalid rate is above the owner's line.
 
 // statusChoices are the statuses the form offers for prev (nil when adding).
 func statusChoices(prev *data.Resource) []string {
@@ -39,11 +39,18 @@ func (f *resourceForm) lockInvalid() {
 	f.status.Disable()
 }
 
-// newSupplierNote makes the line under the supplier: empty until a supplier is typed.
+// newSupplierNote makes the note on the supplier: empty until a supplier is typed.
 func newSupplierNote() *widget.Label {
 	l := widget.NewLabel("")
-	l.Truncation = fyne.TextTruncateEllipsis
+	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// statusCell is the status with the supplier's note under it, in the room the stock's
+// problem line and note leave beside it: the form keeps its height, and nothing moves
+// when a note appears (the notes are at most two lines).
+func (f *resourceForm) statusCell() fyne.CanvasObject {
+	return container.NewVBox(f.status, f.supplierNote)
 }
 
 // setReliability keeps what the store counted about each supplier, and the line.
@@ -63,23 +70,19 @@ func (f *resourceForm) updateSupplierNote() {
 	n.Importance = widget.LowImportance
 	if f.prev != nil && f.prev.Status == data.StatusInvalid {
 		n.Importance = widget.WarningImportance
-		n.SetText("这个资源在失效名单里，状态不能在这里改；要恢复，请在资源库下方点「移出失效名单…」并写明原因。")
+		n.SetText("在失效名单里：恢复请用资源库下方的「移出失效名单…」。")
 		return
 	}
 	name := strings.TrimSpace(f.supplier.Text)
 	rec, known := f.reliab[name]
-	switch {
-	case name == "" || f.reliab == nil:
+	if name == "" || f.reliab == nil {
 		n.SetText("")
-	case !known:
-		n.SetText("新的供应商「" + name + "」：还没有记录。")
-	case rec.Above(f.warnPercent):
-		n.Importance = widget.WarningImportance
-		n.SetText(reliability.Warning(rec, f.warnPercent))
-	case !rec.Judged():
-		n.SetText(fmt.Sprintf("「%s」：供过 %d 个资源，失效过 %d 个；满 %d 个才算失效率。", name, rec.Resources, rec.Invalid, reliability.MinResources))
-	default:
-		n.SetText(fmt.Sprintf("「%s」：供过 %d 个资源，失效过 %d 个（失效率 %s）。", name, rec.Resources, rec.Invalid, rec.RateText()))
+		return
 	}
+	text, warn := reliability.Note(rec, known, f.warnPercent)
+	if warn {
+		n.Importance = widget.WarningImportance
+	}
+	n.SetText(text)
 	n.Refresh()
 }

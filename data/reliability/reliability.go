@@ -42,12 +42,13 @@ func (r Record) Percent() int {
 	return r.Invalid * 100 / r.Resources
 }
 
-// RateText shows the rate as the owner reads it: 25%, 33.3%, or — with no resources.
+// RateText shows the rate as the owner reads it, to a tenth of a percent rounded half
+// up: 25%, 33.3%, 66.7%, or — with no resources.
 func (r Record) RateText() string {
 	if r.Resources <= 0 {
 		return "—"
 	}
-	tenths := r.Invalid * 1000 / r.Resources
+	tenths := (r.Invalid*1000 + r.Resources/2) / r.Resources
 	if tenths%10 == 0 {
 		return fmt.Sprintf("%d%%", tenths/10)
 	}
@@ -71,12 +72,18 @@ func (r Record) Above(percent int) bool {
 // CheckPercent says whether percent can be a threshold.
 func CheckPercent(percent int) bool { return percent >= MinPercent && percent <= MaxPercent }
 
-// Warning is the sentence the resource form shows for a supplier above the threshold,
-// or "" when there is nothing to warn about.
-func Warning(r Record, percent int) string {
-	if !r.Above(percent) {
-		return ""
+// Note is what the resource form says about the supplier chosen, r (known is false
+// for a name not seen before), at the owner's line percent; warn is true when it is
+// above the line. The sentence fits two short lines.
+func Note(r Record, known bool, percent int) (text string, warn bool) {
+	switch {
+	case !known:
+		return "新的供应商，还没有记录。", false
+	case r.Above(percent):
+		return fmt.Sprintf("⚠ 这家供应商失效率 %s（%d 个里 %d 个），高于 %d%%，建议先核实。",
+			r.RateText(), r.Resources, r.Invalid, percent), true
+	case !r.Judged():
+		return fmt.Sprintf("这家供应商供过 %d 个，失效过 %d 个；满 %d 个才算失效率。", r.Resources, r.Invalid, MinResources), false
 	}
-	return fmt.Sprintf("注意：「%s」供应的 %d 个资源里有 %d 个失效过（失效率 %s，高于设定的 %d%%）。仍可保存，建议先核实货源。",
-		r.Name, r.Resources, r.Invalid, r.RateText(), percent)
+	return fmt.Sprintf("这家供应商供过 %d 个，失效过 %d 个（失效率 %s）。", r.Resources, r.Invalid, r.RateText()), false
 }

@@ -21,11 +21,11 @@ func TestRateAndThreshold(t *testing.T) {
 		{"none of three", 3, 0, 20, 0, "0%", false},
 		{"one of five is exactly the line", 5, 1, 20, 20, "20%", false},
 		{"one of four is above", 4, 1, 20, 25, "25%", true},
-		{"one of six is below", 6, 1, 20, 16, "16.6%", false},
+		{"one of six is below", 6, 1, 20, 16, "16.7%", false},
 		{"a strict owner: 1 in 100 at 1%", 100, 1, 1, 1, "1%", false},
 		{"a strict owner: 2 in 100 at 1%", 100, 2, 1, 2, "2%", true},
 		{"all bad at 100% is not above", 10, 10, 100, 100, "100%", false},
-		{"two of seven at 25%", 7, 2, 25, 28, "28.5%", true},
+		{"two of seven at 25%", 7, 2, 25, 28, "28.6%", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Record{Name: "老王卡铺", Resources: tc.resources, Invalid: tc.invalid}
@@ -38,12 +38,15 @@ func TestRateAndThreshold(t *testing.T) {
 			if got := r.Above(tc.percent); got != tc.wantAbove {
 				t.Errorf("Above(%d) = %v, want %v", tc.percent, got, tc.wantAbove)
 			}
-			w := Warning(r, tc.percent)
-			if (w != "") != tc.wantAbove {
-				t.Errorf("Warning = %q, want one: %v", w, tc.wantAbove)
+			note, warn := Note(r, true, tc.percent)
+			if warn != tc.wantAbove {
+				t.Errorf("Note warns %v (%q), want %v", warn, note, tc.wantAbove)
 			}
-			if tc.wantAbove && (!strings.Contains(w, "老王卡铺") || !strings.Contains(w, tc.wantRate)) {
-				t.Errorf("Warning %q names neither the supplier nor the rate %s", w, tc.wantRate)
+			if tc.resources > 0 && tc.wantAbove && !strings.Contains(note, tc.wantRate) {
+				t.Errorf("Note %q does not give the rate %s", note, tc.wantRate)
+			}
+			if !tc.wantAbove && r.Judged() && !strings.Contains(note, tc.wantRate) {
+				t.Errorf("Note %q does not give the rate %s", note, tc.wantRate)
 			}
 		})
 	}
@@ -57,5 +60,14 @@ func TestCheckPercent(t *testing.T) {
 	}
 	if !CheckPercent(DefaultPercent) {
 		t.Error("the default threshold is not a valid one")
+	}
+}
+
+func TestNoteOfANewSupplier(t *testing.T) {
+	if note, warn := Note(Record{}, false, DefaultPercent); warn || !strings.Contains(note, "新的供应商") {
+		t.Errorf("new supplier: %q, warn %v", note, warn)
+	}
+	if note, _ := Note(Record{Resources: 2, Invalid: 2}, true, DefaultPercent); !strings.Contains(note, "满 3 个才算失效率") {
+		t.Errorf("too few to judge: %q", note)
 	}
 }
