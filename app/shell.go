@@ -15,6 +15,7 @@ import (
 	"github.com/qunhuo/qunhuo/app/members"
 	"github.com/qunhuo/qunhuo/app/posts"
 	"github.com/qunhuo/qunhuo/app/requests"
+	"github.com/qunhuo/qunhuo/app/rules"
 	"github.com/qunhuo/qunhuo/app/settings"
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
@@ -69,6 +70,9 @@ type shell struct {
 
 	blacklistArea *area // 失效名单, under 交易与售后
 	blacklist     *blacklist.Screen
+
+	rulesArea *area // 群规, under 交易与售后
+	rules     *rules.Screen
 }
 
 func newShell(e *ui.Env) *shell {
@@ -82,6 +86,8 @@ func newShell(e *ui.Env) *shell {
 	})
 	s.blacklist = blacklist.NewScreen(e, blacklist.Links{Catalog: func() { s.show(s.catalogArea) }})
 	s.blacklistArea = &area{title: "失效名单", icon: theme.WarningIcon(), screen: s.blacklist}
+	s.rules = rules.NewScreen(e)
+	s.rulesArea = &area{title: "群规", icon: theme.DocumentIcon(), screen: s.rules}
 	s.members = members.NewScreen(e, members.Links{
 		ImportMembers: func(g data.Group, done func()) { importer.Members(e, g, done) },
 		MemberFits:    func(g *data.Group, id uint, name string) { matching.ShowForMember(e, g, id, name) },
@@ -132,7 +138,7 @@ func (s *shell) sections() []section {
 		{"", []*area{s.home}},
 		{"资源", []*area{s.catalogArea, s.postsArea, s.requestsArea}},
 		{"成员", []*area{s.membersArea, s.groupsArea}},
-		{"交易与售后", []*area{s.ticketsArea, s.blacklistArea}},
+		{"交易与售后", []*area{s.ticketsArea, s.blacklistArea, s.rulesArea}},
 		{"数据", []*area{s.backupArea, s.settingsArea}},
 	}
 }
@@ -235,7 +241,7 @@ func (s *shell) rememberGroup(id uint) {
 
 func (s *shell) setGroup(g *data.Group) {
 	s.current = g
-	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets} {
+	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets, s.rules} {
 		scr.SetGroup(g)
 	}
 	if s.shown != s.catalogArea { // the catalog is the same for every group

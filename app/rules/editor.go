@@ -278,7 +278,11 @@ func (ed *editor) check() {
 	} else {
 		ed.Count.SetText("")
 	}
+	// The summary takes no room while empty: it sits above the note, nothing below
+	// it moves, and an empty line there looked like a gap in the layout.
 	ed.Summary.SetText(ed.summary())
+	ed.Summary.Hidden = ed.Summary.Text == ""
+	ed.Summary.Refresh()
 	switch {
 	case d.dirty():
 		ed.Dirty.SetText("有还没保存的修改")
