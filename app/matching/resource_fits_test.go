@@ -209,3 +209,30 @@ func TestNotOnSaleIsListedButNotPushed(t *testing.T) {
 		t.Errorf("a resource off the shelf can still be pushed")
 	}
 }
+
+// TestMatchListOnRealGoroutines runs loading and recording off the UI goroutine, as
+// the app does, so -race sees what the list shares with its work.
+func TestMatchListOnRealGoroutines(t *testing.T) {
+	e := uitest.NewEnvWithTasks(t)
+	g := uitest.MustGroup(t, e, "王者荣耀交流群", "123456789")
+	r := uitest.MustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券 60元", Category: "游戏类", Price: "55", Stock: "20", Tags: "王者荣耀"})
+	m, err := data.MemberDraft{QQ: "10002", Nickname: "阿狸", Interests: "王者荣耀", Memberships: []data.MembershipDraft{{GroupID: g.ID}}}.Parse(e.Loc)
+	if err == nil {
+		err = e.Store.SaveMember(&m)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	uitest.Show(e, widget.NewLabel(""))
+	l := ShowForResource(e, &g, r)
+	e.Tasks.Wait()
+	test.Tap(l.postBtn)
+	e.Tasks.Wait()
+	e.Tasks.Wait() // the reload after the notice
+	if ns, _ := e.Store.NoticesSince(r.ID, uitest.Now.Add(-time.Hour)); len(ns) != 1 {
+		t.Errorf("%d notices, want 1", len(ns))
+	}
+	if len(l.fits) != 1 || !l.fits[0].Member.Told() {
+		t.Errorf("the reload does not mark 阿狸 as told")
+	}
+}
