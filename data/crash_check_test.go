@@ -158,6 +158,18 @@ func TestCrashCheckerCatches(t *testing.T) {
 		{"a member typed in whose request was lost", "request and its answer", func(c *crashChild, tx *gorm.DB) error {
 			return tx.Exec("DELETE FROM requests WHERE id = (SELECT MAX(id) FROM requests WHERE text LIKE 'crash %')").Error
 		}},
+		{"a trade moved without its log line", "escrow trade and its log", func(c *crashChild, tx *gorm.DB) error {
+			return breakHeldTrade(c, tx, "UPDATE trades SET state = 'completed' WHERE id = (SELECT MAX(id) FROM trades)")
+		}},
+		{"a trade's move logged, its state not changed", "escrow trade and its log", func(c *crashChild, tx *gorm.DB) error {
+			return breakHeldTrade(c, tx, "UPDATE trades SET state = 'awaiting_pay', due_at = created_at WHERE id = (SELECT MAX(id) FROM trades)")
+		}},
+		{"a trade opened without its first log line", "escrow trade and its log", func(c *crashChild, tx *gorm.DB) error {
+			return breakHeldTrade(c, tx, "DELETE FROM trade_events WHERE from_state = '' AND trade_id = (SELECT MAX(id) FROM trades)")
+		}},
+		{"a trade moved without its new deadline", "escrow trade and its log", func(c *crashChild, tx *gorm.DB) error {
+			return breakHeldTrade(c, tx, "UPDATE trades SET due_at = NULL WHERE id = (SELECT MAX(id) FROM trades)")
+		}},
 		{"a transaction without its setting", "transaction all or nothing", func(c *crashChild, tx *gorm.DB) error {
 			return tx.Exec("DELETE FROM settings WHERE key LIKE 'tx-%'").Error
 		}},

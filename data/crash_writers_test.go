@@ -70,6 +70,7 @@ var crashWriters = []crashWriter{
 	{"request", writeRequest, presentRequest},
 	{"blacklist", writeBlacklist, presentBlacklist},
 	{"rules", writeRules, presentRules},
+	{"trade", writeTrade, presentTrade},
 }
 
 // crashBrokenWriters save the way the store must not: TestCrashHarnessCatchesBrokenSaves
@@ -88,6 +89,7 @@ var crashInvariants = []crashInvariant{
 	{"request and its answer", checkRequests},
 	{"resource status and its blacklist move", checkBlacklist},
 	{"rule version and its sections", checkRuleSections},
+	{"escrow trade and its log", checkTrades},
 }
 
 // crashSeqsPerRound bounds the saves of one child, so that seq and the numbers below
