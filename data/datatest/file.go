@@ -12,7 +12,7 @@ import (
 // generatorVersion names what FillDemo generates: bump it whenever FillDemo, the demo
 // catalog or anything it saves through changes what a seed gives, so that a cached
 // reference database made by the old code is not measured by mistake.
-const generatorVersion = "demo4"
+const generatorVersion = "demo5" // demo5: SaveResources logs a resource imported 失效 in its blacklist history
 
 // DemoFile returns the path of a database filled with FillDemo(size, seed) at now, under
 // the system's temp folder, building it on first use. Benchmarks of every package
