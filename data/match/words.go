@@ -3,19 +3,21 @@ package match
 import (
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/width"
 )
 
 // Compact is text as matching compares it: full-width letters and digits folded to
-// half-width, lower case, letters, digits and Chinese characters only (王者荣耀 VIP-60
-// → 王者荣耀vip60).
+// half-width, lower case, letters, digits and Chinese characters only (王者荣耀 ＶＩＰ-60
+// → 王者荣耀vip60). It folds by hand in one pass: width.Fold.String made it a third of
+// the time to gather 20,000 resources for one member.
 func Compact(s string) string {
-	s = strings.ToLower(width.Fold.String(s))
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
+		if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII: Ａ → A, １ → 1
+			r -= 0xFEE0
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
+			b.WriteRune(unicode.ToLower(r))
 		}
 	}
 	return b.String()
