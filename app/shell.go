@@ -111,6 +111,7 @@ func newShell(e *ui.Env) *shell {
 		restock:        func() { s.show(s.requestsArea); s.requests.ShowOffers() },
 		replyTo:        func(r data.Request) { s.requests.Capture.ShowReply(r) },
 		ticket:         s.showTicket,
+		blacklistPost:  func() { s.show(s.blacklistArea); s.blacklist.ShowPost() },
 	})
 	s.home.screen = s.today
 	s.catalogArea = &area{title: "资源库", icon: theme.StorageIcon(), screen: s.resources}

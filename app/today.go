@@ -32,6 +32,7 @@ type todayLinks struct {
 	restock        func()               // the 需求响应 area's 到货通知
 	replyTo        func(r data.Request) // the quick capture, replying to r
 	ticket         func(id uint)        // the 售后工单 area with ticket id's detail open (0: the list)
+	blacklistPost  func()               // the 失效名单 area with its 失效资源公示 open
 }
 
 // today is the 今日 home, shown first: what waits for the owner today, each line one
@@ -130,6 +131,9 @@ func (t *today) todos() []todo {
 	if a.LowStock.Count > 0 {
 		out = append(out, todo{theme.WarningIcon(), countLine(a.LowStock, fmt.Sprintf("个资源库存不足 %d", a.LowStockThreshold)), "去补货",
 			func() { l.catalogNeeding("", data.AttentionLowStock) }})
+	}
+	if a.UnpostedInvalid.Count > 0 && l.blacklistPost != nil {
+		out = append(out, todo{theme.WarningIcon(), countLine(a.UnpostedInvalid, "个资源标为失效后还没公示"), "去公示", l.blacklistPost})
 	}
 	if t.group != nil && !a.IndexPostToday {
 		out = append(out, todo{theme.MailSendIcon(), "今天还没有给「" + t.group.Name + "」发资源索引表。", "去发公告", l.posts})

@@ -370,3 +370,56 @@ func TestReasonLabels(t *testing.T) {
 		t.Error("a reason not offered was read")
 	}
 }
+
+// 今日 names the resources on the blacklist that no 失效资源公示 of the group named
+// since they were marked, newest first; a post naming one takes it off the line, and
+// marking it again puts it back.
+func TestAgendaUnpostedInvalid(t *testing.T) {
+	s, now, rs := blacklistStore(t)
+	g := Group{Name: "星河卡盟", Number: "123456789"}
+	if err := s.SaveGroup(&g); err != nil {
+		t.Fatal(err)
+	}
+	line := func() AgendaLine {
+		t.Helper()
+		a, err := s.Agenda(g.ID, *now, time.UTC)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.UnpostedInvalid
+	}
+	if l := line(); l.Count != 0 {
+		t.Fatalf("nothing marked: %+v", l)
+	}
+	for _, r := range rs[:2] {
+		*now = now.Add(time.Minute)
+		if err := s.MarkInvalid(r.ID, InvalidMark{Reason: "卡密无效"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if l := line(); l.Count != 2 || l.Names[0] != rs[1].Name || l.IDs[1] != rs[0].ID {
+		t.Fatalf("two marked: %+v", l)
+	}
+	*now = now.Add(time.Minute)
+	gid := g.ID
+	if err := s.RecordPost(&Post{GroupID: &gid, Kind: PostBlacklist, Body: "公示 1"}, []uint{rs[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	if l := line(); l.Count != 1 || l.Names[0] != rs[1].Name {
+		t.Errorf("after a post naming one: %+v", l)
+	}
+	if a, _ := s.Agenda(0, *now, time.UTC); a.UnpostedInvalid.Count != 0 {
+		t.Errorf("no group: %+v", a.UnpostedInvalid)
+	}
+	*now = now.Add(time.Minute)
+	if err := s.RestoreResource(rs[0].ID, StatusOnSale, "补发了"); err != nil {
+		t.Fatal(err)
+	}
+	*now = now.Add(time.Minute)
+	if err := s.MarkInvalid(rs[0].ID, InvalidMark{Reason: "已过期"}); err != nil {
+		t.Fatal(err)
+	}
+	if l := line(); l.Count != 2 || l.Names[0] != rs[0].Name {
+		t.Errorf("marked again after the post: %+v", l)
+	}
+}

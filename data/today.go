@@ -29,6 +29,7 @@ type Agenda struct {
 	UrgentTickets     AgendaLine // 售后工单 waiting for a first response, overdue or due within sla.WarnBefore; Names are "member（category，time left）"
 	Requests          AgendaRequests
 	OverdueTrades     AgendaLine // 担保交易 past their deadline, the longest overdue first; Names are "#12 item（等卖家交付）", IDs the trades'
+	UnpostedInvalid   AgendaLine // 失效 resources no 失效资源公示 of the group named since they were marked, newest first
 }
 
 // AgendaLine counts resources and names the first few, at most AgendaLineLength, in
@@ -83,7 +84,10 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 		if a.UrgentTickets, err = urgentTickets(tx, groupID, now); err != nil {
 			return err
 		}
-		a.OverdueTrades, err = overdueTradesLine(tx, groupID, now)
+		if a.OverdueTrades, err = overdueTradesLine(tx, groupID, now); err != nil {
+			return err
+		}
+		a.UnpostedInvalid, err = unpostedInvalid(tx, groupID)
 		return err
 	})
 	if err != nil {

@@ -264,3 +264,12 @@ func (s *Screen) onRestore() {
 func (s *Screen) onPost() {
 	s.Post = showPost(s.env, s.group, s.filter())
 }
+
+// ShowPost opens the 失效资源公示 of the whole list (the 今日 home's 去公示), the
+// filters set back to all.
+func (s *Screen) ShowPost() {
+	s.Supplier.SetSelected(allSuppliers)
+	s.Reason.SetSelected(allReasons)
+	s.Tabs.SelectIndex(0)
+	s.onPost()
+}
