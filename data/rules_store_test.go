@@ -2,7 +2,10 @@ package data
 
 import (
 	"errors"
+	"path/filepath"
 	"reflect"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -214,4 +217,54 @@ func TestAllRuleVersions(t *testing.T) {
 	if len(vs) != 2 || vs[0].GroupID != nil {
 		t.Fatalf("after deleting the group: %+v", vs)
 	}
+}
+
+// largestRules are MaxSections sections of about MaxBodyLen characters; edit changes
+// one line of each.
+func largestRules(edit int) []rulebook.Section {
+	ss := make([]rulebook.Section, rulebook.MaxSections)
+	for i := range ss {
+		body := strings.Repeat(strings.Repeat("规", 36)+"\n", 24) + "第 " + strconv.Itoa(edit) + " 次修改"
+		ss[i] = rulebook.Section{Title: "规则" + strconv.Itoa(i+1), Body: body}
+	}
+	return ss
+}
+
+// Saving the largest rules as a new version (the check against the current one, the
+// version and its 30 sections) in a group that has 200 versions already; then
+// loading the current version and the history, as the 群规 screen does on show.
+func BenchmarkSaveRulesLargest(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), DatabaseFile))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	g := Group{Name: "星河卡盟", Number: "812345678"}
+	if err := s.SaveGroup(&g); err != nil {
+		b.Fatal(err)
+	}
+	for i := range 200 {
+		if _, err := s.SaveRules(g.ID, "", largestRules(i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Run("save", func(b *testing.B) {
+		i := 200
+		for b.Loop() {
+			i++
+			if _, err := s.SaveRules(g.ID, "", largestRules(i)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("load", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := s.CurrentRules(g.ID); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := s.RuleHistory(g.ID); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

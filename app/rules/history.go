@@ -47,7 +47,7 @@ func newHistoryView(s *Screen) *historyView {
 		first := widget.NewLabel("")
 		first.TextStyle.Bold = true
 		note := widget.NewLabel("")
-		note.Truncation = fyne.TextTruncateEllipsis
+		note.Truncation = fyne.TextTruncateClip
 		note.Importance = widget.LowImportance
 		return container.NewVBox(first, note)
 	}, h.updateItem)

@@ -252,3 +252,37 @@ func FuzzDiff(f *testing.F) {
 		}
 	})
 }
+
+// bigRules are MaxSections sections of about MaxBodyLen characters in 25 lines each:
+// the largest rules an owner can save.
+func bigRules(edit int) []Section {
+	ss := make([]Section, MaxSections)
+	for i := range ss {
+		lines := make([]string, 25)
+		for k := range lines {
+			lines[k] = strings.Repeat("规", 36) + string(rune('a'+(k+i+edit)%26))
+		}
+		ss[i] = Section{Title: "第" + string(rune('A'+i)) + "条", Body: strings.Join(lines, "\n")}
+	}
+	return ss
+}
+
+// Comparing the largest rules with a version where every line of every section
+// changed: the worst the history tab asks for.
+func BenchmarkDiffLargestRules(b *testing.B) {
+	older, newer := bigRules(0), bigRules(1)
+	for b.Loop() {
+		if cs := Diff(older, newer); len(cs) != MaxSections {
+			b.Fatalf("%d changes", len(cs))
+		}
+	}
+}
+
+func BenchmarkCheckLargestRules(b *testing.B) {
+	ss := bigRules(0)
+	for b.Loop() {
+		if ps := Check(ss, ""); len(ps) != 0 {
+			b.Fatal(ps)
+		}
+	}
+}
