@@ -24,11 +24,17 @@ func planQQList(e *ui.Env, g data.Group, r io.Reader) (plan *data.QQListPlan, re
 		e.Log.Info("qq member list refused", "err", perr)
 		return nil, qqListProblem(perr), nil
 	}
+	plan, err = planList(e, g, l)
+	return plan, "", err
+}
+
+// planList plans a list read already against every known member.
+func planList(e *ui.Env, g data.Group, l qqlist.List) (*data.QQListPlan, error) {
 	known, err := e.Store.Members(0)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
-	return data.PlanQQList(l, known, g.ID, e.Loc), "", nil
+	return data.PlanQQList(l, known, g.ID, e.Loc), nil
 }
 
 const (

@@ -37,6 +37,12 @@ func listRows(p *qqListPreview) []string {
 	return out
 }
 
+// paste copies text to the clipboard, as the owner does in the browser, and taps 粘贴.
+func paste(s *memberSource, text string) {
+	s.env.App.Clipboard().SetContent(text)
+	test.Tap(s.pasteBtn)
+}
+
 func membersOf(t *testing.T, e *ui.Env, groupID uint) map[string]data.Member {
 	t.Helper()
 	ms, err := e.Store.Members(groupID)
@@ -67,17 +73,32 @@ func TestPastedQQListPreviewAndImport(t *testing.T) {
 	}
 	done := 0
 	s := showMemberSource(e, g, func() { done++ })
-	if !s.previewBtn.Disabled() {
+	if !s.previewBtn.Disabled() || !s.clearBtn.Disabled() || s.status.Text != "还没有粘贴。" {
 		t.Error("preview is offered before anything is pasted")
 	}
 	if !strings.Contains(uifind.OverlayText(e.Win), "search_group_members") {
 		t.Error("the help text is not in the dialog")
 	}
-	s.paste.SetText(fixture(t, "两页重叠.json"))
+	// The two pages one at a time, as copied from the browser; the first twice.
+	both := fixture(t, "两页重叠.json")
+	second := strings.Index(both, "\n{\"ec\"") + 1
+	pages := []string{both[:second], both[second:]}
+	paste(s, pages[0])
+	if s.status.Text != "已粘贴 1 页，共 4 位成员（QQ 显示本群共 7 人）。\n有下一页就复制后再点「粘贴」，都好了点「预览」。" {
+		t.Errorf("after page 1: %q", s.status.Text)
+	}
+	paste(s, pages[0])
+	if s.status.Text != "这一页已经粘贴过了（已粘贴 1 页）。请复制下一页后再点「粘贴」，都好了点「预览」。" {
+		t.Errorf("page 1 again: %q", s.status.Text)
+	}
+	paste(s, pages[1])
+	if s.status.Text != "已粘贴 2 页，共 7 位成员（QQ 显示本群共 7 人）。\n有下一页就复制后再点「粘贴」，都好了点「预览」。" {
+		t.Errorf("after page 2: %q", s.status.Text)
+	}
 	test.Tap(s.previewBtn)
 	p := s.preview
 	if p == nil {
-		t.Fatalf("no preview: %q", s.problem.Text)
+		t.Fatalf("no preview: %q", s.status.Text)
 	}
 	if want := "名单里有 7 位成员：新增 6 位，变更 1 位，不变 0 位；重复出现的 1 条已合并；1 位已不在名单里。"; p.summary.Text != want {
 		t.Errorf("summary %q, want %q", p.summary.Text, want)
@@ -125,7 +146,7 @@ func TestPastedQQListPreviewAndImport(t *testing.T) {
 	}
 
 	s = showMemberSource(e, g, nil)
-	s.paste.SetText(fixture(t, "两页重叠.json"))
+	paste(s, fixture(t, "两页重叠.json"))
 	test.Tap(s.previewBtn)
 	if p := s.preview; p.summary.Text != "名单里有 7 位成员：新增 0 位，变更 0 位，不变 7 位；重复出现的 1 条已合并。" ||
 		!p.importBtn.Disabled() || p.importBtn.Text != "没有要导入的变化" || p.markLeft.Visible() {
@@ -142,7 +163,7 @@ func TestPastedIncompleteQQList(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := showMemberSource(e, g, nil)
-	test.Type(s.paste, `{"ec":0,"count":120,"mems":[{"uin":12345678,"nick":"甲"}]}`)
+	paste(s, `{"ec":0,"count":120,"mems":[{"uin":12345678,"nick":"甲"}]}`)
 	test.Tap(s.previewBtn)
 	p := s.preview
 	if p.note.Text != "名单不完整：QQ 显示本群共 120 人，这里只有 1 人，所以不会标记谁已退群。要标记，请把每一页都复制下来一起导入。" ||
@@ -158,21 +179,28 @@ func TestPastedTextRefused(t *testing.T) {
 	g := uitest.MustGroup(t, e, "王者荣耀福利群", "123456789")
 	s := showMemberSource(e, g, nil)
 	for text, want := range map[string]string{
+		"  \r\n": "剪贴板里没有文字：请先在浏览器里复制「响应」的全部内容，再点「粘贴」。",
 		fixture(t, "缺了一半.json"):            "成员名单不完整，在中间断掉了，可能没有复制全。请在「响应」里按 Ctrl+A 全选后再复制一次。没有导入任何成员。",
-		fixture(t, "类型不对.json"):            "成员名单里第 2 位成员的「入群时间」不是 QQ 给出的样子（是「\"昨天\"」），请在 qun.qq.com 重新复制或另存，不要手动修改。没有导入任何成员。",
+		fixture(t, "类型不对.json"):            "成员名单里第 2 位成员的「入群时间」不是 QQ 给出的样子（是「昨天」），请在 qun.qq.com 重新复制或另存，不要手动修改。没有导入任何成员。",
 		fixture(t, "未登录.json"):             "QQ 没有给出成员名单（错误 4），通常是登录已过期或你不是这个群的群主、管理员。请在浏览器里重新登录 qun.qq.com 后再复制。没有导入任何成员。",
 		"QQ号\t昵称\n12345678\t甲":             "这不是 QQ 的群成员名单：要的是「成员管理」页面里 search_group_members 的响应。Excel 或 CSV 表格请点「选择文件」导入。没有导入任何成员。",
-		`{"ec":0,"mems":[{"uin":"12ab"}]}`: "成员名单里第 1 位成员的 QQ号「\"12ab\"」不是 QQ号，请在 qun.qq.com 重新复制或另存，不要手动修改。没有导入任何成员。",
+		`{"ec":0,"mems":[{"uin":"12ab"}]}`: "成员名单里第 1 位成员的 QQ号「12ab」不是 QQ号，请在 qun.qq.com 重新复制或另存，不要手动修改。没有导入任何成员。",
 	} {
-		s.paste.SetText(text)
-		test.Tap(s.previewBtn)
-		if s.problem.Text != want || s.preview != nil {
-			t.Errorf("pasted %.20q: %q, want %q", text, s.problem.Text, want)
+		paste(s, text)
+		if s.status.Text != want || s.status.Importance != widget.DangerImportance || !s.previewBtn.Disabled() {
+			t.Errorf("pasted %.20q: %q, want %q", text, s.status.Text, want)
 		}
 	}
-	s.paste.SetText("")
-	if s.problem.Text != "" || !s.previewBtn.Disabled() {
-		t.Error("the refusal stays after the text changed")
+	// A good page, then a bad one: the bad one is refused and the good one stays.
+	paste(s, `{"ec":0,"count":2,"mems":[{"uin":12345678,"nick":"甲"}]}`)
+	paste(s, fixture(t, "缺了一半.json"))
+	if !strings.HasPrefix(s.status.Text, "这一页没有加进来：成员名单不完整") || !strings.HasSuffix(s.status.Text, "（之前粘贴的 1 页还在。）") ||
+		s.previewBtn.Disabled() || len(s.list.Members) != 1 {
+		t.Errorf("after a bad second page: %q", s.status.Text)
+	}
+	test.Tap(s.clearBtn)
+	if s.status.Text != "还没有粘贴。" || !s.previewBtn.Disabled() || s.list != nil {
+		t.Errorf("after 清空重来: %q", s.status.Text)
 	}
 	if n := len(membersOf(t, e, 0)); n != 0 {
 		t.Errorf("a refusal wrote %d members", n)

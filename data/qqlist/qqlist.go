@@ -500,8 +500,12 @@ func unixTime(raw json.RawMessage) (time.Time, bool) {
 // maxValueShown keeps an error's value short enough to show.
 const maxValueShown = 30
 
+// shortValue is a value as the owner can read it: a string without its JSON quotes.
 func shortValue(raw json.RawMessage) string {
 	s := string(bytes.TrimSpace(raw))
+	if text, isNumber, ok := scalar(raw); ok && !isNumber {
+		s = text
+	}
 	if utf8.RuneCountInString(s) > maxValueShown {
 		s = string([]rune(s)[:maxValueShown]) + "…"
 	}
