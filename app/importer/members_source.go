@@ -2,10 +2,10 @@ package importer
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"fmt"
 	"slices"
 	"strings"
 

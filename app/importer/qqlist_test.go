@@ -179,7 +179,7 @@ func TestPastedTextRefused(t *testing.T) {
 	g := uitest.MustGroup(t, e, "王者荣耀福利群", "123456789")
 	s := showMemberSource(e, g, nil)
 	for text, want := range map[string]string{
-		"  \r\n": "剪贴板里没有文字：请先在浏览器里复制「响应」的全部内容，再点「粘贴」。",
+		"  \r\n":                           "剪贴板里没有文字：请先在浏览器里复制「响应」的全部内容，再点「粘贴」。",
 		fixture(t, "缺了一半.json"):            "成员名单不完整，在中间断掉了，可能没有复制全。请在「响应」里按 Ctrl+A 全选后再复制一次。没有导入任何成员。",
 		fixture(t, "类型不对.json"):            "成员名单里第 2 位成员的「入群时间」不是 QQ 给出的样子（是「昨天」），请在 qun.qq.com 重新复制或另存，不要手动修改。没有导入任何成员。",
 		fixture(t, "未登录.json"):             "QQ 没有给出成员名单（错误 4），通常是登录已过期或你不是这个群的群主、管理员。请在浏览器里重新登录 qun.qq.com 后再复制。没有导入任何成员。",
