@@ -255,3 +255,47 @@ func dismissOverlays(e *ui.Env) {
 		e.Win.Canvas().Overlays().Remove(o)
 	}
 }
+
+// A member sheet with a row that lost its cells and a last-spoke time that cannot be
+// read: both are refused in the preview with row and column, nothing is written
+// until the owner chooses to skip them, and then only the good row is.
+func TestMemberSheetRefusesShortRowsAndUnreadableTimes(t *testing.T) {
+	e := uitest.NewEnv(t)
+	g := uitest.MustGroup(t, e, "王者荣耀福利群", "123456789")
+	path := filepath.Join(t.TempDir(), "群成员.csv")
+	text := "QQ号,昵称,群名片,最后发言时间,等级\r\n" +
+		"12345678,甲,甲甲,2026-05-01 20:30,冒泡\r\n" +
+		"23456789,乙\r\n" +
+		"34567890,丙,丙丙,昨天,潜水\r\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := showMemberSource(e, g, nil)
+	s.readFile(path)
+	w := s.wizard
+	if w == nil {
+		t.Fatalf("refused: %q", uifind.OverlayText(e.Win))
+	}
+	if got := w.plan.Summary(); got != "新增 1 条，变更 0 条，不变 0 条，无效 2 条" {
+		t.Fatalf("summary %q", got)
+	}
+	if kind, detail := previewRow(t, w, 3); kind != "第 3 行 无效" || !strings.HasPrefix(detail, "乙（QQ 23456789）：这一行只有 2 格，表头有 5 格，「群名片」「最后发言」「等级」列在这一行没有") {
+		t.Errorf("row 3: %q %q", kind, detail)
+	}
+	if _, detail := previewRow(t, w, 4); detail != "丙丙（QQ 34567890）：最后发言（D 列）「昨天」不是日期，请写成 2026-12-31 或 2026-12-31 20:00" {
+		t.Errorf("row 4: %q", detail)
+	}
+	if !w.importBtn.Disabled() {
+		t.Fatal("import offered with invalid rows")
+	}
+	if n := len(membersOf(t, e, 0)); n != 0 {
+		t.Fatalf("the preview wrote %d members", n)
+	}
+	test.Tap(w.skipInvalid)
+	test.Tap(w.importBtn)
+	got := membersOf(t, e, g.ID)
+	seat := got["12345678"].Memberships
+	if len(got) != 1 || len(seat) != 1 || seat[0].LevelName != "冒泡" || seat[0].LastSpokeAt == nil {
+		t.Errorf("imported %+v", got)
+	}
+}
