@@ -134,7 +134,7 @@ func (s *Screen) delete(id uint, name string) {
 		fyne.Do(func() {
 			switch {
 			case errors.Is(err, data.ErrInUse):
-				s.offerOffShelf(id, name)
+				s.whenInUse(id, name)
 			case err != nil:
 				s.env.ShowError(err)
 			}

@@ -41,3 +41,17 @@ func (s *Screen) onInvalid() {
 		s.links.MarkInvalid(*r, s.Refresh)
 	}
 }
+
+// whenInUse answers a delete refused because posts named the resource: one on the
+// blacklist stays there (下架 would take it off without a note); any other is offered
+// 下架.
+func (s *Screen) whenInUse(id uint, name string) {
+	for i := range s.all {
+		if s.all[i].ID == id && s.all[i].Status == data.StatusInvalid {
+			ui.ShowMessage(s.env.Win, "不能删除", "「"+name+"」已经在发出的公告里出现过，删除会让公告记录对不上，所以不能删除。\n"+
+				"它在失效名单里，不会再出现在资源索引表和上新公告里，留着即可。")
+			return
+		}
+	}
+	s.offerOffShelf(id, name)
+}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/qunhuo/qunhuo/app/ui/uifind"
 	"github.com/qunhuo/qunhuo/app/ui/uitest"
 	"github.com/qunhuo/qunhuo/data"
 )
@@ -133,5 +134,27 @@ func TestFormWarnsAboutAnUnreliableSupplier(t *testing.T) {
 	s.form.supplier.SetText("老王卡铺")
 	if s.form.supplierNote.Importance == widget.WarningImportance {
 		t.Errorf("at 40%% 老王卡铺 (1 in 4) still warns: %q", s.form.supplierNote.Text)
+	}
+}
+
+// A resource on the blacklist that a post named cannot be deleted, and is not offered
+// 下架 either: it stays on the list.
+func TestDeleteOfAnInvalidResourceInAPost(t *testing.T) {
+	e := uitest.NewEnv(t)
+	r := uitest.MustResource(t, e, data.ResourceDraft{Name: "滴滴打车 券包", Category: "生活类", Price: "5"})
+	if err := e.Store.RecordPost(&data.Post{Kind: data.PostIndex, Body: "索引表"}, []uint{r.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Store.MarkInvalid(r.ID, data.InvalidMark{Reason: "其他"}); err != nil {
+		t.Fatal(err)
+	}
+	s := openResources(t, e)
+	s.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	s.delete(r.ID, r.Name)
+	if text := uifind.OverlayText(e.Win); !strings.Contains(text, "它在失效名单里") {
+		t.Errorf("the refusal says %q", text)
+	}
+	if got, _ := e.Store.Resource(r.ID); got.Status != data.StatusInvalid {
+		t.Errorf("status %s after the refused delete", got.Status)
 	}
 }
