@@ -17,6 +17,7 @@ import (
 	"github.com/qunhuo/qunhuo/app/requests"
 	"github.com/qunhuo/qunhuo/app/rules"
 	"github.com/qunhuo/qunhuo/app/settings"
+	"github.com/qunhuo/qunhuo/app/trades"
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 )
@@ -71,6 +72,9 @@ type shell struct {
 	blacklistArea *area // 失效名单, under 交易与售后
 	blacklist     *blacklist.Screen
 
+	tradesArea *area // 担保交易, under 交易与售后
+	trades     *trades.Screen
+
 	rulesArea *area // 群规, under 交易与售后
 	rules     *rules.Screen
 }
@@ -86,6 +90,8 @@ func newShell(e *ui.Env) *shell {
 	})
 	s.blacklist = blacklist.NewScreen(e, blacklist.Links{Catalog: func() { s.show(s.catalogArea) }})
 	s.blacklistArea = &area{title: "失效名单", icon: theme.WarningIcon(), screen: s.blacklist}
+	s.trades = trades.NewScreen(e)
+	s.tradesArea = &area{title: "担保交易", icon: theme.ConfirmIcon(), screen: s.trades}
 	s.rules = rules.NewScreen(e)
 	s.rulesArea = &area{title: "群规", icon: theme.DocumentIcon(), screen: s.rules}
 	s.members = members.NewScreen(e, members.Links{
@@ -111,6 +117,7 @@ func newShell(e *ui.Env) *shell {
 		restock:        func() { s.show(s.requestsArea); s.requests.ShowOffers() },
 		replyTo:        func(r data.Request) { s.requests.Capture.ShowReply(r) },
 		ticket:         s.showTicket,
+		trade:          s.showTrade,
 		blacklistPost:  func() { s.show(s.blacklistArea); s.blacklist.ShowPost() },
 	})
 	s.home.screen = s.today
@@ -139,7 +146,7 @@ func (s *shell) sections() []section {
 		{"", []*area{s.home}},
 		{"资源", []*area{s.catalogArea, s.postsArea, s.requestsArea}},
 		{"成员", []*area{s.membersArea, s.groupsArea}},
-		{"交易与售后", []*area{s.ticketsArea, s.blacklistArea, s.rulesArea}},
+		{"交易与售后", []*area{s.tradesArea, s.ticketsArea, s.blacklistArea, s.rulesArea}},
 		{"数据", []*area{s.backupArea, s.settingsArea}},
 	}
 }
@@ -242,7 +249,7 @@ func (s *shell) rememberGroup(id uint) {
 
 func (s *shell) setGroup(g *data.Group) {
 	s.current = g
-	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets, s.rules} {
+	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets, s.rules, s.trades} {
 		scr.SetGroup(g)
 	}
 	if s.shown != s.catalogArea { // the catalog is the same for every group
@@ -310,4 +317,12 @@ func (s *shell) refreshShown() {
 func (s *shell) showCatalogNeeding(st data.ResourceState, a data.Attention) {
 	s.show(s.catalogArea)
 	s.resources.ShowNeeding(st, a)
+}
+
+// showTrade opens 担保交易 with trade id selected (0: the list alone).
+func (s *shell) showTrade(id uint) {
+	if id != 0 {
+		s.trades.ShowTrade(id)
+	}
+	s.show(s.tradesArea)
 }

@@ -32,6 +32,7 @@ type todayLinks struct {
 	restock        func()               // the 需求响应 area's 到货通知
 	replyTo        func(r data.Request) // the quick capture, replying to r
 	ticket         func(id uint)        // the 售后工单 area with ticket id's detail open (0: the list)
+	trade          func(id uint)        // the 担保交易 area with trade id selected
 	blacklistPost  func()               // the 失效名单 area with its 失效资源公示 open
 }
 
@@ -119,6 +120,7 @@ func todoRow(td todo) fyne.CanvasObject {
 func (t *today) todos() []todo {
 	a, l := t.agenda, t.links
 	out := t.requestTodos()
+	out = append(out, t.tradeTodos()...)
 	out = append(out, t.ticketTodos()...)
 	if a.Expiring.Count > 0 {
 		out = append(out, todo{theme.HistoryIcon(), countLine(a.Expiring, "个资源 3 天内到期"), "去看看",

@@ -115,9 +115,9 @@ func (d *detail) show(t data.Trade, g *data.Group, recs map[uint]data.TradeRecor
 	d.Info.SetText(strings.Join(lines, "\n"))
 	var log []string
 	for _, ev := range t.Events {
-		line := ev.At.In(loc).Format(data.DateMinLayout) + "　" + escrow.State(ev.To).Label()
+		line := ev.At.In(loc).Format(data.DateMinLayout) + "  " + escrow.State(ev.To).Label()
 		if ev.From != "" {
-			line = ev.At.In(loc).Format(data.DateMinLayout) + "　" + escrow.State(ev.From).Label() + " → " + escrow.State(ev.To).Label()
+			line = ev.At.In(loc).Format(data.DateMinLayout) + "  " + escrow.State(ev.From).Label() + " → " + escrow.State(ev.To).Label()
 		}
 		log = append(log, line+"："+ev.Note)
 	}

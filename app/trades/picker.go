@@ -73,7 +73,7 @@ func (p *picker) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if c.warn {
 		l.Importance = widget.WarningImportance
 	}
-	l.SetText(c.label + "　" + c.detail)
+	l.SetText(c.label + "  " + c.detail)
 }
 
 func (p *picker) onTyped(string) {

@@ -225,8 +225,8 @@ func (s *Screen) onRowSelected(row int) {
 
 // ShowTrade selects trade id once the list is loaded (the 今日 home points at it).
 func (s *Screen) ShowTrade(id uint) {
+	s.scope.SetSelected(scopeAll) // an overdue trade is open, but the owner may have moved it meanwhile
 	s.selected = id
-	s.scope.SetSelected(scopeAll)
 }
 
 func (s *Screen) onAdd() {
@@ -247,3 +247,6 @@ func (s *Screen) onMoved(t data.Trade, done string) {
 	}
 	s.Refresh()
 }
+
+// Selected is the trade whose detail is shown, or 0.
+func (s *Screen) Selected() uint { return s.selected }
