@@ -4,6 +4,7 @@
 package members
 
 import (
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -240,7 +241,10 @@ func (s *Screen) delete(id uint) {
 	s.env.Tasks.Run(func() {
 		err := s.env.Store.DeleteMember(id)
 		fyne.Do(func() {
-			if err != nil {
+			switch {
+			case errors.Is(err, data.ErrInUse): // kept on purpose (担保交易): the store says why
+				ui.ShowMessage(s.env.Win, "不能删除", ui.Explain(err))
+			case err != nil:
 				s.env.ShowError(err)
 			}
 			s.Refresh()
