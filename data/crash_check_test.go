@@ -170,6 +170,21 @@ func TestCrashCheckerCatches(t *testing.T) {
 		{"a trade moved without its new deadline", "escrow trade and its log", func(c *crashChild, tx *gorm.DB) error {
 			return breakHeldTrade(c, tx, "UPDATE trades SET due_at = NULL WHERE id = (SELECT MAX(id) FROM trades)")
 		}},
+		{"a ticket moved without its log line", "after-sales ticket and its log", func(c *crashChild, tx *gorm.DB) error {
+			return breakResolvedTicket(c, tx, "UPDATE tickets SET state = 'closed', closed_at = opened_at WHERE id = (SELECT MAX(id) FROM tickets)")
+		}},
+		{"a ticket's move logged, its state not changed", "after-sales ticket and its log", func(c *crashChild, tx *gorm.DB) error {
+			return breakResolvedTicket(c, tx, "UPDATE tickets SET state = 'in_progress', resolved_at = NULL WHERE id = (SELECT MAX(id) FROM tickets)")
+		}},
+		{"a ticket opened without its first log line", "after-sales ticket and its log", func(c *crashChild, tx *gorm.DB) error {
+			return breakResolvedTicket(c, tx, "DELETE FROM ticket_events WHERE from_state = '' AND ticket_id = (SELECT MAX(id) FROM tickets)")
+		}},
+		{"a ticket answered without its first response time", "after-sales ticket and its log", func(c *crashChild, tx *gorm.DB) error {
+			return breakResolvedTicket(c, tx, "UPDATE tickets SET first_response_at = NULL WHERE id = (SELECT MAX(id) FROM tickets)")
+		}},
+		{"a ticket resolved without its time", "after-sales ticket and its log", func(c *crashChild, tx *gorm.DB) error {
+			return breakResolvedTicket(c, tx, "UPDATE tickets SET resolved_at = NULL WHERE id = (SELECT MAX(id) FROM tickets)")
+		}},
 		{"a transaction without its setting", "transaction all or nothing", func(c *crashChild, tx *gorm.DB) error {
 			return tx.Exec("DELETE FROM settings WHERE key LIKE 'tx-%'").Error
 		}},

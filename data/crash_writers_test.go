@@ -71,6 +71,7 @@ var crashWriters = []crashWriter{
 	{"blacklist", writeBlacklist, presentBlacklist},
 	{"rules", writeRules, presentRules},
 	{"trade", writeTrade, presentTrade},
+	{"ticket", writeTicket, presentTicket},
 }
 
 // crashBrokenWriters save the way the store must not: TestCrashHarnessCatchesBrokenSaves
@@ -90,6 +91,7 @@ var crashInvariants = []crashInvariant{
 	{"resource status and its blacklist move", checkBlacklist},
 	{"rule version and its sections", checkRuleSections},
 	{"escrow trade and its log", checkTrades},
+	{"after-sales ticket and its log", checkTickets},
 }
 
 // crashSeqsPerRound bounds the saves of one child, so that seq and the numbers below
