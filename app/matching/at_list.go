@@ -13,9 +13,10 @@ import (
 	"github.com/qunhuo/qunhuo/data"
 )
 
-// atList shows the untold members' names in rank order for @-ing by hand: QQ only
-// notifies an @ picked from its own member list, so pasted "@名字" text reaches
-// nobody. When the owner is done, 已全部@完 records them as told.
+// atList shows the names to @ in rank order, for @-ing by hand: QQ only notifies an
+// @ picked from its own member list, so the "@名字" text of a pasted group post
+// reaches nobody. It names the untold and those only named in a group post since
+// (toAt). When the owner is done, 已全部@完 records them as told by @.
 type atList struct {
 	names *widget.Label
 	done  *widget.Button
@@ -23,7 +24,7 @@ type atList struct {
 }
 
 func (f *ResourceFits) onAtList() {
-	names, ids := f.names()
+	names, ids := namesOf(f.toAt())
 	if len(names) == 0 {
 		return
 	}

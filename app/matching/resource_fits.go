@@ -24,7 +24,7 @@ import (
 
 var fitColumns = []ui.Column{
 	{Title: "排名", Width: 50}, {Title: "成员", Width: 150}, {Title: "QQ号", Width: 100},
-	{Title: "为什么适合", Width: 440}, {Title: "最近告知", Width: 140},
+	{Title: "为什么适合", Width: 410}, {Title: "最近告知", Width: 170},
 }
 
 // ResourceFits is the match list of one resource: the members it fits, best first.
@@ -133,7 +133,7 @@ func (f *ResourceFits) apply() {
 		f.empty.Hide()
 		text := fmt.Sprintf("%s有 %d 人适合，按匹配程度排列。", who, len(f.fits))
 		if told := len(f.fits) - untold; told > 0 {
-			text = fmt.Sprintf("%s有 %d 人适合，按匹配程度排列；其中 %d 人 %d 天内已告知过，群公告和@名单不再点名TA们。",
+			text = fmt.Sprintf("%s有 %d 人适合，按匹配程度排列；其中 %d 人 %d 天内已告知过，群公告不再点名TA们。",
 				who, len(f.fits), told, f.days)
 		}
 		if st := f.resource.StateAt(f.env.Now()); st != data.StateOnSale {
@@ -209,7 +209,7 @@ func (f *ResourceFits) updateActions() {
 	// Telling members about what they cannot buy now only teaches them to ignore it.
 	onSale := f.resource.StateAt(f.env.Now()) == data.StateOnSale
 	ui.Enable(f.postBtn, n > 0 && onSale)
-	ui.Enable(f.atBtn, n > 0 && onSale)
+	ui.Enable(f.atBtn, len(f.toAt()) > 0 && onSale)
 	f.postBtn.SetText(fmt.Sprintf("复制群公告（点名 %d 人）", n))
 	ui.Enable(f.privBtn, f.selected >= 0 && onSale)
 	f.showDetail()
@@ -234,10 +234,24 @@ func (f *ResourceFits) showDetail() {
 }
 
 // names are the untold members' names in rank order, and their ids.
-func (f *ResourceFits) names() ([]string, []uint) {
+func (f *ResourceFits) names() ([]string, []uint) { return namesOf(f.untold()) }
+
+// toAt are the members the @ list names: the untold, and those only named in a group
+// post since, whom pasted "@名字" text did not notify.
+func (f *ResourceFits) toAt() []match.Fit {
+	var out []match.Fit
+	for _, fit := range f.fits {
+		if !fit.Member.Told() || fit.Member.ToldWay == data.NoticeGroupPost.Label() {
+			out = append(out, fit)
+		}
+	}
+	return out
+}
+
+func namesOf(fits []match.Fit) ([]string, []uint) {
 	var names []string
 	var ids []uint
-	for _, fit := range f.untold() {
+	for _, fit := range fits {
 		names = append(names, fit.Member.Name)
 		ids = append(ids, fit.Member.ID)
 	}

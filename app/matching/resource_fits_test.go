@@ -98,8 +98,12 @@ func TestMatchListShowsReasonsAndCopiesThePost(t *testing.T) {
 		t.Errorf("notices %q", got)
 	}
 	// Everyone is told now: they stay listed, marked, and are not named again.
-	if !strings.Contains(l.summary.Text, "其中 3 人 7 天内已告知过") || !l.postBtn.Disabled() || !l.atBtn.Disabled() {
+	if !strings.Contains(l.summary.Text, "其中 3 人 7 天内已告知过") || !l.postBtn.Disabled() {
 		t.Errorf("after the post: %q, post button disabled %v", l.summary.Text, l.postBtn.Disabled())
+	}
+	// The post's "@名字" text notifies nobody in QQ: the @ list still names them.
+	if l.atBtn.Disabled() {
+		t.Errorf("the @ list is closed to members only named in the post")
 	}
 	if got := toldText(l.fits[0].Member, f.e); got != "11-26 18:00 群公告点名" {
 		t.Errorf("told column %q", got)
@@ -139,19 +143,27 @@ func TestPrivateMessageMovesDownTheList(t *testing.T) {
 
 func TestAtListRecordsWhenDone(t *testing.T) {
 	f := newFixture(t)
+	if err := f.e.Store.RecordNotices(f.r.ID, []uint{f.ids["阿狸"]}, data.NoticePrivate); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.e.Store.RecordNotices(f.r.ID, []uint{f.ids["橘猫"]}, data.NoticeGroupPost); err != nil {
+		t.Fatal(err)
+	}
 	l := ShowForResource(f.e, &f.g, f.r)
 	f.e.Tasks.Wait()
 	test.Tap(l.atBtn)
-	if got := l.atList.names.Text; got != "1. 小鱼儿\n2. 阿狸\n3. 橘猫" {
+	// 阿狸 had a private message; 橘猫 was only named in a group post.
+	if got := l.atList.names.Text; got != "1. 小鱼儿\n2. 橘猫" {
 		t.Errorf("@ list %q", got)
 	}
-	if f.notices(t) != "" {
-		t.Errorf("opening the @ list recorded notices")
-	}
+	before := f.notices(t)
 	test.Tap(uifind.OverlayButton(t, f.e.Win, "已全部@完"))
 	f.e.Tasks.Wait()
-	if got := f.notices(t); got != "小鱼儿:at 阿狸:at 橘猫:at" {
+	if got := f.notices(t); got != before+" 小鱼儿:at 橘猫:at" {
 		t.Errorf("notices %q", got)
+	}
+	if !l.atBtn.Disabled() {
+		t.Errorf("the @ list is still open after everyone was @-ed")
 	}
 }
 
