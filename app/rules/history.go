@@ -31,6 +31,7 @@ type historyView struct {
 	shown    data.RuleVersion // the picked version with its sections
 	before   data.RuleVersion // the version before it, ID 0 for none
 	latest   ui.Latest
+	applying bool // apply selects the version it was given
 
 	List          *widget.List
 	empty         *ui.EmptyState
@@ -93,12 +94,25 @@ func (h *historyView) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	box.Objects[1].(*widget.Label).SetText(note)
 }
 
-// apply shows the versions, keeping the one picked when it is still there.
-// A new version (just saved or restored) is picked instead.
-func (h *historyView) apply(vs []data.RuleVersionInfo) {
-	if len(h.versions) > 0 && len(vs) > 0 && vs[0].ID != h.versions[0].ID {
-		h.picked = nil
+// keptVersion is the version the history shows and the newest when it was loaded:
+// a reload keeps showing it unless a newer version was saved since.
+type keptVersion struct{ id, newest uint }
+
+func (h *historyView) keeping() keptVersion {
+	var k keptVersion
+	if h.picked != nil {
+		k.id = h.picked.ID
 	}
+	if len(h.versions) > 0 {
+		k.newest = h.versions[0].ID
+	}
+	return k
+}
+
+// apply shows the versions and, picked, version shown (with its sections) compared
+// with before; Refresh loaded them together.
+func (h *historyView) apply(vs []data.RuleVersionInfo, shown, before data.RuleVersion) {
+	h.latest.Next() // a version picked earlier and still loading is dropped
 	h.versions = vs
 	h.List.Refresh()
 	switch {
@@ -109,28 +123,22 @@ func (h *historyView) apply(vs []data.RuleVersionInfo) {
 	default:
 		h.empty.Hide()
 	}
-	keep := -1
+	h.picked, h.shown, h.before = nil, shown, before
+	h.List.UnselectAll()
 	for i, v := range vs {
-		if h.picked != nil && v.ID == h.picked.ID {
-			keep = i
+		if v.ID == shown.ID {
+			h.picked = &vs[i]
+			h.applying = true // already loaded: onSelect need not load it
+			h.List.Select(i)
+			h.applying = false
 		}
 	}
-	h.List.UnselectAll()
-	if keep < 0 && len(vs) > 0 {
-		keep = 0
-	}
-	if keep < 0 {
-		h.picked = nil
-		h.shown, h.before = data.RuleVersion{}, data.RuleVersion{}
-		h.render()
-		return
-	}
-	h.List.Select(keep)
+	h.render()
 }
 
 // onSelect loads the version picked and the one before it.
 func (h *historyView) onSelect(id widget.ListItemID) {
-	if id >= len(h.versions) {
+	if h.applying || id >= len(h.versions) {
 		return
 	}
 	v := h.versions[id]

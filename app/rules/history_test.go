@@ -99,7 +99,7 @@ func TestRulesPostCopiesTheVersionInForce(t *testing.T) {
 	}
 	// An unsaved edit is not in the post, and the tab says so.
 	typeInto(s.Editor.Title, "还没保存的标题")
-	s.Post.build()
+	s.Post.showInfo()
 	if strings.Contains(p.Preview.Text.Text, "还没保存的标题") || !strings.Contains(p.Info.Text, "没保存的修改") {
 		t.Errorf("unsaved edit: info %q", p.Info.Text)
 	}

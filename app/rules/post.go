@@ -39,41 +39,27 @@ func (p *postView) content() fyne.CanvasObject {
 	return container.NewBorder(p.Info, nil, nil, nil, p.empty.Over(p.Preview.Content()))
 }
 
-// build makes the post of the version in force.
-func (p *postView) build() {
+// apply shows post, the version in force's (none before the first save).
+func (p *postView) apply(post qqpost.Built) {
+	p.post = post
+	p.Preview.SetParts(post.Parts)
+	p.showInfo()
+}
+
+// showInfo says what the post is, or what to do before there is one.
+func (p *postView) showInfo() {
 	s := p.s
 	switch {
 	case s.group == nil:
-		p.show(qqpost.Built{}, "")
+		p.Info.SetText("")
 		p.empty.Show("请先在上方选择或新建一个群。")
-		return
-	case s.current.ID == 0:
-		p.show(qqpost.Built{}, "")
+	case s.current.ID == 0 || len(p.post.Parts) == 0:
+		p.Info.SetText("")
 		p.empty.Show("群规还没有保存过。在「编辑群规」里改好后点「保存为新版本」，这里就会生成可以复制到QQ群的群规公告。", p.goEdit)
-		return
+	default:
+		p.empty.Hide()
+		p.Info.SetText(p.infoOf(p.post))
 	}
-	n := p.latest.Next()
-	e, g := s.env, *s.group
-	e.Tasks.Run(func() {
-		post, err := qqpost.BuildRulesPost(e.Store, g, e.Loc)
-		fyne.Do(func() {
-			if !p.latest.Is(n) || s.groupID() != g.ID {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
-			p.empty.Hide()
-			p.show(post, p.infoOf(post))
-		})
-	})
-}
-
-func (p *postView) show(post qqpost.Built, info string) {
-	p.post = post
-	p.Info.SetText(info)
-	p.Preview.SetParts(post.Parts)
 }
 
 // infoOf says which version the post is, how long, and how to paste it.

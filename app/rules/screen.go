@@ -8,6 +8,7 @@ package rules
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
+	qqpost "github.com/qunhuo/qunhuo/data/posts"
 	"github.com/qunhuo/qunhuo/data/rulebook"
 )
 
@@ -68,7 +70,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	)
 	s.tabs.OnSelected = func(t *container.TabItem) {
 		if t.Text == tabPost {
-			s.Post.build()
+			s.Post.showInfo() // the edits not saved yet may have changed
 		}
 	}
 	top := container.NewVBox(container.NewBorder(nil, nil, title, nil, s.status), s.notice.Content())
@@ -92,42 +94,76 @@ func (s *Screen) groupID() uint {
 	return s.group.ID
 }
 
-// Refresh loads the current group's newest version and its history. Rules being
-// edited and not saved stay as they are.
+// loaded is what Refresh reads, applied in one go.
+type loaded struct {
+	current data.RuleVersion
+	history []data.RuleVersionInfo
+	shown   data.RuleVersion // the version the history tab shows, with its sections
+	before  data.RuleVersion // the one before it
+	post    qqpost.Built
+}
+
+// Refresh loads the current group's newest version, its history, the version the
+// history tab shows and the rules post, in one task applied in one fyne.Do. Rules
+// being edited and not saved stay as they are.
 func (s *Screen) Refresh() {
 	if s.group == nil {
-		s.current, s.history = data.RuleVersion{}, nil
-		s.show()
+		s.apply(loaded{})
 		return
 	}
 	n := s.latest.Next()
-	e, gid := s.env, s.group.ID
+	e, g, keep := s.env, *s.group, s.History.keeping()
 	e.Tasks.Run(func() {
-		cur, _, err := e.Store.CurrentRules(gid)
-		var history []data.RuleVersionInfo
-		if err == nil {
-			history, err = e.Store.RuleHistory(gid)
-		}
+		l, err := load(e.Store, g, keep, e.Loc)
 		fyne.Do(func() {
-			if !s.latest.Is(n) || s.groupID() != gid {
+			if !s.latest.Is(n) || s.groupID() != g.ID {
 				return
 			}
 			if err != nil {
 				e.ShowError(err)
 				return
 			}
-			s.current, s.history = cur, history
-			s.show()
+			s.apply(l)
 		})
 	})
 }
 
-// show puts what was loaded on every tab.
-func (s *Screen) show() {
+// load reads what the screen shows of group g; keep is the version the history tab
+// shows, kept unless a newer one was saved since (then the newest is shown).
+func load(st *data.Store, g data.Group, keep keptVersion, loc *time.Location) (loaded, error) {
+	var l loaded
+	var err error
+	if l.current, _, err = st.CurrentRules(g.ID); err != nil {
+		return l, err
+	}
+	if l.history, err = st.RuleHistory(g.ID); err != nil || len(l.history) == 0 {
+		return l, err
+	}
+	pick := l.history[0].ID
+	if keep.newest == pick {
+		for _, v := range l.history {
+			if v.ID == keep.id {
+				pick = v.ID
+			}
+		}
+	}
+	if l.shown, err = st.RuleVersionWithSections(pick); err != nil {
+		return l, err
+	}
+	if l.before, _, err = st.PreviousRules(pick); err != nil {
+		return l, err
+	}
+	l.post, err = qqpost.BuildRulesPost(st, g, loc)
+	return l, err
+}
+
+// apply puts what was loaded on every tab.
+func (s *Screen) apply(l loaded) {
+	s.current, s.history = l.current, l.history
 	s.status.SetText(s.statusText())
 	s.Editor.load(s.draftOf())
-	s.History.apply(s.history)
-	s.Post.build()
+	s.History.apply(l.history, l.shown, l.before)
+	s.Post.apply(l.post)
 }
 
 // statusText says which version is in force.
