@@ -40,7 +40,9 @@ const (
 // bargainWords show a request that hunts a price rather than a thing.
 var bargainWords = []string{"便宜", "优惠", "折扣", "打折", "特价", "低价", "福利", "羊毛", "捡漏", "活动价", "划算"}
 
-// Request is one request of a member.
+// Request is one demand a member stated: today a 求… from the requests table; the
+// demand a blind-box entry states, a redemption or a swap's want can come in the same
+// shape when those capabilities arrive.
 type Request struct {
 	Text     string
 	Category string // the category it was filed under, "" when none
