@@ -15,9 +15,8 @@ import (
 // postView is the 群规公告 tab: the current version as a QQ post, split when long,
 // each part copied on its own; a copied post is kept in the post history.
 type postView struct {
-	s      *Screen
-	post   qqpost.Built
-	latest ui.Latest
+	s    *Screen
+	post qqpost.Built
 
 	Info    *widget.Label
 	Preview *ui.PostPreview
