@@ -2,6 +2,8 @@ package data
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -121,6 +123,11 @@ func vocabulary(tx *gorm.DB) (*suggest.Vocabulary, error) {
 	if err := tx.Model(&Category{}).Order("position, id").Pluck("name", &cats).Error; err != nil {
 		return nil, err
 	}
+	// A category whose word could not be a tag (too long, two words) suggests nothing.
+	cats = slices.DeleteFunc(cats, func(c string) bool {
+		_, err := CheckTag(TagInterest, strings.TrimSuffix(strings.TrimSpace(c), "类"))
+		return err != nil
+	})
 	var syns []Synonym
 	if err := tx.Find(&syns).Error; err != nil {
 		return nil, err
