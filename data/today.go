@@ -28,8 +28,9 @@ type Agenda struct {
 	AutoBackupError   string     // why it failed (for the log, not the owner)
 	UrgentTickets     AgendaLine // 售后工单 waiting for a first response, overdue or due within sla.WarnBefore; Names are "member（category，time left）"
 	Requests          AgendaRequests
-	OverdueTrades     AgendaLine // 担保交易 past their deadline, the longest overdue first; Names are "#12 item（等卖家交付）", IDs the trades'
-	UnpostedInvalid   AgendaLine // 失效 resources no 失效资源公示 of the group named since they were marked, newest first
+	OverdueTrades     AgendaLine  // 担保交易 past their deadline, the longest overdue first; Names are "#12 item（等卖家交付）", IDs the trades'
+	UnpostedInvalid   AgendaLine  // 失效 resources no 失效资源公示 of the group named since they were marked, newest first
+	Rules             AgendaRules // the group's newest 群规 and whether its 群规公告 was copied since
 }
 
 // AgendaLine counts resources and names the first few, at most AgendaLineLength, in
@@ -85,6 +86,9 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 			return err
 		}
 		if a.OverdueTrades, err = overdueTradesLine(tx, groupID, now); err != nil {
+			return err
+		}
+		if a.Rules, err = rulesAgenda(tx, groupID); err != nil {
 			return err
 		}
 		a.UnpostedInvalid, err = unpostedInvalid(tx, groupID)
