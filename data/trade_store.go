@@ -42,11 +42,11 @@ const MaxTradeItemLen = 100
 func (d TradeDraft) Parse() (amount, fee int64, err error) {
 	var p problems
 	if d.BuyerID == 0 {
-		p.add("buyer", "请选买家")
+		p.add("buyer", "请在名单里点选买家（可输入QQ号、昵称、群名片或拼音找TA）")
 	}
 	switch {
 	case d.SellerID == 0:
-		p.add("seller", "请选卖家")
+		p.add("seller", "请在名单里点选卖家（可输入QQ号、昵称、群名片或拼音找TA）")
 	case d.SellerID == d.BuyerID:
 		p.add("seller", "卖家和买家不能是同一个人，请重新选卖家")
 	}

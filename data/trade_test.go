@@ -176,8 +176,8 @@ func TestOpenTradeRefusesBadInput(t *testing.T) {
 		field string
 		msg   string
 	}{
-		{"no buyer", func(d *TradeDraft) { d.BuyerID = 0 }, "buyer", "请选买家"},
-		{"no seller", func(d *TradeDraft) { d.SellerID = 0 }, "seller", "请选卖家"},
+		{"no buyer", func(d *TradeDraft) { d.BuyerID = 0 }, "buyer", "点选买家"},
+		{"no seller", func(d *TradeDraft) { d.SellerID = 0 }, "seller", "点选卖家"},
 		{"buyer is seller", func(d *TradeDraft) { d.SellerID = d.BuyerID }, "seller", "不能是同一个人"},
 		{"no item", func(d *TradeDraft) { d.Item = "  " }, "item", "交易的东西不能为空"},
 		{"item too long", func(d *TradeDraft) { d.Item = strings.Repeat("券", 101) }, "item", "最多 100 个字"},

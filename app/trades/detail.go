@@ -25,6 +25,7 @@ type detail struct {
 
 	Title      *widget.Label
 	Info       *widget.Label
+	Due        *widget.Label // who it waits on and until when; red when overdue
 	Log        *widget.Label
 	Moves      *fyne.Container
 	StatusPost *widget.Button
@@ -39,11 +40,13 @@ func newDetail(e *ui.Env, onMoved func(data.Trade, string)) *detail {
 	d.Title.Wrapping = fyne.TextWrapWord
 	d.Info = widget.NewLabel("")
 	d.Info.Wrapping = fyne.TextWrapWord
+	d.Due = widget.NewLabel("")
+	d.Due.Wrapping = fyne.TextWrapWord
 	d.Log = widget.NewLabel("")
 	d.Log.Wrapping = fyne.TextWrapWord
 	d.Moves = container.NewGridWithColumns(2)
 	d.StatusPost = widget.NewButtonWithIcon("状态公告", theme.ContentCopyIcon(), d.onStatusPost)
-	body := container.NewVBox(d.Title, d.Info, widget.NewSeparator(), ui.Bold("这一步可以"), d.Moves,
+	body := container.NewVBox(d.Title, d.Info, d.Due, widget.NewSeparator(), ui.Bold("这一步可以"), d.Moves,
 		widget.NewSeparator(), ui.Bold("记录（只增不改）"), d.Log)
 	d.box = container.NewBorder(nil, container.NewHBox(ui.LayoutSpacer(), d.StatusPost), nil, nil, container.NewVScroll(body))
 	d.clear()
@@ -59,6 +62,7 @@ func (d *detail) clear() {
 	d.Title.SetText("点选一笔交易")
 	d.Info.SetText("这里显示交易的详情、每一步的记录，和现在可以做的下一步。超时的交易排在最前面，显示为红色。")
 	d.Log.SetText("")
+	d.Due.SetText("")
 	d.Moves.RemoveAll()
 	d.StatusPost.Disable()
 }
@@ -102,17 +106,18 @@ func (d *detail) show(t data.Trade, g *data.Group, recs map[uint]data.TradeRecor
 	if t.FeeCents > 0 {
 		lines[2] += "，手续费 ¥" + data.Yuan(t.FeeCents)
 	}
-	if w := deadlineText(&t, now, loc); w != "" {
-		lines = append(lines, "现在："+w)
-	}
 	if t.Notes != "" {
 		lines = append(lines, "备注："+t.Notes)
 	}
-	d.Info.Importance = widget.MediumImportance
-	if t.Overdue(now) {
-		d.Info.Importance = widget.DangerImportance
-	}
 	d.Info.SetText(strings.Join(lines, "\n"))
+	d.Due.Importance = widget.MediumImportance
+	if t.Overdue(now) {
+		d.Due.Importance = widget.DangerImportance
+	}
+	d.Due.SetText("")
+	if w := deadlineText(&t, now, loc); w != "" {
+		d.Due.SetText("现在：" + w)
+	}
 	var log []string
 	for _, ev := range t.Events {
 		line := ev.At.In(loc).Format(data.DateMinLayout) + "  " + escrow.State(ev.To).Label()

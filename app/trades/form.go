@@ -88,8 +88,10 @@ func (f *tradeForm) apply(ms []data.Member, recs map[uint]data.TradeRecord, rs [
 	}
 	f.Resource.setChoices(items)
 	f.Status.SetText("")
+	f.Status.Hide()
 	if len(ms) < 2 {
 		f.Status.SetText("担保交易要有买家和卖家两位成员，请先到「成员」里添加。")
+		f.Status.Show()
 	}
 }
 
@@ -129,7 +131,7 @@ func (f *tradeForm) show() {
 			Beside: &ui.FormRow{Label: "手续费（元）", Key: "fee", Widget: f.Fee}},
 		ui.FormRow{Label: "备注", Key: "notes", Widget: f.Remarks},
 	)
-	f.FormKit.Show("新开担保单", container.NewVBox(f.Status, form), fyne.NewSize(820, 720))
+	f.FormKit.Show("新开担保单", container.NewVBox(f.Status, form), fyne.NewSize(820, 700))
 	f.Env.Win.Canvas().Focus(f.Buyer.Entry)
 }
 

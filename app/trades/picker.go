@@ -27,6 +27,7 @@ type picker struct {
 	Entry   *ui.FormEntry
 	List    *widget.List
 	Picked  *widget.Label // what was picked, with its detail
+	listBox fyne.CanvasObject
 	choices []choice
 	shown   []int
 	picked  int // in choices; -1: none
@@ -39,10 +40,13 @@ func newPicker(onEsc func(), hint string, changed func()) *picker {
 	p.Entry = ui.NewFormEntry(onEsc)
 	p.Entry.SetPlaceHolder(hint)
 	p.Entry.OnChanged = p.onTyped
+	p.Entry.OnSubmitted = func(string) { p.pickFirst() }
 	p.List = widget.NewList(func() int { return len(p.shown) }, newRowLabel, p.updateRow)
 	p.List.OnSelected = p.onSelected
 	p.Picked = widget.NewLabel("")
 	p.Picked.Wrapping = fyne.TextWrapWord
+	p.Picked.Hide()
+	p.listBox = ui.WithMinHeight(p.List, 88)
 	return p
 }
 
@@ -52,9 +56,10 @@ func newRowLabel() fyne.CanvasObject {
 	return l
 }
 
-// content is the entry's list, a few rows tall.
+// content is the entry's list, a few rows tall, while the owner looks for one; once
+// one is picked, what was picked in its place.
 func (p *picker) content() fyne.CanvasObject {
-	return container.NewBorder(nil, p.Picked, nil, nil, ui.WithMinHeight(p.List, 110))
+	return container.NewVBox(p.listBox, p.Picked)
 }
 
 func (p *picker) setChoices(cs []choice) {
@@ -103,6 +108,13 @@ func (p *picker) filter() {
 	p.List.Refresh()
 }
 
+// pickFirst takes the best match, so Enter picks without the mouse.
+func (p *picker) pickFirst() {
+	if p.picked < 0 && len(p.shown) > 0 {
+		p.pick(p.shown[0])
+	}
+}
+
 func (p *picker) onSelected(i widget.ListItemID) {
 	if i < 0 || i >= len(p.shown) {
 		return
@@ -123,8 +135,12 @@ func (p *picker) pick(i int) {
 func (p *picker) showPicked() {
 	if p.picked < 0 {
 		p.Picked.SetText("")
+		p.Picked.Hide()
+		p.listBox.Show()
 		return
 	}
+	p.listBox.Hide()
+	p.Picked.Show()
 	c := p.choices[p.picked]
 	p.Picked.Importance = widget.MediumImportance
 	if c.warn {

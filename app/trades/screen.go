@@ -24,8 +24,8 @@ const (
 )
 
 var tradeColumns = []ui.Column{
-	{Title: "编号", Width: 56}, {Title: "状态", Width: 80}, {Title: "期限", Width: 150}, {Title: "交易的东西", Width: 200},
-	{Title: "金额", Width: 80}, {Title: "买家", Width: 110}, {Title: "卖家", Width: 110}, {Title: "开单时间", Width: 130},
+	{Title: "编号", Width: 50}, {Title: "状态", Width: 66}, {Title: "期限", Width: 196}, {Title: "交易的东西", Width: 170},
+	{Title: "金额", Width: 70}, {Title: "买家", Width: 100}, {Title: "卖家", Width: 100}, {Title: "开单时间", Width: 130},
 }
 
 // Screen is the trade list with the selected trade's detail beside it.
@@ -73,7 +73,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, container.NewHBox(s.scope, s.count),
 		container.NewHBox(s.guideBtn, s.addButton), s.notice.Content())
 	split := container.NewHSplit(s.empty.OverTable(s.table), s.detail.content())
-	split.Offset = 0.58
+	split.Offset = 0.6
 	return container.NewBorder(top, nil, nil, nil, split)
 }
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -78,7 +79,11 @@ func TestOpenTradeThroughTheForm(t *testing.T) {
 	if !strings.Contains(form.Buyer.Picked.Text, "新人，没有交易记录") {
 		t.Errorf("the buyer's record: %q", form.Buyer.Picked.Text)
 	}
-	pickIn(t, form.Seller, "xiaohong")
+	test.Type(form.Seller.Entry, "xiaohong")
+	form.Seller.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter takes the best match
+	if form.Seller.id() != f.seller.ID || form.SaveButton.Disabled() {
+		t.Fatalf("Enter picked %d, want the seller %d", form.Seller.id(), f.seller.ID)
+	}
 	pickIn(t, form.Resource, "wzry")
 	if form.Amount.Text != "55" {
 		t.Errorf("the resource's price was not offered: %q", form.Amount.Text)
@@ -125,7 +130,7 @@ func TestTradeFormRefusesBadInput(t *testing.T) {
 	}
 	// Typing after a pick drops it: the field asks again.
 	test.Type(form.Buyer.Entry, "x")
-	if form.Buyer.id() != 0 || !strings.Contains(form.Notes["buyer"].Text, "请选买家") {
+	if form.Buyer.id() != 0 || !strings.Contains(form.Notes["buyer"].Text, "点选买家") {
 		t.Errorf("typing kept the pick: %d, %q", form.Buyer.id(), form.Notes["buyer"].Text)
 	}
 }
