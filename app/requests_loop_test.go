@@ -36,11 +36,6 @@ func (o *owner) key(name fyne.KeyName) {
 	o.c.Focused().TypedKey(&fyne.KeyEvent{Name: name})
 }
 
-func (o *owner) tap(b fyne.Tappable) {
-	o.presses++
-	test.Tap(b)
-}
-
 // The loop of the issue: a member asks 求王者点券 in QQ; from any screen the owner has
 // the reply on the clipboard and the request recorded as 已回复 in at most 5 presses
 // besides typing: Ctrl+Q, (the member's name), Enter, (the request), Enter.
