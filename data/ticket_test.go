@@ -356,7 +356,7 @@ func TestTicketMonths(t *testing.T) {
 	clock.Advance(2 * time.Hour)
 	s.MoveTicket(tk.ID, TicketResolved, "")
 	clock.Set(time.Date(2026, 12, 1, 2, 0, 0, 0, time.UTC))
-	ms, err := s.TicketMonths(0, clock.Now(), cst)
+	ms, err := s.TicketMonths(0, clock.Now(), cst, 12)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -367,6 +367,34 @@ func TestTicketMonths(t *testing.T) {
 	if len(ms[2].Categories) != 1 || ms[2].Categories[0].Category != string(TicketCardInvalid) {
 		t.Fatalf("categories %+v", ms[2].Categories)
 	}
+	// Two months back from December: November and December, October left out.
+	if ms, _ := s.TicketMonths(0, clock.Now(), cst, 2); len(ms) != 1 || ms[0].Start.Month() != time.December {
+		t.Fatalf("two months with none in them: %+v", ms)
+	}
 }
 
 func (c *ticketClock) Set(t time.Time) { c.mu.Lock(); defer c.mu.Unlock(); c.t = t }
+
+// TestTicketList: every open ticket, and only the last settled ones.
+func TestTicketList(t *testing.T) {
+	s, clock, _, mid := ticketStore(t)
+	var settled []uint
+	for range 3 {
+		tk := openTicket(t, s, mid)
+		clock.Advance(time.Hour)
+		s.MoveTicket(tk.ID, TicketResolved, "")
+		settled = append(settled, tk.ID)
+	}
+	open := openTicket(t, s, mid)
+	ts, err := s.TicketList(0, clock.Now(), 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []uint
+	for _, tk := range ts {
+		ids = append(ids, tk.ID)
+	}
+	if want := []uint{open.ID, settled[2], settled[1]}; !equalIDs(ids, want) {
+		t.Fatalf("list %v, want %v", ids, want)
+	}
+}

@@ -22,10 +22,11 @@ import (
 	qqpost "github.com/qunhuo/qunhuo/data/posts"
 )
 
-// The list's filters.
+// The list's filters: the open tickets, or those and the settledShown last settled.
 const (
-	showOpen = "未结束的"
-	showAll  = "全部"
+	showOpen     = "未结束的"
+	showAll      = "全部（含最近 500 张已结束的）"
+	settledShown = 500
 )
 
 // The list's columns.
@@ -112,11 +113,13 @@ func (s *Screen) Refresh() {
 	e, gid, open := s.env, s.groupID(), s.Filter.Selected != showAll
 	e.Tasks.Run(func() {
 		now := e.Now()
-		var states []data.TicketState
+		var ts []data.Ticket
+		var err error
 		if open {
-			states = []data.TicketState{data.TicketWaiting, data.TicketInProgress}
+			ts, err = e.Store.Tickets(gid, now, data.TicketWaiting, data.TicketInProgress)
+		} else {
+			ts, err = e.Store.TicketList(gid, now, settledShown)
 		}
-		ts, err := e.Store.Tickets(gid, now, states...)
 		hours := sla.DefaultHours
 		if err == nil {
 			hours, err = e.Store.TicketPromiseHours()

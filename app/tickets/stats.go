@@ -13,6 +13,9 @@ import (
 	"github.com/qunhuo/qunhuo/data/sla"
 )
 
+// statsMonths is how many months the statistics show, this one included.
+const statsMonths = 12
+
 // statsRow is one line of the statistics: a month's total, or one category of it.
 type statsRow struct {
 	month    string // 2026年11月, or "" on a category line
@@ -37,7 +40,7 @@ func newStats(e *ui.Env) *Stats {
 		{Title: "月份", Width: 110}, {Title: "问题类型", Width: 90}, {Title: "开单", Width: 60},
 		{Title: "按时首次回复", Width: 150}, {Title: "首次回复用时（中位数）", Width: 180}, {Title: "解决用时（中位数）", Width: 160},
 	}, func() int { return len(s.rows) }, s.fillCell, func(int) { s.Table.UnselectAll() })
-	s.Note = widget.NewLabel("按开单时间所在月份统计（本机时区）。按时首次回复：已回复或已超时的工单里，在承诺时间内首次回复的占比；还没到期的不算。")
+	s.Note = widget.NewLabel("最近 12 个月，按开单时间所在月份统计（本机时区）。按时首次回复：已回复或已超时的工单里，在承诺时间内首次回复的占比；还没到期的不算。")
 	s.Note.Wrapping = fyne.TextWrapWord
 	return s
 }
@@ -50,7 +53,7 @@ func (s *Stats) refresh(groupID uint) {
 	n := s.latest.Next()
 	e := s.env
 	e.Tasks.Run(func() {
-		ms, err := e.Store.TicketMonths(groupID, e.Now(), e.Loc)
+		ms, err := e.Store.TicketMonths(groupID, e.Now(), e.Loc, statsMonths)
 		rows := statsRows(ms)
 		fyne.Do(func() {
 			if !s.latest.Is(n) {
