@@ -117,8 +117,9 @@ func newShell(e *ui.Env) *shell {
 		restock:        func() { s.show(s.requestsArea); s.requests.ShowOffers() },
 		replyTo:        func(r data.Request) { s.requests.Capture.ShowReply(r) },
 		ticket:         s.showTicket,
-		trade:          s.showTrade,
+		rulesPost:      func() { s.show(s.rulesArea); s.rules.ShowPost() },
 		blacklistPost:  func() { s.show(s.blacklistArea); s.blacklist.ShowPost() },
+		trade:          s.showTrade,
 	})
 	s.home.screen = s.today
 	s.catalogArea = &area{title: "资源库", icon: theme.StorageIcon(), screen: s.resources}

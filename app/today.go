@@ -32,8 +32,9 @@ type todayLinks struct {
 	restock        func()               // the 需求响应 area's 到货通知
 	replyTo        func(r data.Request) // the quick capture, replying to r
 	ticket         func(id uint)        // the 售后工单 area with ticket id's detail open (0: the list)
-	trade          func(id uint)        // the 担保交易 area with trade id selected
 	blacklistPost  func()               // the 失效名单 area with its 失效资源公示 open
+	rulesPost      func()               // the 群规 area with its 群规公告 open
+	trade          func(id uint)        // the 担保交易 area with trade id selected
 }
 
 // today is the 今日 home, shown first: what waits for the owner today, each line one
@@ -137,6 +138,7 @@ func (t *today) todos() []todo {
 	if a.UnpostedInvalid.Count > 0 && l.blacklistPost != nil {
 		out = append(out, todo{theme.WarningIcon(), countLine(a.UnpostedInvalid, "个资源标为失效后还没公示"), "去公示", l.blacklistPost})
 	}
+	out = append(out, t.rulesTodos()...)
 	if t.group != nil && !a.IndexPostToday {
 		out = append(out, todo{theme.MailSendIcon(), "今天还没有给「" + t.group.Name + "」发资源索引表。", "去发公告", l.posts})
 	}

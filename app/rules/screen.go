@@ -213,6 +213,9 @@ func (s *Screen) saved(v data.RuleVersion, what string) {
 	s.Refresh()
 }
 
+// ShowPost opens the 群规公告 tab, from 今日.
+func (s *Screen) ShowPost() { s.selectTab(tabPost) }
+
 // selectTab opens the tab called name.
 func (s *Screen) selectTab(name string) {
 	if s.tabs == nil {
