@@ -423,3 +423,43 @@ func TestAgendaUnpostedInvalid(t *testing.T) {
 		t.Errorf("marked again after the post: %+v", l)
 	}
 }
+
+// Every status against both moves: marking works from every status but 失效, restoring
+// only from 失效 (to 上架 or 下架); each allowed move logs one entry, each refused one
+// changes neither the status nor the history.
+func TestBlacklistMovesFromEveryStatus(t *testing.T) {
+	type move struct {
+		name string
+		do   func(s *Store, id uint) error
+		to   ResourceStatus
+	}
+	moves := []move{
+		{"mark", func(s *Store, id uint) error { return s.MarkInvalid(id, InvalidMark{Reason: "其他"}) }, StatusInvalid},
+		{"restore to 上架", func(s *Store, id uint) error { return s.RestoreResource(id, StatusOnSale, "好了") }, StatusOnSale},
+		{"restore to 下架", func(s *Store, id uint) error { return s.RestoreResource(id, StatusOffShelf, "好了") }, StatusOffShelf},
+	}
+	for _, from := range ResourceStatuses {
+		for _, m := range moves {
+			t.Run(string(from)+" "+m.name, func(t *testing.T) {
+				s, _, rs := blacklistStore(t)
+				id := rs[0].ID
+				if err := s.db.Model(&Resource{}).Where("id = ?", id).Update("status", from).Error; err != nil {
+					t.Fatal(err)
+				}
+				allowed := (from != StatusInvalid) == (m.to == StatusInvalid)
+				err := m.do(s, id)
+				evs := history(t, s, id)
+				switch {
+				case allowed && err != nil:
+					t.Fatalf("refused: %v", err)
+				case allowed && (statusOf(t, s, id) != m.to || len(evs) != 1):
+					t.Errorf("status %s with %d entries, want %s and 1", statusOf(t, s, id), len(evs), m.to)
+				case !allowed && err == nil:
+					t.Fatal("allowed")
+				case !allowed && (statusOf(t, s, id) != from || len(evs) != 0):
+					t.Errorf("a refused move left status %s and %d entries", statusOf(t, s, id), len(evs))
+				}
+			})
+		}
+	}
+}
