@@ -117,26 +117,6 @@ func (p *picker) pick(i int) {
 	p.changed()
 }
 
-// pickID picks the choice with id, if there is one.
-func (p *picker) pickID(id uint) {
-	for i, c := range p.choices {
-		if c.id == id {
-			p.pick(i)
-			return
-		}
-	}
-}
-
-// clear drops the pick and what was typed.
-func (p *picker) clear() {
-	p.picked = -1
-	p.setting = true
-	p.Entry.SetText("")
-	p.setting = false
-	p.showPicked()
-	p.filter()
-}
-
 func (p *picker) showPicked() {
 	if p.picked < 0 {
 		p.Picked.SetText("")
