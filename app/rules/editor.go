@@ -65,6 +65,7 @@ func newEditor(s *Screen) *editor {
 	ed.Title = widget.NewEntry()
 	ed.Title.SetPlaceHolder("这一条的标题，如 交易规则（担保交易）")
 	ed.Title.OnChanged = ed.onTitleChanged
+	ed.Title.OnSubmitted = func(string) { s.env.Win.Canvas().Focus(ed.Body) } // Enter: on to the text
 	ed.Body = widget.NewMultiLineEntry()
 	ed.Body.Wrapping = fyne.TextWrapWord
 	ed.Body.SetPlaceHolder("这一条的内容，可以分几行写，如\n1. …\n2. …")
