@@ -398,3 +398,16 @@ func TestTicketList(t *testing.T) {
 		t.Fatalf("list %v, want %v", ids, want)
 	}
 }
+
+// TestMemberWithTicketKept: a member with a ticket is not deleted (the foreign key
+// restricts it), and the ticket keeps its member.
+func TestMemberWithTicketKept(t *testing.T) {
+	s, _, _, mid := ticketStore(t)
+	tk := openTicket(t, s, mid)
+	if err := s.DeleteMember(mid); err == nil {
+		t.Fatal("a member with a ticket was deleted")
+	}
+	if got, err := s.Ticket(tk.ID); err != nil || got.Member == nil || got.Member.ID != mid {
+		t.Fatalf("ticket after the refused delete: %+v, %v", got, err)
+	}
+}
