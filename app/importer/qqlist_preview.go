@@ -69,7 +69,7 @@ func showQQListPreview(e *ui.Env, g data.Group, source string, plan *data.QQList
 	p.note = widget.NewLabel(p.noteText())
 	p.note.Wrapping = fyne.TextWrapWord
 	p.note.Importance = widget.LowImportance
-	if !plan.Complete && plan.Missing > 0 {
+	if (!plan.Complete && plan.Missing > 0) || p.suspicious() {
 		p.note.Importance = widget.WarningImportance
 	}
 	opts := []string{allListRows}
@@ -80,7 +80,7 @@ func showQQListPreview(e *ui.Env, g data.Group, source string, plan *data.QQList
 	p.rows = widget.NewList(func() int { return len(p.shown) }, newImportRow, p.updateRow)
 	leaving := plan.Count(data.ListLeaving)
 	p.markLeft = widget.NewCheck(fmt.Sprintf("把不在名单里的 %d 位标记为已退群（只做标记，不删除）", leaving), nil)
-	p.markLeft.Checked = leaving > 0
+	p.markLeft.Checked = leaving > 0 && !p.suspicious()
 	p.markLeft.OnChanged = func(bool) { p.updateButton() }
 	if leaving == 0 {
 		p.markLeft.Hide()
@@ -114,10 +114,22 @@ func (p *qqListPreview) summaryText() string {
 	return s + "。"
 }
 
+// suspicious reports whether the list would mark most of the group as left: more of
+// its members leaving than staying, as when the list pasted is another group's. The
+// owner then ticks the marks themselves.
+func (p *qqListPreview) suspicious() bool {
+	leaving := p.plan.Count(data.ListLeaving)
+	staying := p.plan.Listed() - p.plan.Count(data.ListNew)
+	return leaving > 0 && leaving > staying
+}
+
 // noteText says whether the list can tell who has left.
 func (p *qqListPreview) noteText() string {
 	pl := p.plan
 	switch {
+	case p.suspicious():
+		return fmt.Sprintf("注意：名单里只有 %d 位是本群已有的成员，却有 %d 位不在名单里。请确认复制的是「%s」的名单；"+
+			"确认无误再勾选下方的标记已退群。", pl.Listed()-pl.Count(data.ListNew), pl.Count(data.ListLeaving), p.group.Name)
 	case pl.Complete:
 		return fmt.Sprintf("这是完整的名单（QQ 显示本群共 %d 人）。", pl.Declared)
 	case pl.Declared > 0:

@@ -299,3 +299,50 @@ func TestMemberSheetRefusesShortRowsAndUnreadableTimes(t *testing.T) {
 		t.Errorf("imported %+v", got)
 	}
 }
+
+// Another group's list pasted by mistake would mark the whole group as left: the
+// preview warns and leaves the marks for the owner to tick.
+func TestAnotherGroupsListDoesNotMarkEveryoneLeft(t *testing.T) {
+	e := uitest.NewEnv(t)
+	g := uitest.MustGroup(t, e, "王者荣耀福利群", "123456789")
+	for _, qq := range []string{"11111111", "22222222", "33333333"} {
+		m, _ := data.MemberDraft{QQ: qq, Memberships: []data.MembershipDraft{{GroupID: g.ID}}}.Parse(e.Loc)
+		if err := e.Store.SaveMember(&m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := showMemberSource(e, g, nil)
+	paste(s, `{"ec":0,"count":2,"mems":[{"uin":44444444,"nick":"丁"},{"uin":11111111,"nick":"甲"}]}`)
+	test.Tap(s.previewBtn)
+	p := s.preview
+	if p.markLeft.Checked || !p.markLeft.Visible() || p.note.Importance != widget.WarningImportance ||
+		p.note.Text != "注意：名单里只有 1 位是本群已有的成员，却有 2 位不在名单里。请确认复制的是「王者荣耀福利群」的名单；确认无误再勾选下方的标记已退群。" {
+		t.Fatalf("mark %v, note %q", p.markLeft.Checked, p.note.Text)
+	}
+	test.Tap(p.importBtn)
+	for qq, m := range membersOf(t, e, g.ID) {
+		if m.Memberships[0].LeftOn != nil {
+			t.Errorf("%s marked as left without the owner ticking it", qq)
+		}
+	}
+	// Ticked by the owner, the marks are made.
+	s = showMemberSource(e, g, nil)
+	paste(s, `{"ec":0,"count":3,"mems":[{"uin":55555555,"nick":"戊"},{"uin":66666666,"nick":"己"},{"uin":11111111,"nick":"甲"}]}`)
+	test.Tap(s.previewBtn)
+	if s.preview.markLeft.Checked {
+		t.Fatal("3 of 4 leaving is marked without asking")
+	}
+	test.Tap(s.preview.markLeft)
+	if s.preview.importBtn.Text != "导入 2 位" || marked(s.preview) != 3 {
+		t.Errorf("button %q", s.preview.importBtn.Text)
+	}
+	test.Tap(s.preview.importBtn)
+	if m := membersOf(t, e, g.ID)["44444444"]; m.Memberships[0].LeftOn == nil {
+		t.Error("not marked after the owner ticked it")
+	}
+}
+
+func marked(p *qqListPreview) int {
+	_, n := p.toWrite()
+	return n
+}
