@@ -368,7 +368,7 @@ func (ed *editor) onSave() {
 	number := len(s.history) + 1
 	ed.SaveButton.Disable()
 	s.env.Tasks.Run(func() {
-		v, err := s.env.Store.SaveRules(gid, note, sections)
+		_, err := s.env.Store.SaveRules(gid, note, sections)
 		fyne.Do(func() {
 			ed.SaveButton.Enable()
 			if s.groupID() != gid {
@@ -384,7 +384,7 @@ func (ed *editor) onSave() {
 				}
 				s.env.ShowError(err)
 			default:
-				s.saved(v, fmt.Sprintf("已保存为第 %d 版。要让群友知道，请到「群规公告」复制发到群里。", number))
+				s.saved(fmt.Sprintf("已保存为第 %d 版。要让群友知道，请到「群规公告」复制发到群里。", number))
 			}
 		})
 	})

@@ -223,7 +223,7 @@ func (h *historyView) onRestore() {
 	note := fmt.Sprintf("恢复为第 %d 版（%s）", v.Number, date)
 	ui.Confirm(s.env.Win, "恢复旧版本", text, "恢复", func() {
 		s.env.Tasks.Run(func() {
-			nv, err := s.env.Store.RestoreRules(id, note)
+			_, err := s.env.Store.RestoreRules(id, note)
 			fyne.Do(func() {
 				switch {
 				case s.groupID() != gid:
@@ -232,7 +232,7 @@ func (h *historyView) onRestore() {
 				case err != nil:
 					s.env.ShowError(err)
 				default:
-					s.saved(nv, fmt.Sprintf("已恢复：第 %d 版的内容保存为新的第 %d 版。", v.Number, next))
+					s.saved(fmt.Sprintf("已恢复：第 %d 版的内容保存为新的第 %d 版。", v.Number, next))
 				}
 			})
 		})

@@ -198,14 +198,18 @@ func (s *Screen) draftOf() *draft {
 	}
 	d := s.drafts[s.group.ID]
 	if d == nil || !d.dirty() {
-		d = newDraft(s.current.ID, base)
+		fresh := newDraft(s.current.ID, base)
+		if d != nil {
+			fresh.selected = d.selected // the section the owner was looking at
+		}
+		d = fresh
 		s.drafts[s.group.ID] = d
 	}
 	return d
 }
 
 // saved reloads after a new version was kept and says so.
-func (s *Screen) saved(v data.RuleVersion, what string) {
+func (s *Screen) saved(what string) {
 	if s.group != nil {
 		delete(s.drafts, s.group.ID)
 	}

@@ -254,3 +254,13 @@ func TestNoGroup(t *testing.T) {
 		t.Error("the history says nothing without a group")
 	}
 }
+
+// Coming back to the screen shows the section the owner was looking at.
+func TestRefreshKeepsTheSectionShown(t *testing.T) {
+	_, s, _ := newRulesScreen(t)
+	s.Editor.List.Select(3)
+	s.Refresh()
+	if s.Editor.d.selected != 3 || s.Editor.Title.Text != rulebook.Defaults()[3].Title {
+		t.Fatalf("after a reload: section %d, title %q", s.Editor.d.selected, s.Editor.Title.Text)
+	}
+}
