@@ -15,7 +15,7 @@ import (
 // reliabilityColumns are the supplier table's columns.
 var reliabilityColumns = []ui.Column{
 	{Title: "供应商", Width: 200}, {Title: "资源数", Width: 80}, {Title: "失效过", Width: 80},
-	{Title: "失效率", Width: 90}, {Title: "最近一次失效", Width: 150}, {Title: "提醒", Width: 200},
+	{Title: "失效率", Width: 90}, {Title: "最近一次失效", Width: 150}, {Title: "提醒", Width: 260},
 }
 
 // reliabilityTab is each supplier's record: how many resources, how many went 失效,
