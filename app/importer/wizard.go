@@ -1,6 +1,9 @@
 // Package importer is the import wizard: a sheet (Excel or CSV) of resources or of
 // members is read, its columns are mapped, every row is previewed, and all of it is saved
-// in one transaction. It sees data, data/sheet and app/ui, and no other area.
+// in one transaction. A group's member list also comes straight from QQ (pasted page by
+// page, or saved as .json): it needs no columns and has its own preview, with the members
+// no longer in a complete list (members_source.go, qqlist_preview.go). It sees data,
+// data/sheet, data/qqlist and app/ui, and no other area.
 package importer
 
 import (
