@@ -173,9 +173,7 @@ func (s *Store) ReplyTicket(id uint, note string) (Ticket, error) {
 }
 
 // changeTicket loads ticket id, lets next decide the state it goes to, and saves the
-// move and its log entry in one transaction. The UPDATE is conditional on the state
-// read (WHERE id = ? AND state = ?), so of two moves from the same state only one is
-// made even if both read it before either wrote.
+// move and its log entry in one transaction (applyTicketMove).
 func (s *Store) changeTicket(id uint, note string, next func(from TicketState) (TicketState, error)) (Ticket, error) {
 	var p problems
 	note = checkText(&p, "note", "备注", note, MaxTicketTextLen, false)
@@ -187,32 +185,11 @@ func (s *Store) changeTicket(id uint, note string, next func(from TicketState) (
 		if err := tx.First(&t, id).Error; err != nil {
 			return notFound(fmt.Sprintf("ticket %d", id), err)
 		}
-		from := t.State
-		to, err := next(from)
+		to, err := next(t.State)
 		if err != nil {
 			return err
 		}
-		now := s.Now()
-		set := map[string]any{"state": to, "updated_at": now}
-		if t.FirstResponseAt == nil && from == TicketWaiting {
-			set["first_response_at"] = now // any move or reply out of 待响应
-		}
-		switch {
-		case to == TicketResolved && from != TicketResolved:
-			set["resolved_at"] = now
-		case to == TicketClosed && from != TicketClosed:
-			set["closed_at"] = now
-		case aftersales.IsReopen(aftersales.State(from), aftersales.State(to)):
-			set["resolved_at"], set["closed_at"] = nil, nil
-		}
-		res := tx.Model(&Ticket{}).Where("id = ? AND state = ?", id, from).Updates(set)
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return &TicketMoveError{From: from, To: to}
-		}
-		if err := tx.Create(&TicketEvent{TicketID: id, From: from, To: to, Note: note, At: now}).Error; err != nil {
+		if err := applyTicketMove(tx, t, to, note, s.Now()); err != nil {
 			return err
 		}
 		t = Ticket{} // a reused struct keeps old values where the row now has NULL
@@ -226,6 +203,35 @@ func (s *Store) changeTicket(id uint, note string, next func(from TicketState) (
 		return Ticket{}, fmt.Errorf("change ticket %d: %w", id, err)
 	}
 	return t, nil
+}
+
+// applyTicketMove moves ticket t, as read in tx, to state to at now and logs it. The
+// UPDATE is conditional on the state read (WHERE id = ? AND state = ?): when another
+// writer moved the ticket since, nothing is changed and the move is a
+// *TicketMoveError. SQLite already refuses a write on a stale read; PostgreSQL at READ
+// COMMITTED (the team mode) would not, and this keeps two moves from both being made.
+func applyTicketMove(tx *gorm.DB, t Ticket, to TicketState, note string, now time.Time) error {
+	from := t.State
+	set := map[string]any{"state": to, "updated_at": now}
+	if t.FirstResponseAt == nil && from == TicketWaiting {
+		set["first_response_at"] = now // any move or reply out of 待响应
+	}
+	switch {
+	case to == TicketResolved && from != TicketResolved:
+		set["resolved_at"] = now
+	case to == TicketClosed && from != TicketClosed:
+		set["closed_at"] = now
+	case aftersales.IsReopen(aftersales.State(from), aftersales.State(to)):
+		set["resolved_at"], set["closed_at"] = nil, nil
+	}
+	res := tx.Model(&Ticket{}).Where("id = ? AND state = ?", t.ID, from).Updates(set)
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return &TicketMoveError{From: from, To: to}
+	}
+	return tx.Create(&TicketEvent{TicketID: t.ID, From: from, To: to, Note: note, At: now}).Error
 }
 
 // ticketsOf narrows a query to a group's tickets (0: every group's).

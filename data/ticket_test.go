@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/qunhuo/qunhuo/data/sla"
+	"gorm.io/gorm"
 )
 
 // ticketClock is a clock the test moves while the store reads it.
@@ -409,5 +410,39 @@ func TestMemberWithTicketKept(t *testing.T) {
 	}
 	if got, err := s.Ticket(tk.ID); err != nil || got.Member == nil || got.Member.ID != mid {
 		t.Fatalf("ticket after the refused delete: %+v, %v", got, err)
+	}
+}
+
+// TestTicketMoveOnStaleRead: a move made on a ticket read before another writer moved
+// it changes nothing and logs nothing (the conditional UPDATE).
+func TestTicketMoveOnStaleRead(t *testing.T) {
+	s, _, _, mid := ticketStore(t)
+	tk := openTicket(t, s, mid)
+	errKeep := errors.New("keep")
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var read Ticket
+		if err := tx.First(&read, tk.ID).Error; err != nil {
+			return err
+		}
+		// Another writer resolved it after this read.
+		if err := tx.Exec("UPDATE tickets SET state = ? WHERE id = ?", TicketResolved, tk.ID).Error; err != nil {
+			return err
+		}
+		err := applyTicketMove(tx, read, TicketInProgress, "", testNow)
+		var me *TicketMoveError
+		if !errors.As(err, &me) || me.From != TicketWaiting {
+			t.Errorf("move on a stale read: %v", err)
+		}
+		var n int64
+		tx.Model(&TicketEvent{}).Where("ticket_id = ?", tk.ID).Count(&n)
+		var now Ticket
+		tx.First(&now, tk.ID)
+		if n != 1 || now.State != TicketResolved || now.FirstResponseAt != nil {
+			t.Errorf("the refused move changed things: %d log lines, %+v", n, now)
+		}
+		return errKeep
+	})
+	if !errors.Is(err, errKeep) {
+		t.Fatal(err)
 	}
 }
