@@ -25,6 +25,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
 )
 
 // MaxSize bounds what Parse reads: a full group of 3,000 is about 1 MB.
@@ -123,9 +125,10 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Looks reports whether b starts like JSON (an object or an array, after a BOM and
-// white space), so a caller can tell a member list from a sheet by content.
+// white space, in UTF-8 or UTF-16), so a caller can tell a member list from a sheet by
+// content.
 func Looks(b []byte) bool {
-	b = bytes.TrimLeft(bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF")), " \t\r\n")
+	b = bytes.TrimLeft(bytes.TrimPrefix(fromUTF16(b[:min(len(b), 4<<10)]), []byte("\xEF\xBB\xBF")), " \t\r\n")
 	return len(b) > 0 && (b[0] == '{' || b[0] == '[')
 }
 
@@ -138,6 +141,7 @@ func Parse(r io.Reader) (List, error) {
 	if len(b) > MaxSize {
 		return List{}, &Error{Kind: TooLarge}
 	}
+	b = fromUTF16(b)
 	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	if !Looks(b) {
 		return List{}, &Error{Kind: NotJSON}
@@ -165,6 +169,19 @@ func Parse(r io.Reader) (List, error) {
 		return List{}, &Error{Kind: NoMembers}
 	}
 	return p.list, nil
+}
+
+// fromUTF16 turns a file Windows Notepad saved as 「Unicode」 (UTF-16 with a BOM) into
+// UTF-8; anything else is returned as it is.
+func fromUTF16(b []byte) []byte {
+	if !bytes.HasPrefix(b, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		return b
+	}
+	out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(b)
+	if err != nil {
+		return b
+	}
+	return out
 }
 
 // decodeError tells a cut-off text (it ends before the JSON does, or breaks off at

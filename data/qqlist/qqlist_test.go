@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -159,6 +160,7 @@ func TestParseLenientForms(t *testing.T) {
 		"pages in an array":   `[{"ec":0,"mems":[{"uin":3987654321,"role":1}]},{"ec":0,"count":1}]`,
 		"pages side by side":  `{"ec":0,"mems":[{"uin":3987654321,"role":1}]}{"ec":0,"mems":[{"uin":3987654321,"role":1}]}`,
 		"milliseconds":        `{"ec":0,"mems":[{"uin":3987654321,"role":1,"join_time":1700000000000}]}`,
+		"UTF-16 from Notepad": utf16LE(`{"ec":0,"mems":[{"uin":3987654321,"role":1,"nick":"小明"}]}`),
 	}
 	for name, in := range cases {
 		l, err := Parse(strings.NewReader(in))
@@ -189,7 +191,8 @@ func TestCompleteOnlyWithEveryMember(t *testing.T) {
 }
 
 func TestLooks(t *testing.T) {
-	for in, want := range map[string]bool{"\xEF\xBB\xBF{": true, " \n[": true, "QQ号": false, "": false, "PK\x03\x04": false} {
+	for in, want := range map[string]bool{"\xEF\xBB\xBF{": true, " \n[": true, "QQ号": false, "": false, "PK\x03\x04": false,
+		utf16LE(" {\"ec\":0}"): true, utf16LE("QQ号,昵称"): false} {
 		if Looks([]byte(in)) != want {
 			t.Errorf("Looks(%q) = %v", in, !want)
 		}
@@ -236,4 +239,13 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("merged %d pages %d", l.Merged, l.Pages)
 		}
 	})
+}
+
+// utf16LE is text as Windows Notepad saves 「Unicode」: UTF-16 little endian with a BOM.
+func utf16LE(s string) string {
+	b := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return string(b)
 }
