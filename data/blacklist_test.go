@@ -463,3 +463,9 @@ func TestBlacklistMovesFromEveryStatus(t *testing.T) {
 		}
 	}
 }
+
+func TestBlacklistPostLabel(t *testing.T) {
+	if got := PostBlacklist.Label(); got != "失效资源公示" {
+		t.Errorf("label %q", got)
+	}
+}
