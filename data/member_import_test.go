@@ -1,6 +1,8 @@
 package data
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -315,5 +317,20 @@ func TestKeepListFactsThroughTheForm(t *testing.T) {
 	}
 	if there.LevelName != "" || there.LastSpokeAt != nil {
 		t.Errorf("a new seat got another seat's facts: %+v", there)
+	}
+}
+
+// 取消 while saving (a cancelled context) rolls everything back.
+func TestImportQQListCancelledWritesNothing(t *testing.T) {
+	s := newTestStore(t)
+	g, _ := twoGroups(t, s)
+	p := PlanQQList(readQQList(t, "两页重叠.json"), nil, g.ID, cst)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.WithContext(ctx).ImportQQList(p, true); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if got := membersByQQ(t, s, 0); len(got) != 0 {
+		t.Errorf("a cancelled import wrote %d members", len(got))
 	}
 }
