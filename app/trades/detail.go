@@ -30,6 +30,7 @@ type detail struct {
 	Moves      *fyne.Container
 	StatusPost *widget.Button
 	box        fyne.CanvasObject
+	scroll     *container.Scroll
 	move       *moveDialog     // the move dialog last opened
 	post       *ui.PostPreview // the status post last shown
 }
@@ -48,7 +49,8 @@ func newDetail(e *ui.Env, onMoved func(data.Trade, string)) *detail {
 	d.StatusPost = widget.NewButtonWithIcon("状态公告", theme.ContentCopyIcon(), d.onStatusPost)
 	body := container.NewVBox(d.Title, d.Info, d.Due, widget.NewSeparator(), ui.Bold("这一步可以"), d.Moves,
 		widget.NewSeparator(), ui.Bold("记录（只增不改）"), d.Log)
-	d.box = container.NewBorder(nil, container.NewHBox(ui.LayoutSpacer(), d.StatusPost), nil, nil, container.NewVScroll(body))
+	d.scroll = container.NewVScroll(body)
+	d.box = container.NewBorder(nil, container.NewHBox(ui.LayoutSpacer(), d.StatusPost), nil, nil, d.scroll)
 	d.clear()
 	return d
 }
@@ -65,6 +67,10 @@ func (d *detail) clear() {
 	d.Due.SetText("")
 	d.Moves.RemoveAll()
 	d.StatusPost.Disable()
+	if d.scroll != nil {
+		d.scroll.Content.Refresh()
+		d.scroll.Refresh()
+	}
 }
 
 // load reads trade id with its log and both members' trade records, then shows it.
@@ -141,6 +147,10 @@ func (d *detail) show(t data.Trade, g *data.Group, recs map[uint]data.TradeRecor
 		d.Moves.Add(widget.NewLabel("交易已结束，记录只能查看。"))
 	}
 	d.StatusPost.Enable()
+	// The wrapped lines changed height: lay the pane out again, or they overlap.
+	d.scroll.Content.Refresh()
+	d.scroll.Refresh()
+	d.scroll.ScrollToTop()
 }
 
 // memberLine is a member with QQ number and trade record: 小明（10001），完成 3 笔….

@@ -1,6 +1,8 @@
 package trades
 
 import (
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -127,6 +129,8 @@ func (p *picker) pick(i int) {
 	p.picked = i
 	p.setting = true
 	p.Entry.SetText(p.choices[i].label)
+	p.Entry.CursorColumn = utf8.RuneCountInString(p.Entry.Text) // after the name, not where typing stopped
+	p.Entry.Refresh()
 	p.setting = false
 	p.showPicked()
 	p.changed()

@@ -236,14 +236,14 @@ func (s *Screen) onAdd() {
 
 func (s *Screen) onOpened(t data.Trade) {
 	s.selected = t.ID
-	s.notice.Show(fmt.Sprintf("√ 已开单 #%d，等买家付款", t.ID))
+	s.notice.Show(fmt.Sprintf("已开单 #%d，等买家付款", t.ID))
 	s.Refresh()
 }
 
 // onMoved reloads the list after a move (or a move refused as stale).
 func (s *Screen) onMoved(t data.Trade, done string) {
 	if done != "" {
-		s.notice.Show(fmt.Sprintf("√ #%d %s", t.ID, done))
+		s.notice.Show(fmt.Sprintf("#%d %s", t.ID, done))
 	}
 	s.Refresh()
 }

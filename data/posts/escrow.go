@@ -27,7 +27,7 @@ func EscrowGuide(g data.Group, d escrow.Deadlines, knownQQ []string) string {
 	b.WriteString("② 买家把钱付给群主，群主托管（开单后 " + hours(d.Pay) + "内付款，超时取消）\n")
 	b.WriteString("③ 卖家交付（群主托管后 " + hours(d.Deliver) + "内）\n")
 	b.WriteString("④ 买家确认收到，群主放款给卖家（交付后 " + hours(d.Confirm) + "内确认）\n")
-	b.WriteString("⑤ 有问题先别确认，找群主说明：群主看聊天记录和截图后裁定，放款给卖家或退款给买家\n")
+	b.WriteString("⑤ 有问题先别确认，找群主：看记录和截图后裁定放款或退款\n")
 	b.WriteString("━━━━━━━━━━\n")
 	b.WriteString("· 只认群主本人私聊收款，别人冒充群主收款一律是骗子\n")
 	b.WriteString("· 每一步群主都有记录，随时可以找群主查交易进度\n")
