@@ -107,7 +107,7 @@ func (s *Screen) groupID() uint {
 	return s.group.ID
 }
 
-// Refresh loads the tickets, most urgent first, and the statistics.
+// Refresh loads the tickets, most urgent first, and the statistics when they show.
 func (s *Screen) Refresh() {
 	n := s.latest.Next()
 	e, gid, open := s.env, s.groupID(), s.Filter.Selected != showAll
@@ -136,7 +136,9 @@ func (s *Screen) Refresh() {
 			s.show()
 		})
 	})
-	s.Stats.refresh(gid)
+	if s.tabs != nil && s.tabs.SelectedIndex() == 1 { // read only when looked at
+		s.Stats.refresh(gid)
+	}
 }
 
 func (s *Screen) show() {
