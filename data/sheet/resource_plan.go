@@ -82,6 +82,7 @@ func (pl *resourcePlanner) row(line int, cells []string) ResourceRow {
 		return row
 	}
 	classify(&row, &r, base, pl.opt.Loc)
+	row.Actions = append(row.Actions, blacklistActions(&row)...)
 	return row
 }
 
