@@ -3,6 +3,7 @@ package app
 import (
 	"sync"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/qunhuo/qunhuo/app/tickets"
@@ -33,6 +34,9 @@ func (s *shell) newTickets(e *ui.Env) {
 // of the shell before it, and stops it when the window closes.
 func (s *shell) startWarner() {
 	w := tickets.NewWarner(s.env)
+	if !s.env.Tasks.Inline { // screen tests drive the screens on their own goroutine
+		w.AfterCheck = func() { fyne.Do(s.refreshTimeLeft) }
+	}
 	warnerMu.Lock()
 	old := warner
 	warner = w
@@ -60,5 +64,13 @@ func (s *shell) showTicket(id uint) {
 	s.show(s.ticketsArea)
 	if id != 0 {
 		s.tickets.ShowDetail(id)
+	}
+}
+
+// refreshTimeLeft reloads 售后工单 or 今日 when shown, so the time left to each
+// promise and the order of what is urgent stay true while the window stays open.
+func (s *shell) refreshTimeLeft() {
+	if s.shown == s.ticketsArea || s.shown == s.home {
+		s.shown.screen.Refresh()
 	}
 }

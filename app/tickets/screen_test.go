@@ -300,3 +300,21 @@ func TestGuidePost(t *testing.T) {
 		t.Fatalf("post %q", got)
 	}
 }
+
+// TestWarnerAfterCheck: the loop runs AfterCheck after every check.
+func TestWarnerAfterCheck(t *testing.T) {
+	e, _ := newEnv(t)
+	var n atomic.Int32
+	w := NewWarner(e)
+	w.Every = 5 * time.Millisecond
+	w.AfterCheck = func() { n.Add(1) }
+	w.Start()
+	deadline := time.Now().Add(5 * time.Second)
+	for n.Load() < 3 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	w.Stop()
+	if n.Load() < 3 {
+		t.Fatalf("AfterCheck ran %d times", n.Load())
+	}
+}

@@ -27,6 +27,9 @@ type Warner struct {
 	// goroutine. Tests put their own here to count.
 	Send  func(n *fyne.Notification)
 	Every time.Duration
+	// AfterCheck, when set, runs after each check of the loop, off the UI goroutine:
+	// the shell brings the time left on screen up to date with it.
+	AfterCheck func()
 
 	mu   sync.Mutex
 	stop chan struct{}
@@ -49,13 +52,16 @@ func (w *Warner) Start() {
 		return
 	}
 	w.stop, w.done = make(chan struct{}), make(chan struct{})
-	stop, done, every := w.stop, w.done, w.Every
+	stop, done, every, after := w.stop, w.done, w.Every, w.AfterCheck
 	go func() {
 		defer close(done)
 		tick := time.NewTicker(every)
 		defer tick.Stop()
 		for {
 			w.env.Tasks.Run(w.checkLogged)
+			if after != nil {
+				after()
+			}
 			select {
 			case <-stop:
 				return
