@@ -149,15 +149,6 @@ func TestCrashCheckerCatches(t *testing.T) {
 		{"a rule version without its sections", "rule version and its sections", func(c *crashChild, tx *gorm.DB) error {
 			return tx.Exec("DELETE FROM rule_sections").Error
 		}},
-		{"a request captured without its answer", "request and its answer", func(c *crashChild, tx *gorm.DB) error {
-			return tx.Exec("UPDATE requests SET state = 'waiting', replied_at = NULL WHERE id = (SELECT MAX(id) FROM requests WHERE text LIKE 'crash %')").Error
-		}},
-		{"a restock notice lost", "request and its answer", func(c *crashChild, tx *gorm.DB) error {
-			return tx.Exec("DELETE FROM notices WHERE id = (SELECT MAX(id) FROM notices)").Error
-		}},
-		{"a member typed in whose request was lost", "request and its answer", func(c *crashChild, tx *gorm.DB) error {
-			return tx.Exec("DELETE FROM requests WHERE id = (SELECT MAX(id) FROM requests WHERE text LIKE 'crash %')").Error
-		}},
 		{"a trade moved without its log line", "escrow trade and its log", func(c *crashChild, tx *gorm.DB) error {
 			return breakHeldTrade(c, tx, "UPDATE trades SET state = 'completed' WHERE id = (SELECT MAX(id) FROM trades)")
 		}},
@@ -191,6 +182,12 @@ func TestCrashCheckerCatches(t *testing.T) {
 		{"a transaction without its member", "transaction all or nothing", func(c *crashChild, tx *gorm.DB) error {
 			return tx.Exec("DELETE FROM members WHERE nickname LIKE 'tx-%'").Error
 		}},
+	}
+	for _, b := range breakRequests {
+		cases = append(cases, struct {
+			name, want string
+			breakIt    func(c *crashChild, tx *gorm.DB) error
+		}{b.name, "request and its answer", b.breakIt})
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

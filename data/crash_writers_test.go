@@ -68,6 +68,8 @@ var crashWriters = []crashWriter{
 	{"setting", writeSetting, presentCounter("settings", "value", "key = 'crash.counter'")},
 	{"transaction", writeTransaction, presentRow("settings", "key")},
 	{"request", writeRequest, presentRequest},
+	{"request-notify", writeRequestNotify, presentRequest},
+	{"request", writeRequest, presentRequest},
 	{"blacklist", writeBlacklist, presentBlacklist},
 	{"rules", writeRules, presentRules},
 	{"trade", writeTrade, presentTrade},
