@@ -1,7 +1,11 @@
 package app
 
 import (
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,18 +16,59 @@ import (
 	"github.com/qunhuo/qunhuo/data"
 )
 
-// prefDataDir is the computer's preference that names the data folder the owner moved
-// the data to in 设置; without it the data is in the app's own storage folder.
-const prefDataDir = "data_dir"
+// movedFile is left in the app's own storage folder when the owner moved the data in
+// 设置: its first line names the folder the data is in now. It is a file rather than a
+// Fyne preference, which nothing else may use (everything else belongs to the data), and
+// an owner who looks in the old place finds where the data went.
+const movedFile = "data-folder.txt"
 
 // chosenDataDir is the data folder when no -data flag is given and the install is not
 // portable: the one the owner moved the data to, while it still holds a database, else
 // the app's own storage folder.
 func chosenDataDir(a fyne.App) string {
-	if dir := a.Preferences().String(prefDataDir); dir != "" && data.HasDatabase(dir) {
-		return dir
+	home := a.Storage().RootURI().Path()
+	b, err := os.ReadFile(filepath.Join(home, movedFile))
+	if err != nil {
+		return home
 	}
-	return a.Storage().RootURI().Path()
+	dir, _, _ := strings.Cut(strings.TrimPrefix(string(b), "\ufeff"), "\n")
+	dir = strings.TrimSpace(dir)
+	if dir == "" || !filepath.IsAbs(dir) || !data.HasDatabase(dir) {
+		return home
+	}
+	return dir
+}
+
+// rememberDataDir makes dir the data folder of the next starts, or the app's own storage
+// folder again when dir is that folder.
+func rememberDataDir(a fyne.App, dir string) error {
+	home := a.Storage().RootURI().Path()
+	path := filepath.Join(home, movedFile)
+	if sameDir(home, dir) {
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		return nil
+	}
+	if err := os.MkdirAll(home, 0o755); err != nil {
+		return err
+	}
+	text := dir + "\n群活的数据已经搬到上面这个文件夹。请不要删除这个文件，否则群活会打开这里的旧数据。\n"
+	part := path + ".part"
+	if err := os.WriteFile(part, []byte(text), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(part, path)
+}
+
+// sameDir tells whether two paths name the same folder.
+func sameDir(a, b string) bool {
+	ai, aerr := os.Stat(a)
+	bi, berr := os.Stat(b)
+	if aerr == nil && berr == nil {
+		return os.SameFile(ai, bi)
+	}
+	return filepath.Clean(a) == filepath.Clean(b)
 }
 
 // switchTo opens the data folder dir (it holds a database: the one 设置 just copied
@@ -51,7 +96,9 @@ func (o *opener) switchTo(dir string) {
 		o.dir, o.lock, o.store = dir, lock, store
 		o.loadLook(store)
 		o.mu.Unlock()
-		o.app.Preferences().SetString(prefDataDir, dir)
+		if err := rememberDataDir(o.app, dir); err != nil {
+			o.log.Error("remember the data folder", "dir", dir, "err", err)
+		}
 		o.log.Info("data folder switched", "from", old, "to", dir)
 		fyne.Do(func() {
 			o.showShell()

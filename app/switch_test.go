@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
 	"github.com/qunhuo/qunhuo/app/ui/uifind"
 	"github.com/qunhuo/qunhuo/data"
 )
@@ -67,5 +68,36 @@ func TestSwitchRefusedKeepsTheData(t *testing.T) {
 	}
 	if got := chosenDataDir(o.app); got == busy {
 		t.Fatal("a refused folder was remembered")
+	}
+}
+
+// The folder the data moved to is found again at the next start while it holds the
+// data; a pointer to a folder without data, or moving back home, opens home.
+func TestRememberedDataFolder(t *testing.T) {
+	a := test.NewTempApp(t)
+	home := a.Storage().RootURI().Path()
+	if got := chosenDataDir(a); got != home {
+		t.Fatalf("nothing remembered: %s, want %s", got, home)
+	}
+	moved := t.TempDir()
+	if err := rememberDataDir(a, moved); err != nil {
+		t.Fatal(err)
+	}
+	if got := chosenDataDir(a); got != home {
+		t.Fatalf("a folder without data: %s, want home", got)
+	}
+	s, err := data.Open(filepath.Join(moved, data.DatabaseFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = s.Close()
+	if got := chosenDataDir(a); got != moved {
+		t.Fatalf("moved: %s, want %s", got, moved)
+	}
+	if err := rememberDataDir(a, home); err != nil {
+		t.Fatal(err)
+	}
+	if got := chosenDataDir(a); got != home {
+		t.Fatalf("moved back: %s, want home", got)
 	}
 }
