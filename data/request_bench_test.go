@@ -3,6 +3,7 @@ package data_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qunhuo/qunhuo/data"
 	"github.com/qunhuo/qunhuo/data/datatest"
@@ -58,4 +59,49 @@ func TestRequestSearchOnDemo(t *testing.T) {
 			t.Errorf("%s: first is %q, want one with %q", ask, name, want)
 		}
 	}
+}
+
+// BenchmarkAgendaWithRequests is the 今日 home of a busy group: the reference catalog
+// with 1,000 requests of the last 60 days, a third of them 无货 (the oldest 60 days ago,
+// so the restock offers look at every resource changed since).
+func BenchmarkAgendaWithRequests(b *testing.B) {
+	path, err := datatest.DemoFile(datatest.BigDemo, 1, datatest.Now)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := datatest.OpenCopy(b, path)
+	gs, _ := s.Groups()
+	ms, err := s.Members(gs[0].ID)
+	if err != nil || len(ms) == 0 {
+		b.Fatal(err)
+	}
+	asks := []string{"求王者点券", "有没有原神月卡", "求爱奇艺年卡", "求星巴克券", "谁有网易云年卡", "求喜茶代金券"}
+	err = s.Transaction(func(tx *data.Store) error {
+		for i := range 1000 {
+			d := data.RequestDraft{MemberID: ms[i%len(ms)].ID, GroupID: &gs[0].ID, Text: asks[i%len(asks)],
+				AskedAt: testNow.Add(-time.Duration(i) * 86 * time.Minute)}
+			r, err := tx.CaptureRequest(d)
+			if err != nil {
+				return err
+			}
+			if i%3 == 0 {
+				if _, err := tx.CloseRequest(r.ID, data.RequestNoStock); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var a data.Agenda
+	b.ReportAllocs()
+	for b.Loop() {
+		if a, err = s.Agenda(gs[0].ID, testNow, cst); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(a.Requests.WaitingCount), "waiting")
+	b.ReportMetric(float64(a.Requests.Restock), "restock")
 }

@@ -126,9 +126,22 @@ func (s *Store) RestockOffers(groupID uint, now time.Time) ([]RestockOffer, erro
 				oldest = c
 			}
 		}
+		// Only resources on sale now can answer, and only those changed since the
+		// oldest 无货; the reply needs the category's name, not GORM's preload.
 		var res []Resource
-		if err := tx.Preload("Category").Where("updated_at >= ?", oldest).Find(&res).Error; err != nil {
+		if err := tx.Where("updated_at >= ? AND status = ?", oldest, StatusOnSale).Find(&res).Error; err != nil {
 			return err
+		}
+		var cs []Category
+		if err := tx.Find(&cs).Error; err != nil {
+			return err
+		}
+		cats := make(map[uint]Category, len(cs))
+		for _, c := range cs {
+			cats[c.ID] = c
+		}
+		for i := range res {
+			res[i].Category = cats[res[i].CategoryID]
 		}
 		byRes := map[uint]int{}
 		for i := range res {
