@@ -69,7 +69,6 @@ var crashWriters = []crashWriter{
 	{"transaction", writeTransaction, presentRow("settings", "key")},
 	{"request", writeRequest, presentRequest},
 	{"request-notify", writeRequestNotify, presentRequest},
-	{"request", writeRequest, presentRequest},
 	{"blacklist", writeBlacklist, presentBlacklist},
 	{"rules", writeRules, presentRules},
 	{"trade", writeTrade, presentTrade},
