@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/app/ui/uifind"
 	"github.com/qunhuo/qunhuo/app/ui/uitest"
 )
@@ -17,6 +18,11 @@ func TestRulesOnGoroutines(t *testing.T) {
 	e := uitest.NewEnvWithTasks(t)
 	g := uitest.MustGroup(t, e, "星河卡盟", "812345678")
 	s := NewScreen(e)
+	// A notice takes itself away after 5 s in a fyne.Do from a timer; Fyne's test
+	// driver runs fyne.Do on the caller's goroutine, so under a loaded -race run that
+	// redraw raced the screen's own (not so in the app, where fyne.Do is serialised).
+	// The notices here stay, as with inline tasks.
+	s.notice = ui.NewNotice(&ui.Env{Tasks: &ui.Tasks{Inline: true}})
 	uitest.Show(e, s.Content())
 	s.SetGroup(&g)
 	s.Refresh()
