@@ -22,6 +22,9 @@ import (
 // an owner who looks in the old place finds where the data went.
 const movedFile = "data-folder.txt"
 
+// byteOrderMark may start the file when an owner edited it in Notepad.
+const byteOrderMark = '\uFEFF'
+
 // chosenDataDir is the data folder when no -data flag is given and the install is not
 // portable: the one the owner moved the data to, while it still holds a database, else
 // the app's own storage folder.
@@ -31,7 +34,7 @@ func chosenDataDir(a fyne.App) string {
 	if err != nil {
 		return home
 	}
-	dir, _, _ := strings.Cut(strings.TrimPrefix(string(b), "\ufeff"), "\n")
+	dir, _, _ := strings.Cut(strings.TrimPrefix(string(b), string(byteOrderMark)), "\n")
 	dir = strings.TrimSpace(dir)
 	if dir == "" || !filepath.IsAbs(dir) || !data.HasDatabase(dir) {
 		return home
