@@ -28,7 +28,8 @@ const loadingText = "正在读取成员和资源库…"
 // Capture is the quick capture (Ctrl+Q from any screen): who asked, what they asked,
 // the resources that fit as it is typed with the best one chosen, and the reply to
 // copy. The shortest way through is Ctrl+Q, the member's name, Enter, the request,
-// Enter: the reply is on the clipboard and the request recorded as 已回复.
+// Enter: the reply is on the clipboard and the request recorded as 已回复. ↓ and ↑ in
+// either field choose another member or resource without leaving it.
 type Capture struct {
 	env     *ui.Env
 	group   *data.Group
@@ -51,9 +52,9 @@ type Capture struct {
 	replying  *data.Request
 
 	kit           *ui.FormKit
-	Member        *ui.FormEntry
+	Member        *listEntry
 	MemberList    *widget.List
-	Text          *ui.FormEntry
+	Text          *listEntry
 	MatchList     *widget.List
 	Reply         *widget.Label
 	Status        *widget.Label
@@ -69,12 +70,12 @@ type Capture struct {
 func NewCapture(e *ui.Env, onSaved func()) *Capture {
 	c := &Capture{env: e, onSaved: onSaved, pick: -1, matchPick: -1}
 	c.kit = ui.NewFormKit(e, c.check, c.onCopy)
-	c.Member = ui.NewFormEntry(c.close)
+	c.Member = newListEntry(c.close, func(by int) { moveIn(c.MemberList, c.pick, c.memberCount(), by) })
 	c.Member.SetPlaceHolder("QQ号、昵称、群名片或拼音，如 xiaoming")
 	c.Member.OnChanged = func(string) { c.onMemberTyped() }
 	c.Member.OnSubmitted = func(string) { c.onMemberSubmitted() }
 	c.kit.Watch("member", &c.Member.Entry)
-	c.Text = ui.NewFormEntry(c.close)
+	c.Text = newListEntry(c.close, func(by int) { moveIn(c.MatchList, c.matchPick, len(c.matches), by) })
 	c.Text.SetPlaceHolder("成员的原话，如 求王者点券")
 	c.Text.OnChanged = func(string) { c.onTextTyped() }
 	c.Text.OnSubmitted = func(string) { c.onCopy() }

@@ -98,7 +98,10 @@ func TestCapturePickAnotherResource(t *testing.T) {
 	if len(c.matches) < 2 {
 		t.Fatalf("%d matches", len(c.matches))
 	}
-	c.MatchList.Select(1)
+	c.Text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) // ↓ in the request: the next resource
+	if c.matchPick != 1 {
+		t.Fatalf("↓ chose %d, want 1", c.matchPick)
+	}
 	if !strings.Contains(c.Reply.Text, "@小红 你要的 王者荣耀点券 600点") {
 		t.Fatalf("reply %q", c.Reply.Text)
 	}
