@@ -24,7 +24,7 @@ func EscrowGuide(g data.Group, d escrow.Deadlines, knownQQ []string) string {
 	b.WriteString("群里买卖怕被骗？找群主担保：钱先放在群主这里，卖家交付、买家确认后群主再放款。\n")
 	b.WriteString("━━━━━━━━━━\n")
 	b.WriteString("① 买卖双方谈好后，私聊群主开单（写明买什么、多少钱）\n")
-	b.WriteString("② 买家把钱付给群主，群主托管（开单后 " + hours(d.Pay) + "内付款，超时取消）\n")
+	b.WriteString("② 买家把钱付给群主，群主托管（开单后 " + hours(d.Pay) + "内付款，超时群主可取消）\n")
 	b.WriteString("③ 卖家交付（群主托管后 " + hours(d.Deliver) + "内）\n")
 	b.WriteString("④ 买家确认收到，群主放款给卖家（交付后 " + hours(d.Confirm) + "内确认）\n")
 	b.WriteString("⑤ 有问题先别确认，找群主：看记录和截图后裁定放款或退款\n")
