@@ -10,10 +10,13 @@ import (
 // showDetail shows the selected member in full under the table, or the hint.
 func (s *Screen) showDetail(m *data.Member) {
 	if m == nil {
+		s.tradeRec.Next() // a record on its way is for a member no longer shown
 		s.detail.Clear()
 		return
 	}
-	s.detail.Show(s.memberDetails(m))
+	fields := s.memberDetails(m)
+	s.detail.Show(fields)
+	s.showTradeRecord(m.ID, fields)
 }
 
 // memberDetails are every value of m the owner keeps, with the seat in the current

@@ -37,6 +37,7 @@ type Screen struct {
 	selected int
 	form     *memberForm // the add/edit form last opened
 	latest   ui.Latest   // the newest load; an older one that arrives late is dropped
+	tradeRec ui.Latest   // the newest load of the selected member's trade record (trade_record.go)
 	loaded   bool        // a load arrived: an empty list now means no members
 	savedID  uint        // the member just saved: the reload selects TA
 
