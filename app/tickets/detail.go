@@ -36,6 +36,7 @@ type Detail struct {
 	Status      *widget.Label
 	Moves       *fyne.Container
 	MoveButtons map[data.TicketState]*widget.Button
+	scroll      *container.Scroll
 	dlg         dialog.Dialog
 }
 
@@ -58,7 +59,7 @@ func newDetail(e *ui.Env, g *data.Group, id uint, changed func(string)) *Detail 
 	d.Problem.Wrapping = fyne.TextWrapWord
 	d.Status = widget.NewLabel("")
 	d.Status.Importance = widget.SuccessImportance
-	d.Status.Wrapping = fyne.TextWrapWord
+	d.Status.Truncation = fyne.TextTruncateEllipsis
 	d.Moves = container.NewHBox()
 	return d
 }
@@ -66,13 +67,15 @@ func newDetail(e *ui.Env, g *data.Group, id uint, changed func(string)) *Detail 
 // show opens the dialog and loads the ticket.
 func (d *Detail) show() {
 	logBox := container.NewVScroll(d.Log)
-	logBox.SetMinSize(fyne.NewSize(0, 140))
+	logBox.SetMinSize(fyne.NewSize(0, 120))
 	body := container.NewVBox(d.Header, d.Left, widget.NewSeparator(), ui.Bold("记录"), logBox, widget.NewSeparator(),
-		ui.Bold("回复成员"), d.Reply, d.Problem, container.NewHBox(d.ReplyButton, d.CopyButton), d.Status)
+		ui.Bold("回复成员"), d.Reply, d.Problem, container.NewHBox(d.ReplyButton, d.CopyButton))
 	closeButton := widget.NewButton("关闭", func() { d.dlg.Hide() })
-	bottom := container.NewBorder(nil, nil, d.Moves, closeButton)
+	// What was just done stays in sight beside the moves, however the body scrolls.
+	bottom := container.NewBorder(nil, nil, d.Moves, closeButton, d.Status)
+	d.scroll = container.NewVScroll(body)
 	d.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("售后工单 #%d", d.id),
-		container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(body)), d.env.Win)
+		container.NewBorder(nil, bottom, nil, nil, d.scroll), d.env.Win)
 	size := d.env.Win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(720, size.Width-40), min(640, size.Height-40)))
 	d.dlg.Show()
@@ -136,6 +139,10 @@ func (d *Detail) fill() {
 		d.Moves.Add(b)
 	}
 	ui.Enable(d.ReplyButton, t.State != data.TicketClosed)
+	if d.scroll != nil {
+		d.scroll.Content.Refresh() // the header and log grew: lay the body out again
+		d.scroll.Refresh()
+	}
 }
 
 // eventText says a log entry in the owner's words.
@@ -210,7 +217,7 @@ func (d *Detail) onReply() {
 			d.fill()
 			d.copyPost(text)
 			d.Reply.SetText("")
-			d.Status.SetText("√ 已记下回复并复制，到QQ群里粘贴即可")
+			d.Status.SetText("√ 已记下并复制，到QQ群里粘贴")
 			d.changed(fmt.Sprintf("已回复工单 #%d。", id))
 		})
 	})
