@@ -30,7 +30,7 @@ type RequestMatch struct {
 // word is looked for in it with one strings.Index after another, skipping to the next
 // resource after a hit: a Chinese word's first byte (0xE7 for most) is common in
 // Chinese text, which made a strings.Contains per resource and word cost 13–40 ms a
-// keystroke on BigDemo; one pass over the whole text is a few.
+// keystroke on BigDemo; one pass over the whole text (indexFrom) is 1.6–4.5 ms.
 type RequestSearch struct {
 	th        *wording.Thesaurus
 	resources []Resource
@@ -57,6 +57,31 @@ func NewRequestSearch(th *wording.Thesaurus, rs []Resource, now time.Time) *Requ
 	return q
 }
 
+// indexFrom is strings.Index, faster for Chinese words: strings.Index looks for the
+// word's first byte, which for most Chinese characters (0xE4–0xE9) starts every other
+// character of the keys; the word's last byte, a UTF-8 continuation byte, is one of
+// 64 and much rarer. With it a keystroke of 有没有爱奇艺月卡 on BigDemo took 4.5 ms
+// instead of 13 ms.
+func indexFrom(s, word string) int {
+	last := word[len(word)-1]
+	if last < 0x80 {
+		return strings.Index(s, word) // Latin letters and digits
+	}
+	n := len(word)
+	for off := n - 1; off < len(s); {
+		i := strings.IndexByte(s[off:], last)
+		if i < 0 {
+			return -1
+		}
+		end := off + i + 1
+		if s[end-n:end] == word {
+			return end - n
+		}
+		off = end
+	}
+	return -1
+}
+
 // maxTerms is how many words of a request are looked for: bits of a uint64.
 const maxTerms = 64
 
@@ -68,7 +93,7 @@ func (q *RequestSearch) mark(word string, t int, found, literal []uint64, asked 
 	}
 	bit := uint64(1) << t
 	for off := 0; off < len(q.keys); {
-		i := strings.Index(q.keys[off:], word)
+		i := indexFrom(q.keys[off:], word)
 		if i < 0 {
 			return
 		}

@@ -343,3 +343,38 @@ func TestFormatWait(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexFrom(t *testing.T) {
+	for _, tc := range []struct {
+		s, word string
+		want    int
+	}{
+		{"王者荣耀点券|wangzherongyao", "点券", strings.Index("王者荣耀点券", "点券")},
+		{"王者荣耀点券", "荣耀", 6},
+		{"王者荣耀", "王者", 0},
+		{"王者荣耀", "耀", 9},
+		{"王者", "王者荣耀", -1},
+		{"爱奇艺|aiqiyi", "qiyi", 12},
+		{"券点券", "点券", 3},
+		{"", "券", -1},
+	} {
+		if got := indexFrom(tc.s, tc.word); got != tc.want {
+			t.Errorf("indexFrom(%q, %q) = %d, want %d", tc.s, tc.word, got, tc.want)
+		}
+	}
+}
+
+// FuzzIndexFrom holds indexFrom to strings.Index.
+func FuzzIndexFrom(f *testing.F) {
+	f.Add("王者荣耀点券|wangzherongyao|wzrydq", "点券")
+	f.Add("券点券", "点券")
+	f.Add("\xe7\xe7\x88", "\xe7\x88")
+	f.Fuzz(func(t *testing.T, s, word string) {
+		if word == "" {
+			return
+		}
+		if got, want := indexFrom(s, word), strings.Index(s, word); got != want {
+			t.Fatalf("indexFrom(%q, %q) = %d, strings.Index says %d", s, word, got, want)
+		}
+	})
+}
