@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/qunhuo/qunhuo/app/ui"
 )
 
 // section is a heading of the navigation: areas are grouped the way an owner thinks of
@@ -103,7 +104,7 @@ func (n *nav) shortcuts(c fyne.Canvas) {
 		if i >= 9 {
 			break
 		}
-		c.AddShortcut(areaShortcut(i), func(fyne.Shortcut) { n.onPick(a) })
+		ui.AddWindowShortcut(c, areaShortcut(i), func(fyne.Shortcut) { n.onPick(a) })
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/qunhuo/qunhuo/app/ui"
 )
 
 // captureShortcut is Ctrl+Q on every system: ⌘Q quits a Mac app, so the quick capture
@@ -15,7 +16,7 @@ var captureShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne
 // screen. Like Ctrl+digit it reaches the window when no text field has the focus; the
 // top bar's button is always there.
 func (s *shell) captureShortcuts(c fyne.Canvas) {
-	c.AddShortcut(captureShortcut, func(fyne.Shortcut) { s.requests.Capture.Show() })
+	ui.AddWindowShortcut(c, captureShortcut, func(fyne.Shortcut) { s.requests.Capture.Show() })
 }
 
 // captureButton is the top bar's 记下求助, next to the group selector.

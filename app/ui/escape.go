@@ -64,6 +64,14 @@ func NewFormEntry(onEsc func()) *FormEntry {
 	return e
 }
 
+// TypedShortcut runs a window shortcut (see AddWindowShortcut), else does what an
+// entry does.
+func (e *FormEntry) TypedShortcut(s fyne.Shortcut) {
+	if !passOn(e, s) {
+		e.Entry.TypedShortcut(s)
+	}
+}
+
 // TypedKey closes the dialog on Esc and types everything else.
 func (e *FormEntry) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyEscape && e.onEsc != nil {
