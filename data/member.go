@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -265,7 +266,7 @@ func memberSearchKey(m *Member) string {
 // and a ValidationError at "member" saying why, in the owner's words.
 func (s *Store) DeleteMember(id uint) error {
 	return s.db.Transaction(func(tx *gorm.DB) error {
-		if err := memberInTrades(tx, id); err != nil {
+		if err := memberOnRecord(tx, id); err != nil {
 			return err
 		}
 		for _, child := range []any{&MemberTag{}, &Membership{}} {
@@ -282,6 +283,31 @@ func (s *Store) DeleteMember(id uint) error {
 		}
 		return nil
 	})
+}
+
+// memberOnRecord refuses to delete a member who has escrow trades or after-sales
+// tickets: those records are kept for good, and they name the member. The refusal is a
+// ValidationError at "member" in the owner's words, and ErrInUse.
+func memberOnRecord(tx *gorm.DB, memberID uint) error {
+	var trades, tickets int64
+	if err := tx.Model(&Trade{}).Where("buyer_id = ? OR seller_id = ?", memberID, memberID).Count(&trades).Error; err != nil {
+		return fmt.Errorf("delete member: %w", err)
+	}
+	if err := tx.Model(&Ticket{}).Where("member_id = ?", memberID).Count(&tickets).Error; err != nil {
+		return fmt.Errorf("delete member: %w", err)
+	}
+	var has []string
+	if trades > 0 {
+		has = append(has, fmt.Sprintf("%d 笔担保交易", trades))
+	}
+	if tickets > 0 {
+		has = append(has, fmt.Sprintf("%d 张售后工单", tickets))
+	}
+	if len(has) == 0 {
+		return nil
+	}
+	ve := ValidationError{{Field: "member", Message: "TA有 " + strings.Join(has, "和") + "的记录，不能删除：这些记录要一直留着，以备日后查证。"}}
+	return fmt.Errorf("delete member %d with %d trades and %d tickets: %w", memberID, trades, tickets, errors.Join(ve, ErrInUse))
 }
 
 // FilterMembers returns the indexes of the members whose search key matches q.

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -400,13 +401,17 @@ func TestTicketList(t *testing.T) {
 	}
 }
 
-// TestMemberWithTicketKept: a member with a ticket is not deleted (the foreign key
-// restricts it), and the ticket keeps its member.
+// TestMemberWithTicketKept: a member with a ticket is not deleted, with the reason in
+// the owner's words (the foreign key would refuse it too), and the ticket keeps its
+// member.
 func TestMemberWithTicketKept(t *testing.T) {
 	s, _, _, mid := ticketStore(t)
 	tk := openTicket(t, s, mid)
-	if err := s.DeleteMember(mid); err == nil {
-		t.Fatal("a member with a ticket was deleted")
+	openTicket(t, s, mid)
+	err := s.DeleteMember(mid)
+	var ve ValidationError
+	if !errors.Is(err, ErrInUse) || !errors.As(err, &ve) || !strings.Contains(ve.For("member").Message, "TA有 2 张售后工单的记录，不能删除") {
+		t.Fatalf("delete a member with tickets: %v", err)
 	}
 	if got, err := s.Ticket(tk.ID); err != nil || got.Member == nil || got.Member.ID != mid {
 		t.Fatalf("ticket after the refused delete: %+v, %v", got, err)

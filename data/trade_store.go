@@ -434,20 +434,6 @@ func (s *Store) MemberTradeRecords(memberIDs ...uint) (map[uint]TradeRecord, err
 	return recs, nil
 }
 
-// memberInTrades refuses to let a member with escrow trades go (see DeleteMember).
-func memberInTrades(tx *gorm.DB, memberID uint) error {
-	var n int64
-	if err := tx.Model(&Trade{}).Where("buyer_id = ? OR seller_id = ?", memberID, memberID).Count(&n).Error; err != nil {
-		return fmt.Errorf("delete member: %w", err)
-	}
-	if n == 0 {
-		return nil
-	}
-	ve := ValidationError{{Field: "member", Message: fmt.Sprintf(
-		"TA有 %d 笔担保交易记录，不能删除：交易记录要一直留着，以备日后查证。", n)}}
-	return fmt.Errorf("delete member %d with %d trades: %w", memberID, n, errors.Join(ve, ErrInUse))
-}
-
 // overdueTradesLine is the 今日 line of the trades past their deadline.
 func overdueTradesLine(tx *gorm.DB, groupID uint, now time.Time) (AgendaLine, error) {
 	ts, err := overdueTrades(tx, groupID, now)

@@ -31,7 +31,7 @@ func TestDeleteMemberWithTradesIsRefusedWithTheReason(t *testing.T) {
 	s.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	test.Tap(s.deleteBtn)
 	test.Tap(uifind.OverlayButton(t, e.Win, "删除"))
-	if got := uifind.OverlayText(e.Win); !strings.Contains(got, "TA有 1 笔担保交易记录，不能删除") {
+	if got := uifind.OverlayText(e.Win); !strings.Contains(got, "TA有 1 笔担保交易的记录，不能删除") {
 		t.Fatalf("the owner is told %q", got)
 	}
 	if left, _ := e.Store.Members(0); len(left) != 2 {
