@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/app/ui/uifind"
 	"github.com/qunhuo/qunhuo/app/ui/uitest"
 	"github.com/qunhuo/qunhuo/data"
@@ -129,3 +130,42 @@ func time2(text string) time.Duration {
 }
 
 func indexOf(s, sub string) int { return strings.Index(s, sub) }
+
+// Ctrl+Q and Ctrl+digit work while the owner is typing in a search box or a form:
+// Fyne gives the focused entry every shortcut, and the app's entries pass these on.
+func TestWindowShortcutsWhileTyping(t *testing.T) {
+	e := uitest.NewEnv(t)
+	uitest.MustGroup(t, e, "星河卡盟", "812345678")
+	sh := openShell(t, e)
+	sh.show(sh.catalogArea)
+	c := e.Win.Canvas()
+	search := firstEntry(sh.resources.Content())
+	if search == nil {
+		t.Fatal("no search box on 资源库")
+	}
+	c.Focus(search)
+	test.Type(search, "王者")
+	c.Focused().(fyne.Shortcutable).TypedShortcut(captureShortcut)
+	if text := uifind.OverlayText(e.Win); !strings.Contains(text, "记下求助") {
+		t.Fatalf("Ctrl+Q in the search box did not open the capture: %q", text)
+	}
+	test.Tap(uifind.OverlayButton(t, e.Win, "关闭"))
+	c.Focus(search)
+	c.Focused().(fyne.Shortcutable).TypedShortcut(areaShortcut(0))
+	if sh.shown != sh.home {
+		t.Fatalf("Ctrl+1 in the search box shows %s, want 今日", sh.shown.title)
+	}
+}
+
+// firstEntry is the first of the app's entries in o, depth first.
+func firstEntry(o fyne.CanvasObject) *ui.Entry {
+	if e, ok := o.(*ui.Entry); ok {
+		return e
+	}
+	for _, c := range uifind.Children(o) {
+		if e := firstEntry(c); e != nil {
+			return e
+		}
+	}
+	return nil
+}

@@ -28,7 +28,7 @@ type MarkDialog struct {
 	onDone   func()
 
 	Reason   *widget.RadioGroup
-	Evidence *widget.Entry
+	Evidence *ui.Entry
 }
 
 // ShowMarkInvalid opens the dialog that marks r 失效; onDone runs after the store has
@@ -38,11 +38,11 @@ func ShowMarkInvalid(e *ui.Env, r data.Resource, onDone func()) *MarkDialog {
 	d.FormKit = ui.NewFormKit(e, d.check, d.onSave)
 	d.Reason = widget.NewRadioGroup(reasonLabels(), func(string) { d.Changed() })
 	d.Reason.Horizontal = true
-	d.Evidence = widget.NewMultiLineEntry()
+	d.Evidence = ui.NewMultiLineEntry()
 	d.Evidence.SetPlaceHolder("可不填，如 群友截图显示卡密已被使用；上家说这批卡已作废")
 	d.Evidence.SetMinRowsVisible(3)
 	d.Evidence.Wrapping = fyne.TextWrapWord
-	d.Watch("evidence", d.Evidence)
+	d.WatchEntry("evidence", d.Evidence)
 	d.SaveButton.SetText("标为失效")
 	d.SaveButton.Importance = widget.DangerImportance
 	what := widget.NewLabel(resourceLine(r))
@@ -90,7 +90,7 @@ type RestoreDialog struct {
 	onDone   func()
 
 	To      *widget.RadioGroup
-	Note    *widget.Entry
+	Note    *ui.Entry
 	History *widget.Label
 }
 
@@ -112,11 +112,11 @@ func ShowRestore(e *ui.Env, r data.Resource, onDone func()) *RestoreDialog {
 	d.To.Horizontal = true
 	d.To.Required = true
 	d.To.SetSelected(data.StatusOnSale.Label())
-	d.Note = widget.NewMultiLineEntry()
+	d.Note = ui.NewMultiLineEntry()
 	d.Note.SetPlaceHolder("必填，如 上家补发了新卡密，已验证可用；当时是误标")
 	d.Note.SetMinRowsVisible(3)
 	d.Note.Wrapping = fyne.TextWrapWord
-	d.Watch("note", d.Note)
+	d.WatchEntry("note", d.Note)
 	d.SaveButton.SetText("移出失效名单")
 	d.History = widget.NewLabel("正在读取记录…")
 	d.History.Wrapping = fyne.TextWrapWord

@@ -22,7 +22,7 @@ type categoriesDialog struct {
 	selected   int
 
 	list      *widget.List
-	newName   *widget.Entry
+	newName   *ui.Entry
 	addButton *widget.Button
 	upButton  *widget.Button
 	downBtn   *widget.Button
@@ -42,7 +42,7 @@ func newCategoriesDialog(e *ui.Env, onChanged func()) *categoriesDialog {
 			}
 		})
 	c.list.OnSelected = func(id widget.ListItemID) { c.selected = id; c.updateActions() }
-	c.newName = widget.NewEntry()
+	c.newName = ui.NewEntry()
 	c.newName.SetPlaceHolder("新分类名称，如 学习类")
 	c.newName.OnSubmitted = func(string) { c.onAdd() }
 	c.addButton = widget.NewButtonWithIcon("添加", theme.ContentAddIcon(), c.onAdd)
@@ -151,7 +151,7 @@ func (c *categoriesDialog) onRename() {
 		return
 	}
 	id := cat.ID
-	name := widget.NewEntry()
+	name := ui.NewEntry()
 	name.SetText(cat.Name)
 	dialog.ShowForm("分类改名", "保存", "取消", []*widget.FormItem{widget.NewFormItem("新名称", name)},
 		func(ok bool) {

@@ -21,8 +21,8 @@ type resourceForm struct {
 
 	name, price, original, stock *ui.FormEntry
 	validFrom, validUntil, tags  *ui.FormEntry
-	notes                        *widget.Entry
-	redeem, supplier             *widget.SelectEntry
+	notes                        *ui.Entry
+	redeem, supplier             *ui.SelectEntry
 	category, status             *widget.Select
 
 	// Under the stock: what it means for the status (0 on sale is 售罄) and a button
@@ -49,9 +49,9 @@ func newResourceForm(e *ui.Env, prev *data.Resource, cat string, onSaved func(da
 	f.validFrom = f.Entry("valid_from", "限时活动才填，如 2026-12-01")
 	f.validUntil = f.Entry("valid_until", "限时活动才填，如 2026-12-31 20:00")
 	f.tags = f.Entry("tags", "用逗号分隔，如 王者荣耀，点券")
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = ui.NewMultiLineEntry()
 	f.notes.SetMinRowsVisible(2)
-	f.Watch("notes", f.notes)
+	f.WatchEntry("notes", f.notes)
 	f.redeem = f.selectEntry("redeem", redeemOptions, "如 卡密、直充")
 	f.supplier = f.selectEntry("supplier", nil, "货源或上家，可不填")
 	f.category = widget.NewSelect(nil, nil)
@@ -114,10 +114,10 @@ func (f *resourceForm) stockRow() fyne.CanvasObject {
 	return container.NewVBox(f.stock, f.ProblemLine("stock"), note)
 }
 
-func (f *resourceForm) selectEntry(key string, options []string, hint string) *widget.SelectEntry {
-	e := widget.NewSelectEntry(options)
+func (f *resourceForm) selectEntry(key string, options []string, hint string) *ui.SelectEntry {
+	e := ui.NewSelectEntry(options)
 	e.SetPlaceHolder(hint)
-	f.Watch(key, &e.Entry)
+	f.WatchEntry(key, e)
 	return e
 }
 
@@ -130,7 +130,7 @@ func (f *resourceForm) fill(cat string) {
 	}
 	for e, text := range map[*widget.Entry]string{
 		&f.name.Entry: d.Name, &f.price.Entry: d.Price, &f.original.Entry: d.OriginalPrice, &f.stock.Entry: d.Stock,
-		&f.validFrom.Entry: d.ValidFrom, &f.validUntil.Entry: d.ValidUntil, &f.tags.Entry: d.Tags, f.notes: d.Notes,
+		&f.validFrom.Entry: d.ValidFrom, &f.validUntil.Entry: d.ValidUntil, &f.tags.Entry: d.Tags, &f.notes.Entry: d.Notes,
 		&f.redeem.Entry: d.Redeem, &f.supplier.Entry: d.Supplier,
 	} {
 		e.SetText(text)

@@ -51,7 +51,7 @@ type Screen struct {
 	loaded     bool          // the first load arrived: an empty list now means an empty catalog
 	savedID    uint          // the resource just saved: the reload selects it
 
-	search      *widget.Entry
+	search      *ui.Entry
 	category    *widget.Select
 	state       *widget.Select
 	table       *ui.RecordTable
@@ -88,7 +88,7 @@ type Links struct {
 // NewScreen builds the catalog screen; Refresh loads it.
 func NewScreen(e *ui.Env, links Links) *Screen {
 	s := &Screen{env: e, links: links, selected: -1}
-	s.search = widget.NewEntry()
+	s.search = ui.NewEntry()
 	s.search.SetPlaceHolder("搜索名称、标签、拼音或首字母，如 wzry")
 	s.search.OnChanged = s.onSearchChanged
 	s.category = ui.NewSelect([]string{allCategories}, allCategories, s.onCategoryChanged)

@@ -2,7 +2,6 @@ package groups
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 )
@@ -13,7 +12,7 @@ type groupForm struct {
 	prev         *data.Group
 	onSaved      func(data.Group) // after the store has it, with its ID
 	Name, Number *ui.FormEntry    // exported for the shell's welcome tests
-	notes        *widget.Entry
+	notes        *ui.Entry
 }
 
 func newGroupForm(e *ui.Env, prev *data.Group, onSaved func(data.Group)) *groupForm {
@@ -21,8 +20,8 @@ func newGroupForm(e *ui.Env, prev *data.Group, onSaved func(data.Group)) *groupF
 	f.FormKit = ui.NewFormKit(e, f.check, f.onSave)
 	f.Name = f.Entry("name", "如 王者荣耀点券福利群")
 	f.Number = f.Entry("number", "QQ群号，5–12 位数字")
-	f.notes = widget.NewMultiLineEntry()
-	f.Watch("notes", f.notes)
+	f.notes = ui.NewMultiLineEntry()
+	f.WatchEntry("notes", f.notes)
 	if prev != nil {
 		f.Name.SetText(prev.Name)
 		f.Number.SetText(prev.Number)

@@ -33,7 +33,7 @@ type bulkTagging struct {
 	none     *widget.Button
 	count    *widget.Label
 	kind     *widget.Select
-	value    *widget.SelectEntry
+	value    *ui.SelectEntry
 	problem  *widget.Label
 	addBtn   *widget.Button
 	removeBt *widget.Button
@@ -48,7 +48,7 @@ func (s *Screen) onBulkTags() {
 	b.none = widget.NewButton("取消全选", b.onNone)
 	b.count = widget.NewLabel("")
 	b.kind = ui.NewSelect([]string{"兴趣", "动机", "人群"}, "兴趣", b.onKindChanged)
-	b.value = widget.NewSelectEntry(nil)
+	b.value = ui.NewSelectEntry(nil)
 	b.value.SetPlaceHolder("如：原神")
 	b.problem = widget.NewLabel("")
 	b.problem.Importance = widget.DangerImportance

@@ -20,7 +20,7 @@ type memberForm struct {
 	onSaved func(data.Member) // after the store has it, with its ID
 
 	qq, nickname, interests, segments *ui.FormEntry
-	notes                             *widget.Entry
+	notes                             *ui.Entry
 	motivations                       *widget.CheckGroup
 	seats                             []*seatRow
 	seatBox                           *fyne.Container
@@ -30,9 +30,9 @@ type memberForm struct {
 type seatRow struct {
 	group    data.Group
 	in       *widget.Check
-	cardName *widget.Entry
+	cardName *ui.Entry
 	role     *widget.Select
-	joined   *widget.Entry
+	joined   *ui.Entry
 }
 
 func newMemberForm(e *ui.Env, prev *data.Member, current *data.Group, onSaved func(data.Member)) *memberForm {
@@ -42,9 +42,9 @@ func newMemberForm(e *ui.Env, prev *data.Member, current *data.Group, onSaved fu
 	f.nickname = f.Entry("nickname", "QQ昵称")
 	f.interests = f.Entry(string(data.TagInterest), "如 王者荣耀，原神，爱奇艺")
 	f.segments = f.Entry(string(data.TagSegment), "如 学生 或 上班族")
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = ui.NewMultiLineEntry()
 	f.notes.SetMinRowsVisible(2)
-	f.Watch("notes", f.notes)
+	f.WatchEntry("notes", f.notes)
 	f.motivations = widget.NewCheckGroup(data.Motivations, nil)
 	f.motivations.Horizontal = true
 	f.seatBox = container.NewVBox()
@@ -93,7 +93,7 @@ func (f *memberForm) applyGroups(groups []data.Group) {
 func (f *memberForm) newSeatRow(g data.Group) *seatRow {
 	r := &seatRow{group: g}
 	r.in = widget.NewCheck(g.Name, func(bool) { f.Changed() })
-	r.cardName = widget.NewEntry()
+	r.cardName = ui.NewEntry()
 	r.cardName.SetPlaceHolder("群名片")
 	r.cardName.Validator = f.Validator("card_name")
 	var roles []string
@@ -102,7 +102,7 @@ func (f *memberForm) newSeatRow(g data.Group) *seatRow {
 	}
 	r.role = widget.NewSelect(roles, nil)
 	r.role.SetSelected(data.RoleMember.Label())
-	r.joined = widget.NewEntry()
+	r.joined = ui.NewEntry()
 	r.joined.SetPlaceHolder("入群日期")
 	r.joined.Validator = f.Validator("joined_on")
 	if f.prev != nil {

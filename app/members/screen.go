@@ -41,7 +41,7 @@ type Screen struct {
 	loaded   bool        // a load arrived: an empty list now means no members
 	savedID  uint        // the member just saved: the reload selects TA
 
-	search     *widget.Entry
+	search     *ui.Entry
 	scope      *widget.Select
 	table      *ui.RecordTable
 	detail     *ui.RecordDetail // the selected member in full: cells clip long values
@@ -68,7 +68,7 @@ type Links struct {
 // NewScreen builds the member list; Refresh loads it.
 func NewScreen(e *ui.Env, links Links) *Screen {
 	s := &Screen{env: e, links: links, selected: -1}
-	s.search = widget.NewEntry()
+	s.search = ui.NewEntry()
 	s.search.SetPlaceHolder("搜索QQ号、昵称、群名片、标签或拼音")
 	s.search.OnChanged = s.onSearchChanged
 	s.scope = ui.NewSelect([]string{scopeGroup, scopeAll}, scopeGroup, func(string) { s.Refresh() })

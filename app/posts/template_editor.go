@@ -40,7 +40,7 @@ type templateEditor struct {
 	quiet       bool // the editor is changing its own fields: no checks until it is done
 
 	simple      *partsView    // the owner's mode
-	body        *widget.Entry // 高级模式: the whole template
+	body        *ui.Entry // 高级模式: the whole template
 	advanced    *widget.Check
 	modeNote    *widget.Label
 	simpleBox   fyne.CanvasObject
@@ -62,7 +62,7 @@ func newTemplateEditor(e *ui.Env, kind data.PostKind, loadPreview func() (qqpost
 	t := &templateEditor{env: e, kind: kind, onSaved: onSaved, loadPreview: loadPreview}
 	t.preview = qqpost.SamplePreview(kind, nil)
 	t.simple = newPartsView(kind, t.onChanged)
-	t.body = widget.NewMultiLineEntry()
+	t.body = ui.NewMultiLineEntry()
 	t.body.Wrapping = fyne.TextWrapOff
 	t.body.OnChanged = func(string) { t.onChanged() }
 	t.advanced = widget.NewCheck("高级模式（直接改模板代码）", t.onAdvanced)

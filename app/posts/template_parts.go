@@ -233,6 +233,13 @@ func newPartEntry(onFocus func()) *partEntry {
 	return e
 }
 
+// TypedShortcut runs a window shortcut, else does what an entry does.
+func (e *partEntry) TypedShortcut(s fyne.Shortcut) {
+	if !ui.PassOn(e, s) {
+		e.Entry.TypedShortcut(s)
+	}
+}
+
 // FocusGained is the Entry's, and makes this the part the buttons insert into.
 func (e *partEntry) FocusGained() {
 	e.Entry.FocusGained()

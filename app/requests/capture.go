@@ -74,12 +74,12 @@ func NewCapture(e *ui.Env, onSaved func()) *Capture {
 	c.Member.SetPlaceHolder("QQ号、昵称、群名片或拼音，如 xiaoming")
 	c.Member.OnChanged = func(string) { c.onMemberTyped() }
 	c.Member.OnSubmitted = func(string) { c.onMemberSubmitted() }
-	c.kit.Watch("member", &c.Member.Entry)
+	c.kit.WatchEntry("member", c.Member)
 	c.Text = newListEntry(c.close, func(by int) { moveIn(c.MatchList, c.matchPick, len(c.matches), by) })
 	c.Text.SetPlaceHolder("成员的原话，如 求王者点券")
 	c.Text.OnChanged = func(string) { c.onTextTyped() }
 	c.Text.OnSubmitted = func(string) { c.onCopy() }
-	c.kit.Watch("text", &c.Text.Entry)
+	c.kit.WatchEntry("text", c.Text)
 	c.MemberList = widget.NewList(func() int { return c.memberCount() }, newRowLabel, c.updateMemberRow)
 	c.MemberList.OnSelected = c.onMemberPicked
 	c.MatchList = widget.NewList(func() int { return len(c.matches) }, newRowLabel, c.updateMatchRow)

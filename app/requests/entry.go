@@ -3,6 +3,7 @@ package requests
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+	"github.com/qunhuo/qunhuo/app/ui"
 )
 
 // listEntry is a one-line entry with a list under it: ↓ and ↑ move the choice in the
@@ -17,6 +18,16 @@ func newListEntry(onEsc func(), onMove func(by int)) *listEntry {
 	e := &listEntry{onEsc: onEsc, onMove: onMove}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// WatchedEntry is the entry itself, for the form's checks.
+func (e *listEntry) WatchedEntry() *widget.Entry { return &e.Entry }
+
+// TypedShortcut runs a window shortcut, else does what an entry does.
+func (e *listEntry) TypedShortcut(s fyne.Shortcut) {
+	if !ui.PassOn(e, s) {
+		e.Entry.TypedShortcut(s)
+	}
 }
 
 // TypedKey moves the list's choice on ↓ and ↑, closes on Esc, and types the rest.

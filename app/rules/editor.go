@@ -37,12 +37,12 @@ type editor struct {
 	RemoveButton  *widget.Button
 	UpButton      *widget.Button
 	DownButton    *widget.Button
-	Title         *widget.Entry
+	Title         *ui.Entry
 	TitleProblem  *widget.Label
-	Body          *widget.Entry
+	Body          *ui.Entry
 	BodyProblem   *widget.Label
 	Count         *widget.Label
-	Note          *widget.Entry
+	Note          *ui.Entry
 	Summary       *widget.Label // every problem, once 保存 was pressed
 	Dirty         *widget.Label
 	SaveButton    *widget.Button
@@ -62,18 +62,18 @@ func newEditor(s *Screen) *editor {
 	ed.RemoveButton = widget.NewButtonWithIcon("删除这条", theme.DeleteIcon(), ed.onRemove)
 	ed.UpButton = widget.NewButtonWithIcon("上移", theme.MoveUpIcon(), func() { ed.onMove(-1) })
 	ed.DownButton = widget.NewButtonWithIcon("下移", theme.MoveDownIcon(), func() { ed.onMove(1) })
-	ed.Title = widget.NewEntry()
+	ed.Title = ui.NewEntry()
 	ed.Title.SetPlaceHolder("这一条的标题，如 交易规则（担保交易）")
 	ed.Title.OnChanged = ed.onTitleChanged
 	ed.Title.OnSubmitted = func(string) { s.env.Win.Canvas().Focus(ed.Body) } // Enter: on to the text
-	ed.Body = widget.NewMultiLineEntry()
+	ed.Body = ui.NewMultiLineEntry()
 	ed.Body.Wrapping = fyne.TextWrapWord
 	ed.Body.SetPlaceHolder("这一条的内容，可以分几行写，如\n1. …\n2. …")
 	ed.Body.OnChanged = ed.onBodyChanged
 	ed.TitleProblem, ed.BodyProblem = problemLabel(), problemLabel()
 	ed.Count = widget.NewLabel("")
 	ed.Count.Importance = widget.LowImportance
-	ed.Note = widget.NewEntry()
+	ed.Note = ui.NewEntry()
 	ed.Note.SetPlaceHolder("修改说明（可不填），如 售后改为 12 小时内响应")
 	ed.Note.OnChanged = ed.onNoteChanged
 	ed.Summary = problemLabel()

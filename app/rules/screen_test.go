@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/app/ui/uifind"
@@ -53,7 +52,8 @@ func titles(ss []rulebook.Section) string {
 
 // typeInto replaces an entry's text, typing its end as the owner would (typing a
 // whole section rune by rune takes seconds under -race).
-func typeInto(e *widget.Entry, text string) {
+func typeInto(w ui.Watchable, text string) {
+	e := w.WatchedEntry()
 	r := []rune(text)
 	cut := max(0, len(r)-3)
 	e.SetText(string(r[:cut]))

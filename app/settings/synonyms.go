@@ -18,8 +18,8 @@ import (
 type synonyms struct {
 	env     *ui.Env
 	own     []data.Synonym
-	Word    *widget.Entry
-	Means   *widget.Entry
+	Word    *ui.Entry
+	Means   *ui.Entry
 	Add     *widget.Button
 	Problem *widget.Label   // what is wrong with the pair, naming the field
 	list    *fyne.Container // a row per pair of the owner's
@@ -29,10 +29,10 @@ type synonyms struct {
 
 func newSynonyms(e *ui.Env) *synonyms {
 	s := &synonyms{env: e}
-	s.Word = widget.NewEntry()
+	s.Word = ui.NewEntry()
 	s.Word.SetPlaceHolder("成员的说法，如 绿砖")
 	s.Word.OnSubmitted = func(string) { s.onAdd() }
-	s.Means = widget.NewEntry()
+	s.Means = ui.NewEntry()
 	s.Means.SetPlaceHolder("等于的词，如 绿钻")
 	s.Means.OnSubmitted = func(string) { s.onAdd() }
 	s.Add = widget.NewButtonWithIcon("加上", theme.ContentAddIcon(), s.onAdd)

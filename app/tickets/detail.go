@@ -29,7 +29,7 @@ type Detail struct {
 	Header      *widget.Label
 	Left        *widget.Label
 	Log         *widget.Label
-	Reply       *widget.Entry
+	Reply       *ui.Entry
 	ReplyButton *widget.Button
 	CopyButton  *widget.Button
 	Problem     *widget.Label
@@ -47,7 +47,7 @@ func newDetail(e *ui.Env, g *data.Group, id uint, changed func(string)) *Detail 
 	d.Left = widget.NewLabel("")
 	d.Log = widget.NewLabel("")
 	d.Log.Wrapping = fyne.TextWrapWord
-	d.Reply = widget.NewMultiLineEntry()
+	d.Reply = ui.NewMultiLineEntry()
 	d.Reply.SetPlaceHolder("回复成员的话，如：已收到，正在联系上家核实")
 	d.Reply.Wrapping = fyne.TextWrapWord
 	d.Reply.SetMinRowsVisible(2)

@@ -28,7 +28,7 @@ type Form struct {
 	Category    *widget.Select
 	Resource    *picker
 	Trade       *widget.Select
-	Description *widget.Entry
+	Description *ui.Entry
 	Status      *widget.Label
 
 	trades []data.Trade // of the picked member, in Trade's options after noTrade
@@ -41,7 +41,7 @@ func NewForm(e *ui.Env, g *data.Group, onSaved func(t data.Ticket)) *Form {
 	f.kit = ui.NewFormKit(e, f.check, f.onSave)
 	f.kit.SaveButton.SetText("开单")
 	f.Member = newPicker(f.kit.Close, "QQ号、昵称、群名片或拼音，如 xiaoming", f.onMemberPicked)
-	f.kit.Watch("member", &f.Member.Entry.Entry)
+	f.kit.WatchEntry("member", f.Member.Entry)
 	var labels []string
 	for _, c := range data.TicketCategories {
 		labels = append(labels, c.Label())
@@ -50,11 +50,11 @@ func NewForm(e *ui.Env, g *data.Group, onSaved func(t data.Ticket)) *Form {
 	f.Category.PlaceHolder = "请选问题类型"
 	f.Resource = newPicker(f.kit.Close, "可不填；资源名称或拼音", func() {})
 	f.Trade = widget.NewSelect([]string{noTrade}, nil)
-	f.Description = widget.NewMultiLineEntry()
+	f.Description = ui.NewMultiLineEntry()
 	f.Description.SetPlaceHolder("成员说的问题，如：卡密提示已被使用，11月26日买的")
 	f.Description.Wrapping = fyne.TextWrapWord
 	f.Description.SetMinRowsVisible(3)
-	f.kit.Watch("description", f.Description)
+	f.kit.WatchEntry("description", f.Description)
 	f.Status = widget.NewLabel("")
 	return f
 }

@@ -19,7 +19,7 @@ type tradeForm struct {
 
 	Buyer, Seller, Resource *picker
 	Amount, Fee             *ui.FormEntry
-	Remarks                 *widget.Entry
+	Remarks                 *ui.Entry
 	Status                  *widget.Label
 	resources               map[uint]data.Resource
 }
@@ -29,16 +29,16 @@ func newTradeForm(e *ui.Env, g *data.Group, onSaved func(data.Trade)) *tradeForm
 	f.FormKit = ui.NewFormKit(e, f.check, f.onSave)
 	f.SaveButton.SetText("开单")
 	f.Buyer = newPicker(f.Close, "买家的QQ号、昵称、群名片或拼音", f.Changed)
-	f.Watch("buyer", &f.Buyer.Entry.Entry)
+	f.WatchEntry("buyer", f.Buyer.Entry)
 	f.Seller = newPicker(f.Close, "卖家的QQ号、昵称、群名片或拼音", f.Changed)
-	f.Watch("seller", &f.Seller.Entry.Entry)
+	f.WatchEntry("seller", f.Seller.Entry)
 	f.Resource = newPicker(f.Close, "如 王者荣耀点券 600点；资源库里有的可在下面点选", f.onResourcePicked)
-	f.Watch("item", &f.Resource.Entry.Entry)
+	f.WatchEntry("item", f.Resource.Entry)
 	f.Amount = f.Entry("amount", "买家付的钱，如 55 或 ¥12.5")
 	f.Fee = f.Entry("fee", "群主收的手续费，没有就留空")
-	f.Remarks = widget.NewMultiLineEntry()
+	f.Remarks = ui.NewMultiLineEntry()
 	f.Remarks.SetMinRowsVisible(2)
-	f.Watch("notes", f.Remarks)
+	f.WatchEntry("notes", f.Remarks)
 	f.Status = widget.NewLabel("正在读取成员和资源库…")
 	e.Tasks.Run(f.load)
 	return f

@@ -19,16 +19,16 @@ type moveDialog struct {
 	trade  data.Trade
 	move   escrow.Move
 	onDone func(t data.Trade, done string)
-	Note   *widget.Entry
+	Note   *ui.Entry
 }
 
 func newMoveDialog(e *ui.Env, t data.Trade, m escrow.Move, onDone func(data.Trade, string)) *moveDialog {
 	d := &moveDialog{trade: t, move: m, onDone: onDone}
 	d.FormKit = ui.NewFormKit(e, d.check, d.onSave)
 	d.SaveButton.SetText(m.Action)
-	d.Note = widget.NewMultiLineEntry()
+	d.Note = ui.NewMultiLineEntry()
 	d.Note.SetMinRowsVisible(3)
-	d.Watch("note", d.Note)
+	d.WatchEntry("note", d.Note)
 	if m.NeedsReason {
 		d.Note.SetPlaceHolder("必填：为什么这样处理，如 买家发来卡密已被使用的截图")
 	} else {

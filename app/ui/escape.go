@@ -67,7 +67,7 @@ func NewFormEntry(onEsc func()) *FormEntry {
 // TypedShortcut runs a window shortcut (see AddWindowShortcut), else does what an
 // entry does.
 func (e *FormEntry) TypedShortcut(s fyne.Shortcut) {
-	if !passOn(e, s) {
+	if !PassOn(e, s) {
 		e.Entry.TypedShortcut(s)
 	}
 }

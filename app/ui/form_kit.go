@@ -65,8 +65,7 @@ func (k *FormKit) Entry(key, hint string) *FormEntry {
 	e := NewFormEntry(k.escape)
 	e.SetPlaceHolder(hint)
 	e.OnSubmitted = func(string) { k.SaveButton.OnTapped() }
-	k.Watch(key, &e.Entry)
-	k.focus[key] = e
+	k.WatchEntry(key, e)
 	return e
 }
 
@@ -86,6 +85,20 @@ func (k *FormKit) Watch(key string, e *widget.Entry) {
 	k.Fields[key] = e
 	k.focus[key] = e
 	k.order = append(k.order, key)
+}
+
+// Watchable is an entry of the app (Entry, SelectEntry, FormEntry, or an area's own
+// that embeds widget.Entry): what the form checks is the widget.Entry inside it.
+type Watchable interface {
+	fyne.Focusable
+	WatchedEntry() *widget.Entry
+}
+
+// WatchEntry is Watch for the app's own entries: the form focuses e itself, not the
+// widget.Entry inside it, so it keeps passing the window's shortcuts on.
+func (k *FormKit) WatchEntry(key string, e Watchable) {
+	k.Watch(key, e.WatchedEntry())
+	k.focus[key] = e
 }
 
 // Validator checks the whole draft on every change of the entry it is given to and
@@ -215,9 +228,13 @@ func (k *FormKit) focusFirstProblem() {
 		if k.problems.For(key) == nil {
 			continue
 		}
-		e := k.Fields[key]
-		k.scrollTo(e)
-		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+		// The object on screen: the app's entry that holds the Field, when it is one.
+		var o fyne.CanvasObject = k.Fields[key]
+		if f, ok := k.focus[key].(fyne.CanvasObject); ok {
+			o = f
+		}
+		k.scrollTo(o)
+		if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil {
 			c.Focus(k.focus[key])
 		}
 		return

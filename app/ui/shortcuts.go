@@ -29,8 +29,9 @@ func AddWindowShortcut(c fyne.Canvas, s fyne.Shortcut, run func(fyne.Shortcut)) 
 	windowShortcuts.on[c][s.ShortcutName()] = run
 }
 
-// passOn runs the window shortcut s of the canvas o is on, if there is one.
-func passOn(o fyne.CanvasObject, s fyne.Shortcut) bool {
+// PassOn runs the window shortcut s of the canvas o is on, if there is one, and tells
+// whether it did. An entry type of an area's own calls it first in its TypedShortcut.
+func PassOn(o fyne.CanvasObject, s fyne.Shortcut) bool {
 	app := fyne.CurrentApp()
 	if app == nil {
 		return false
@@ -73,7 +74,37 @@ func NewMultiLineEntry() *Entry {
 
 // TypedShortcut runs a window shortcut, else does what an entry does.
 func (e *Entry) TypedShortcut(s fyne.Shortcut) {
-	if !passOn(e, s) {
+	if !PassOn(e, s) {
 		e.Entry.TypedShortcut(s)
 	}
 }
+
+// SelectEntry is a widget.SelectEntry that lets the window's shortcuts through.
+type SelectEntry struct {
+	widget.SelectEntry
+}
+
+// NewSelectEntry makes an entry with a list of choices to pick from.
+func NewSelectEntry(options []string) *SelectEntry {
+	e := &SelectEntry{}
+	e.Wrapping = fyne.TextWrapOff
+	e.ExtendBaseWidget(e)
+	e.SetOptions(options)
+	return e
+}
+
+// TypedShortcut runs a window shortcut, else does what a select entry does.
+func (e *SelectEntry) TypedShortcut(s fyne.Shortcut) {
+	if !PassOn(e, s) {
+		e.SelectEntry.TypedShortcut(s)
+	}
+}
+
+// WatchedEntry is the entry itself, for FormKit.WatchEntry.
+func (e *Entry) WatchedEntry() *widget.Entry { return &e.Entry }
+
+// WatchedEntry is the entry inside, for FormKit.WatchEntry.
+func (e *SelectEntry) WatchedEntry() *widget.Entry { return &e.Entry }
+
+// WatchedEntry is the entry itself, for FormKit.WatchEntry.
+func (e *FormEntry) WatchedEntry() *widget.Entry { return &e.Entry }
