@@ -39,8 +39,8 @@ type templateEditor struct {
 	preview     qqpost.Preview
 	quiet       bool // the editor is changing its own fields: no checks until it is done
 
-	simple      *partsView    // the owner's mode
-	body        *ui.Entry // 高级模式: the whole template
+	simple      *partsView // the owner's mode
+	body        *ui.Entry  // 高级模式: the whole template
 	advanced    *widget.Check
 	modeNote    *widget.Label
 	simpleBox   fyne.CanvasObject

@@ -18,8 +18,8 @@ import (
 
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
-	"github.com/qunhuo/qunhuo/data/sla"
 	qqpost "github.com/qunhuo/qunhuo/data/posts"
+	"github.com/qunhuo/qunhuo/data/sla"
 )
 
 // The list's filters: the open tickets, or those and the settledShown last settled.
