@@ -125,11 +125,11 @@ func TestBlacklistScreenListFilterRestore(t *testing.T) {
 	if status(t, e, id) != data.StatusInvalid || len(history(t, e, id)) != 1 {
 		t.Fatal("restored without a note")
 	}
-	var note *widget.Entry
+	var note *ui.Entry
 	var to *widget.RadioGroup
 	for _, o := range test.LaidOutObjects(top) {
 		switch w := o.(type) {
-		case *widget.Entry:
+		case *ui.Entry:
 			if w.MultiLine {
 				note = w
 			}
