@@ -11,10 +11,10 @@ func TestNoticeDaysKeptWithTheData(t *testing.T) {
 	n := newNoticeDays(e)
 	uitest.Show(e, n.content())
 	n.refresh()
-	if n.days.Selected != "7 天" {
-		t.Fatalf("a new database shows %q, want the default 7 天", n.days.Selected)
+	if n.Choice.Selected != "7 天" {
+		t.Fatalf("a new database shows %q, want the default 7 天", n.Choice.Selected)
 	}
-	n.days.SetSelected("14 天")
+	n.Choice.SetSelected("14 天")
 	e.Tasks.Wait()
 	if d, err := e.Store.NoticeDays(); err != nil || d != 14 {
 		t.Errorf("saved %d (%v), want 14", d, err)
@@ -27,8 +27,8 @@ func TestNoticeDaysKeptWithTheData(t *testing.T) {
 		t.Fatal(err)
 	}
 	n.refresh()
-	if n.days.Selected != "21 天" {
-		t.Errorf("shows %q, want 21 天", n.days.Selected)
+	if n.Choice.Selected != "21 天" {
+		t.Errorf("shows %q, want 21 天", n.Choice.Selected)
 	}
 	if d, _ := e.Store.NoticeDays(); d != 21 {
 		t.Errorf("showing the setting changed it to %d", d)

@@ -15,13 +15,13 @@ func TestSupplierWarnKeptWithTheData(t *testing.T) {
 	w := newSupplierWarn(e)
 	uitest.Show(e, w.content())
 	w.refresh()
-	if w.percent.Selected != "20%" {
-		t.Fatalf("a new database shows %q, want the default 20%%", w.percent.Selected)
+	if w.Choice.Selected != "20%" {
+		t.Fatalf("a new database shows %q, want the default 20%%", w.Choice.Selected)
 	}
 	if text := uifind.LabelTexts(w.content()); !strings.Contains(text, "至少 3 个资源") {
 		t.Errorf("the section does not say suppliers are judged from 3 resources:\n%s", text)
 	}
-	w.percent.SetSelected("30%")
+	w.Choice.SetSelected("30%")
 	e.Tasks.Wait()
 	if p, err := e.Store.SupplierWarnPercent(); err != nil || p != 30 {
 		t.Errorf("saved %d (%v), want 30", p, err)
@@ -33,8 +33,8 @@ func TestSupplierWarnKeptWithTheData(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.refresh()
-	if w.percent.Selected != "33%" {
-		t.Errorf("shows %q, want 33%%", w.percent.Selected)
+	if w.Choice.Selected != "33%" {
+		t.Errorf("shows %q, want 33%%", w.Choice.Selected)
 	}
 	if p, _ := e.Store.SupplierWarnPercent(); p != 33 {
 		t.Errorf("showing the setting changed it to %d", p)

@@ -12,10 +12,10 @@ func TestTicketPromise(t *testing.T) {
 	p := newTicketPromise(e)
 	uitest.Show(e, p.content())
 	p.refresh()
-	if p.Hours.Selected != "24 小时" {
-		t.Fatalf("shows %q, want the default 24 小时", p.Hours.Selected)
+	if p.Choice.Selected != "24 小时" {
+		t.Fatalf("shows %q, want the default 24 小时", p.Choice.Selected)
 	}
-	p.Hours.SetSelected("8 小时")
+	p.Choice.SetSelected("8 小时")
 	if h, err := e.Store.TicketPromiseHours(); err != nil || h != 8 {
 		t.Fatalf("kept %d, %v", h, err)
 	}
@@ -23,8 +23,8 @@ func TestTicketPromise(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.refresh()
-	if p.Hours.Selected != "30 小时" {
-		t.Fatalf("hours set elsewhere show as %q", p.Hours.Selected)
+	if p.Choice.Selected != "30 小时" {
+		t.Fatalf("hours set elsewhere show as %q", p.Choice.Selected)
 	}
 	if h, _ := e.Store.TicketPromiseHours(); h != 30 {
 		t.Fatalf("showing it changed it to %d", h)
