@@ -24,9 +24,9 @@ type Form struct {
 	latest  ui.Latest
 
 	kit         *ui.FormKit
-	Member      *picker
+	Member      *ui.Picker
 	Category    *widget.Select
-	Resource    *picker
+	Resource    *ui.Picker
 	Trade       *widget.Select
 	Description *ui.Entry
 	Status      *widget.Label
@@ -40,7 +40,7 @@ func NewForm(e *ui.Env, g *data.Group, onSaved func(t data.Ticket)) *Form {
 	f := &Form{env: e, group: g, onSaved: onSaved}
 	f.kit = ui.NewFormKit(e, f.check, f.onSave)
 	f.kit.SaveButton.SetText("开单")
-	f.Member = newPicker(f.kit.Close, "QQ号、昵称、群名片或拼音，如 xiaoming", f.onMemberPicked)
+	f.Member = ui.NewPicker(f.kit.Close, "QQ号、昵称、群名片或拼音，如 xiaoming", 110, f.onMemberPicked)
 	f.kit.WatchEntry("member", f.Member.Entry)
 	var labels []string
 	for _, c := range data.TicketCategories {
@@ -48,7 +48,7 @@ func NewForm(e *ui.Env, g *data.Group, onSaved func(t data.Ticket)) *Form {
 	}
 	f.Category = widget.NewSelect(labels, func(string) { f.kit.Changed() })
 	f.Category.PlaceHolder = "请选问题类型"
-	f.Resource = newPicker(f.kit.Close, "可不填；资源名称或拼音", func() {})
+	f.Resource = ui.NewPicker(f.kit.Close, "可不填；资源名称或拼音", 80, func() {})
 	f.Trade = widget.NewSelect([]string{noTrade}, nil)
 	f.Description = ui.NewMultiLineEntry()
 	f.Description.SetPlaceHolder("成员说的问题，如：卡密提示已被使用，11月26日买的")
@@ -71,10 +71,10 @@ func (f *Form) Show() {
 	f.setTrades(nil)
 	f.Status.SetText("正在读取成员和资源库…")
 	body := f.kit.Form(
-		ui.FormRow{Label: "成员", Key: "member", Widget: container.NewVBox(f.Member.Entry, f.Member.content(110))},
+		ui.FormRow{Label: "成员", Key: "member", Widget: container.NewVBox(f.Member.Entry, f.Member.Content())},
 		ui.FormRow{Label: "问题类型", Key: "category", Widget: f.Category},
 		ui.FormRow{Label: "问题描述", Key: "description", Widget: f.Description},
-		ui.FormRow{Label: "相关资源", Widget: container.NewVBox(f.Resource.Entry, f.Resource.content(80))},
+		ui.FormRow{Label: "相关资源", Widget: container.NewVBox(f.Resource.Entry, f.Resource.Content())},
 		ui.FormRow{Label: "担保交易", Widget: f.Trade},
 	)
 	size := f.env.Win.Canvas().Size()
@@ -94,15 +94,15 @@ func (f *Form) load() {
 		if err == nil {
 			rs, err = e.Store.Resources()
 		}
-		members := make([]choice, len(ms))
+		members := make([]ui.Choice, len(ms))
 		for i := range ms {
 			m := &ms[i]
-			members[i] = choice{id: m.ID, label: m.DisplayName(gid), detail: "QQ " + m.QQ, key: m.SearchKey}
+			members[i] = ui.Choice{ID: m.ID, Label: m.DisplayName(gid), Detail: "QQ " + m.QQ, Key: m.SearchKey}
 		}
-		resources := make([]choice, len(rs))
+		resources := make([]ui.Choice, len(rs))
 		for i := range rs {
 			r := &rs[i]
-			resources[i] = choice{id: r.ID, label: r.Name, detail: "¥" + data.Yuan(r.PriceCents), key: r.SearchKey}
+			resources[i] = ui.Choice{ID: r.ID, Label: r.Name, Detail: "¥" + data.Yuan(r.PriceCents), Key: r.SearchKey}
 		}
 		fyne.Do(func() {
 			if !f.latest.Is(n) {
@@ -114,8 +114,8 @@ func (f *Form) load() {
 				return
 			}
 			f.Status.SetText("")
-			f.Member.setChoices(members)
-			f.Resource.setChoices(resources)
+			f.Member.SetChoices(members)
+			f.Resource.SetChoices(resources)
 		})
 	})
 }
@@ -124,7 +124,7 @@ func (f *Form) load() {
 func (f *Form) onMemberPicked() {
 	f.kit.Changed()
 	f.setTrades(nil)
-	id := f.Member.id()
+	id := f.Member.ID()
 	if id == 0 {
 		return
 	}
@@ -157,7 +157,7 @@ func (f *Form) setTrades(ts []data.Trade) {
 
 // draft is the ticket as the form has it.
 func (f *Form) draft() data.TicketDraft {
-	d := data.TicketDraft{MemberID: f.Member.id(), ResourceID: f.Resource.idPtr(), Description: f.Description.Text}
+	d := data.TicketDraft{MemberID: f.Member.ID(), ResourceID: f.Resource.IDPtr(), Description: f.Description.Text}
 	if i := f.Category.SelectedIndex(); i >= 0 {
 		d.Category = data.TicketCategories[i]
 	}

@@ -79,8 +79,8 @@ func TestOpenTicketThroughForm(t *testing.T) {
 		t.Fatalf("empty form: %q", got)
 	}
 	test.Type(f.Member.Entry, "xiaoming")
-	if len(f.Member.shown) != 1 {
-		t.Fatalf("typing xiaoming shows %d members", len(f.Member.shown))
+	if len(f.Member.Shown) != 1 {
+		t.Fatalf("typing xiaoming shows %d members", len(f.Member.Shown))
 	}
 	f.Member.List.Select(0)
 	f.Category.SetSelected("卡密无效")

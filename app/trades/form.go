@@ -17,7 +17,7 @@ type tradeForm struct {
 	group   *data.Group
 	onSaved func(data.Trade)
 
-	Buyer, Seller, Resource *picker
+	Buyer, Seller, Resource *ui.Picker
 	Amount, Fee             *ui.FormEntry
 	Remarks                 *ui.Entry
 	Status                  *widget.Label
@@ -28,11 +28,11 @@ func newTradeForm(e *ui.Env, g *data.Group, onSaved func(data.Trade)) *tradeForm
 	f := &tradeForm{group: g, onSaved: onSaved}
 	f.FormKit = ui.NewFormKit(e, f.check, f.onSave)
 	f.SaveButton.SetText("开单")
-	f.Buyer = newPicker(f.Close, "买家的QQ号、昵称、群名片或拼音", f.Changed)
+	f.Buyer = ui.NewPicker(f.Close, "买家的QQ号、昵称、群名片或拼音", 88, f.Changed)
 	f.WatchEntry("buyer", f.Buyer.Entry)
-	f.Seller = newPicker(f.Close, "卖家的QQ号、昵称、群名片或拼音", f.Changed)
+	f.Seller = ui.NewPicker(f.Close, "卖家的QQ号、昵称、群名片或拼音", 88, f.Changed)
 	f.WatchEntry("seller", f.Seller.Entry)
-	f.Resource = newPicker(f.Close, "如 王者荣耀点券 600点；资源库里有的可在下面点选", f.onResourcePicked)
+	f.Resource = ui.NewPicker(f.Close, "如 王者荣耀点券 600点；资源库里有的可在下面点选", 88, f.onResourcePicked)
 	f.WatchEntry("item", f.Resource.Entry)
 	f.Amount = f.Entry("amount", "买家付的钱，如 55 或 ¥12.5")
 	f.Fee = f.Entry("fee", "群主收的手续费，没有就留空")
@@ -72,21 +72,21 @@ func (f *tradeForm) apply(ms []data.Member, recs map[uint]data.TradeRecord, rs [
 	if f.group != nil {
 		gid = f.group.ID
 	}
-	members := make([]choice, len(ms))
+	members := make([]ui.Choice, len(ms))
 	for i, m := range ms {
 		rec := recs[m.ID]
-		members[i] = choice{id: m.ID, label: m.DisplayName(gid) + " " + m.QQ, detail: rec.Summary(f.Env.Loc),
-			key: m.SearchKey, warn: rec.Disputed > 0 || rec.Refunded > 0}
+		members[i] = ui.Choice{ID: m.ID, Label: m.DisplayName(gid) + " " + m.QQ, Detail: rec.Summary(f.Env.Loc),
+			Key: m.SearchKey, Warn: rec.Disputed > 0 || rec.Refunded > 0}
 	}
-	f.Buyer.setChoices(members)
-	f.Seller.setChoices(members)
+	f.Buyer.SetChoices(members)
+	f.Seller.SetChoices(members)
 	f.resources = map[uint]data.Resource{}
-	var items []choice
+	var items []ui.Choice
 	for _, r := range rs {
 		f.resources[r.ID] = r
-		items = append(items, choice{id: r.ID, label: r.Name, detail: "¥" + data.Yuan(r.PriceCents), key: r.SearchKey})
+		items = append(items, ui.Choice{ID: r.ID, Label: r.Name, Detail: "¥" + data.Yuan(r.PriceCents), Key: r.SearchKey})
 	}
-	f.Resource.setChoices(items)
+	f.Resource.SetChoices(items)
 	f.Status.SetText("")
 	f.Status.Hide()
 	if len(ms) < 2 {
@@ -97,7 +97,7 @@ func (f *tradeForm) apply(ms []data.Member, recs map[uint]data.TradeRecord, rs [
 
 // onResourcePicked fills the amount with the resource's price when none is typed yet.
 func (f *tradeForm) onResourcePicked() {
-	if id := f.Resource.id(); id != 0 && f.Amount.Text == "" {
+	if id := f.Resource.ID(); id != 0 && f.Amount.Text == "" {
 		if r, ok := f.resources[id]; ok && r.PriceCents > 0 {
 			f.Amount.SetText(data.Yuan(r.PriceCents))
 		}
@@ -106,9 +106,9 @@ func (f *tradeForm) onResourcePicked() {
 }
 
 func (f *tradeForm) draft() data.TradeDraft {
-	d := data.TradeDraft{BuyerID: f.Buyer.id(), SellerID: f.Seller.id(), Item: f.Resource.Entry.Text,
+	d := data.TradeDraft{BuyerID: f.Buyer.ID(), SellerID: f.Seller.ID(), Item: f.Resource.Entry.Text,
 		Amount: f.Amount.Text, Fee: f.Fee.Text, Notes: f.Remarks.Text}
-	if id := f.Resource.id(); id != 0 {
+	if id := f.Resource.ID(); id != 0 {
 		d.ResourceID = &id
 	}
 	if f.group != nil {
@@ -124,9 +124,9 @@ func (f *tradeForm) check() error {
 
 func (f *tradeForm) show() {
 	form := f.Form(
-		ui.FormRow{Label: "买家", Key: "buyer", Widget: container.NewVBox(f.Buyer.Entry, f.Buyer.content())},
-		ui.FormRow{Label: "卖家", Key: "seller", Widget: container.NewVBox(f.Seller.Entry, f.Seller.content())},
-		ui.FormRow{Label: "交易的东西", Key: "item", Widget: container.NewVBox(f.Resource.Entry, f.Resource.content())},
+		ui.FormRow{Label: "买家", Key: "buyer", Widget: container.NewVBox(f.Buyer.Entry, f.Buyer.Content())},
+		ui.FormRow{Label: "卖家", Key: "seller", Widget: container.NewVBox(f.Seller.Entry, f.Seller.Content())},
+		ui.FormRow{Label: "交易的东西", Key: "item", Widget: container.NewVBox(f.Resource.Entry, f.Resource.Content())},
 		ui.FormRow{Label: "金额（元）", Key: "amount", Widget: f.Amount,
 			Beside: &ui.FormRow{Label: "手续费（元）", Key: "fee", Widget: f.Fee}},
 		ui.FormRow{Label: "备注", Key: "notes", Widget: f.Remarks},

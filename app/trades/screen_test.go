@@ -57,11 +57,11 @@ func (f *fixture) trades(t *testing.T) []data.Trade {
 }
 
 // pickIn types text into a picker and takes the first match.
-func pickIn(t *testing.T, p *picker, text string) {
+func pickIn(t *testing.T, p *ui.Picker, text string) {
 	t.Helper()
 	p.Entry.SetText("")
 	test.Type(p.Entry, text)
-	if len(p.shown) == 0 {
+	if len(p.Shown) == 0 {
 		t.Fatalf("nothing matches %q", text)
 	}
 	p.List.Select(0)
@@ -81,8 +81,8 @@ func TestOpenTradeThroughTheForm(t *testing.T) {
 	}
 	test.Type(form.Seller.Entry, "xiaohong")
 	form.Seller.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter takes the best match
-	if form.Seller.id() != f.seller.ID || form.SaveButton.Disabled() {
-		t.Fatalf("Enter picked %d, want the seller %d", form.Seller.id(), f.seller.ID)
+	if form.Seller.ID() != f.seller.ID || form.SaveButton.Disabled() {
+		t.Fatalf("Enter picked %d, want the seller %d", form.Seller.ID(), f.seller.ID)
 	}
 	pickIn(t, form.Resource, "wzry")
 	if form.Amount.Text != "55" {
@@ -130,8 +130,8 @@ func TestTradeFormRefusesBadInput(t *testing.T) {
 	}
 	// Typing after a pick drops it: the field asks again.
 	test.Type(form.Buyer.Entry, "x")
-	if form.Buyer.id() != 0 || !strings.Contains(form.Notes["buyer"].Text, "点选买家") {
-		t.Errorf("typing kept the pick: %d, %q", form.Buyer.id(), form.Notes["buyer"].Text)
+	if form.Buyer.ID() != 0 || !strings.Contains(form.Notes["buyer"].Text, "点选买家") {
+		t.Errorf("typing kept the pick: %d, %q", form.Buyer.ID(), form.Notes["buyer"].Text)
 	}
 }
 
