@@ -1,12 +1,10 @@
 package sheet
 
 import (
-	"bytes"
 	"reflect"
 	"testing"
 
 	"github.com/qunhuo/qunhuo/data"
-	"github.com/xuri/excelize/v2"
 )
 
 // The 失效名单 sheet has every resource that was on the blacklist, those on it now
@@ -40,19 +38,7 @@ func TestEverythingWorkbookBlacklist(t *testing.T) {
 	if err := s.SaveResources([]*data.Resource{&c}); err != nil { // as an import would
 		t.Fatal(err)
 	}
-	all, err := LoadEverything(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := WriteEverythingXLSX(&buf, all, cst); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := everythingWorkbook(t, s)
 	got, err := f.GetRows(AllBlacklistSheet)
 	if err != nil {
 		t.Fatal(err)

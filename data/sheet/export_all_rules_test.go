@@ -1,13 +1,11 @@
 package sheet
 
 import (
-	"bytes"
 	"reflect"
 	"testing"
 
 	"github.com/qunhuo/qunhuo/data"
 	"github.com/qunhuo/qunhuo/data/rulebook"
-	"github.com/xuri/excelize/v2"
 )
 
 // The 群规 sheet lists each group's rules in force first, marked 现行, then its older
@@ -34,19 +32,7 @@ func TestEverythingWorkbookRules(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	all, err := LoadEverything(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := WriteEverythingXLSX(&buf, all, cst); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := everythingWorkbook(t, s)
 	rows, err := f.GetRows(AllRulesSheet)
 	if err != nil {
 		t.Fatal(err)

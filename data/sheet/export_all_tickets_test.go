@@ -1,12 +1,10 @@
 package sheet
 
 import (
-	"bytes"
 	"reflect"
 	"testing"
 
 	"github.com/qunhuo/qunhuo/data"
-	"github.com/xuri/excelize/v2"
 )
 
 // The 售后工单 sheet lists every ticket with the member's QQ number and the promise;
@@ -31,19 +29,7 @@ func TestEverythingWorkbookTickets(t *testing.T) {
 	if _, err := s.MoveTicket(tk.ID, data.TicketResolved, ""); err != nil {
 		t.Fatal(err)
 	}
-	all, err := LoadEverything(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := WriteEverythingXLSX(&buf, all, cst); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := everythingWorkbook(t, s)
 	when := tk.OpenedAt.In(cst).Format(data.DateMinLayout)
 	due := tk.DueAt.In(cst).Format(data.DateMinLayout)
 	for sheet, want := range map[string][][]string{

@@ -1,13 +1,11 @@
 package sheet
 
 import (
-	"bytes"
 	"reflect"
 	"testing"
 	"time"
 
 	"github.com/qunhuo/qunhuo/data"
-	"github.com/xuri/excelize/v2"
 )
 
 // The 担保交易 sheet lists every trade with both members' QQ numbers; 交易记录 has
@@ -36,19 +34,7 @@ func TestEverythingWorkbookTrades(t *testing.T) {
 	if _, err := s.MoveTrade(tr.ID, data.TradeAwaitingPayment, data.TradeHeld, "已收款"); err != nil {
 		t.Fatal(err)
 	}
-	all, err := LoadEverything(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := WriteEverythingXLSX(&buf, all, cst); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := everythingWorkbook(t, s)
 	when := testNow.In(cst).Format(data.DateMinLayout)
 	due := testNow.Add(24 * time.Hour).In(cst).Format(data.DateMinLayout)
 	for sheet, want := range map[string][][]string{

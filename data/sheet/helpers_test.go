@@ -1,12 +1,14 @@
 package sheet
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/qunhuo/qunhuo/data"
+	"github.com/xuri/excelize/v2"
 )
 
 // cst is the owners' zone; testNow is the fixed clock of these tests.
@@ -87,4 +89,24 @@ func rowAt[F Field, R any](t testing.TB, p *Plan[F, R], line int) *Row[F, R] {
 	}
 	t.Fatalf("no planned row for line %d", line)
 	return nil
+}
+
+// everythingWorkbook loads every record of s and writes the whole-database workbook,
+// read back for the test; it is closed when the test ends.
+func everythingWorkbook(t *testing.T, s *data.Store) *excelize.File {
+	t.Helper()
+	all, err := LoadEverything(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := WriteEverythingXLSX(&buf, all, cst); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = f.Close() })
+	return f
 }

@@ -71,19 +71,7 @@ func TestEverythingHasRequests(t *testing.T) {
 	if _, err := s.CloseRequest(r.ID, data.RequestNoStock); err != nil {
 		t.Fatal(err)
 	}
-	all, err := LoadEverything(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := WriteEverythingXLSX(&buf, all, cst); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := everythingWorkbook(t, s)
 	rows, err := f.GetRows(AllRequestsSheet)
 	if err != nil {
 		t.Fatal(err)
