@@ -64,17 +64,7 @@ func writeTicket(c *crashChild, u *crashUnit) error {
 // presentTicket finds the unit's save: the ticket it opened, or the log line of its
 // move or reply.
 func presentTicket(db *gorm.DB, u crashUnit) error {
-	var tickets, moves int64
-	if err := db.Table("tickets").Where("description = ?", "crash "+u.Key).Count(&tickets).Error; err != nil {
-		return err
-	}
-	if err := db.Table("ticket_events").Where("note = ?", u.Key).Count(&moves).Error; err != nil {
-		return err
-	}
-	if tickets+moves != 1 {
-		return fmt.Errorf("ticket %s: %d tickets and %d moves, want one of them", u.Key, tickets, moves)
-	}
-	return nil
+	return presentOpenedOrMoved(db, u, "ticket", "tickets", "description", "ticket_events")
 }
 
 // checkTickets: a ticket's log opens into 待响应, each line moves on from where the last

@@ -65,15 +65,22 @@ func writeTrade(c *crashChild, u *crashUnit) error {
 
 // presentTrade finds the unit's save: the trade it opened, or the log line of its move.
 func presentTrade(db *gorm.DB, u crashUnit) error {
-	var trades, moves int64
-	if err := db.Table("trades").Where("notes = ?", "crash "+u.Key).Count(&trades).Error; err != nil {
+	return presentOpenedOrMoved(db, u, "trade", "trades", "notes", "trade_events")
+}
+
+// presentOpenedOrMoved finds the save of a unit that either opened a record (whose
+// column holds "crash <key>") or appended a line to its log (whose note is the key):
+// exactly one of the two, never both or neither.
+func presentOpenedOrMoved(db *gorm.DB, u crashUnit, what, table, column, events string) error {
+	var opened, moves int64
+	if err := db.Table(table).Where(column+" = ?", "crash "+u.Key).Count(&opened).Error; err != nil {
 		return err
 	}
-	if err := db.Table("trade_events").Where("note = ?", u.Key).Count(&moves).Error; err != nil {
+	if err := db.Table(events).Where("note = ?", u.Key).Count(&moves).Error; err != nil {
 		return err
 	}
-	if trades+moves != 1 {
-		return fmt.Errorf("trade %s: %d trades and %d moves, want one of them", u.Key, trades, moves)
+	if opened+moves != 1 {
+		return fmt.Errorf("%s %s: %d opened and %d moves, want one of them", what, u.Key, opened, moves)
 	}
 	return nil
 }
