@@ -43,13 +43,13 @@ type Reason int
 
 // The reasons.
 const (
-	NoHeader  Reason = iota + 1 // text before the first message header
-	BadQQ                       // a header whose number is not a QQ number
-	BadTime                     // a header whose date or time does not exist
-	NoBody                      // a header with no text after it
-	TooLong                     // a line over MaxLineLen
-	TooMany                     // a line past MaxLines
-	BadText                     // not valid UTF-8
+	NoHeader Reason = iota + 1 // text before the first message header
+	BadQQ                      // a header whose number is not a QQ number
+	BadTime                    // a header whose date or time does not exist
+	NoBody                     // a header with no text after it
+	TooLong                    // a line over MaxLineLen
+	TooMany                    // a line past MaxLines
+	BadText                    // not valid UTF-8
 )
 
 // Problem is one line that was not read.
