@@ -1,0 +1,237 @@
+// Package pollcount counts the votes of a poll (投票) from lines pasted out of a QQ
+// group chat: each message is a header `2026-12-01 20:15:03 小明(12345678)` followed by
+// its body lines. A reply such as `1`, `投1`, `选2`, `①`, `２` or `我选3号` is a vote for
+// that option; one vote per member (by QQ number), the last one wins; votes after the
+// close time do not count. Every line that is not a counted vote (chatter, an option
+// that does not exist, a late vote, a line outside any message) is listed with its
+// reason: nothing is dropped silently. No GORM, no Fyne.
+package pollcount
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// MaxLineRunes is the longest line kept whole in a problem or vote; longer ones are cut.
+const MaxLineRunes = 200
+
+// Message is one chat message: its header and body lines.
+type Message struct {
+	Line int       // 1-based line number of the header in the pasted text
+	At   time.Time // UTC
+	Name string
+	QQ   string
+	Body []Line
+}
+
+// Line is one pasted line with its 1-based number.
+type Line struct {
+	N    int
+	Text string
+}
+
+// Problem is a pasted line that gave no counted vote, and why.
+type Problem struct {
+	Line   int
+	Text   string
+	Reason string
+}
+
+// Vote is one member's counted vote: the last one they sent before the close.
+type Vote struct {
+	QQ      string
+	Name    string
+	Option  int // 1-based
+	At      time.Time
+	Line    int    // where it was read
+	Text    string // the line it was read from
+	Changed int    // earlier votes of the same member replaced by this one
+}
+
+// Result is what a paste counts to.
+type Result struct {
+	Votes    []Vote // one per member, in the order of their counted vote
+	Tallies  []int  // per option, index 0 is option 1
+	Problems []Problem
+}
+
+// Total is the number of counted votes.
+func (r Result) Total() int { return len(r.Votes) }
+
+var header = regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2}) +(\d{1,2}):(\d{2})(?::(\d{2}))? +(.*?)[(（<]([1-9]\d{4,11})[)）>]$`)
+
+// Parse splits pasted chat text into messages. Lines before the first header belong to
+// no message and come back as problems; blank lines are skipped.
+func Parse(text string, loc *time.Location) ([]Message, []Problem) {
+	if loc == nil {
+		loc = time.Local
+	}
+	var msgs []Message
+	var probs []Problem
+	for i, raw := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		n := i + 1
+		s := strings.TrimSpace(strings.ReplaceAll(raw, "\r", ""))
+		if s == "" {
+			continue
+		}
+		if m := header.FindStringSubmatch(s); m != nil {
+			if at, ok := headerTime(m, loc); ok {
+				msgs = append(msgs, Message{Line: n, At: at, Name: strings.TrimSpace(m[7]), QQ: m[8]})
+				continue
+			}
+			probs = append(probs, Problem{n, cut(s), "发言时间不对，这条发言没有计入"})
+			continue
+		}
+		if len(msgs) == 0 {
+			probs = append(probs, Problem{n, cut(s), "不在任何发言之下（缺少“时间 昵称(QQ号)”那一行）"})
+			continue
+		}
+		msgs[len(msgs)-1].Body = append(msgs[len(msgs)-1].Body, Line{n, cut(s)})
+	}
+	return msgs, probs
+}
+
+func headerTime(m []string, loc *time.Location) (time.Time, bool) {
+	num := func(s string) int { v, _ := strconv.Atoi(s); return v }
+	y, mo, d, h, mi, sec := num(m[1]), num(m[2]), num(m[3]), num(m[4]), num(m[5]), num(m[6])
+	if mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59 || y < 2000 || y > 2100 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(mo), d, h, mi, sec, 0, loc)
+	if t.Day() != d {
+		return time.Time{}, false
+	}
+	return t.UTC(), true
+}
+
+func cut(s string) string {
+	r := []rune(s)
+	if len(r) > MaxLineRunes {
+		return string(r[:MaxLineRunes]) + "…"
+	}
+	return s
+}
+
+var circled = []rune("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+
+var numerals = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+var prefixes = []string{"我投票给", "投票给", "我投给", "我投", "我选", "投给", "投票", "支持", "选择", "选项", "投", "选", "第", "+", "＋"}
+var suffixes = []string{"号选项", "个选项", "号", "个", "项", "票", "吧", "。", "！", "!", ".", "~", "～"}
+
+// ReadChoice reads one reply line as an option number. It returns 0 and false when
+// the line does not say a number at all.
+func ReadChoice(line string) (int, bool) {
+	s := normalize(line)
+	for changed := true; changed; {
+		changed = false
+		for _, p := range prefixes {
+			if strings.HasPrefix(s, p) {
+				s, changed = strings.TrimSpace(strings.TrimPrefix(s, p)), true
+			}
+		}
+		for _, p := range suffixes {
+			if strings.HasSuffix(s, p) {
+				s, changed = strings.TrimSpace(strings.TrimSuffix(s, p)), true
+			}
+		}
+	}
+	if v, ok := numerals[s]; ok {
+		return v, true
+	}
+	if s == "" || len(s) > 3 {
+		return 0, false
+	}
+	v, err := strconv.Atoi(s)
+	if err != nil || v < 0 {
+		return 0, false
+	}
+	return v, true
+}
+
+// normalize turns full-width digits and circled numbers into ASCII digits and drops
+// spaces.
+func normalize(line string) string {
+	var b strings.Builder
+	for _, r := range line {
+		switch {
+		case r >= '０' && r <= '９':
+			b.WriteRune('0' + (r - '０'))
+		case r >= '①' && r <= '⑳':
+			for i, c := range circled {
+				if c == r {
+					b.WriteString(strconv.Itoa(i + 1))
+				}
+			}
+		case r == ' ' || r == '\t' || r == '　':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Count reads the votes in messages for a poll of options options closing at closeAt
+// (zero: no close). Every body line that is not the counted vote is a problem, as are
+// the lines Parse could not place (pass them in parseProblems).
+func Count(msgs []Message, options int, closeAt time.Time, parseProblems []Problem) Result {
+	r := Result{Tallies: make([]int, max(options, 0)), Problems: append([]Problem(nil), parseProblems...)}
+	byQQ := map[string]int{} // index into r.Votes
+	for _, m := range msgs {
+		if len(m.Body) == 0 {
+			r.Problems = append(r.Problems, Problem{m.Line, m.Name + "(" + m.QQ + ")", "这条发言没有内容"})
+			continue
+		}
+		vote, at := 0, -1
+		for i, l := range m.Body {
+			v, ok := ReadChoice(l.Text)
+			switch {
+			case !ok:
+				r.Problems = append(r.Problems, Problem{l.N, l.Text, "看不出投的是第几项，没有计入"})
+			case v < 1 || v > options:
+				r.Problems = append(r.Problems, Problem{l.N, l.Text, "没有第 " + strconv.Itoa(v) + " 项（只有 1–" + strconv.Itoa(options) + " 项），没有计入"})
+			case !closeAt.IsZero() && m.At.After(closeAt):
+				r.Problems = append(r.Problems, Problem{l.N, l.Text, "截止时间之后投的，没有计入"})
+			case vote != 0 && v != vote:
+				r.Problems = append(r.Problems, Problem{l.N, l.Text, "同一条发言里投了不同的项，以前面一行为准"})
+			case vote != 0:
+				r.Problems = append(r.Problems, Problem{l.N, l.Text, "同一条发言里重复，已计一票"})
+			default:
+				vote, at = v, i
+			}
+		}
+		if vote == 0 {
+			continue
+		}
+		l := m.Body[at]
+		nv := Vote{QQ: m.QQ, Name: m.Name, Option: vote, At: m.At, Line: l.N, Text: l.Text}
+		if i, ok := byQQ[m.QQ]; ok {
+			old := r.Votes[i]
+			if old.At.After(m.At) { // pasted out of order: the later vote stays
+				r.Problems = append(r.Problems, Problem{l.N, l.Text, "同一人后来又投了（第 " + strconv.Itoa(old.Line) + " 行），以后一次为准"})
+				r.Votes[i].Changed++
+				continue
+			}
+			r.Problems = append(r.Problems, Problem{old.Line, old.Text, "同一人后来改投了（第 " + strconv.Itoa(l.N) + " 行），以后一次为准"})
+			nv.Changed = old.Changed + 1
+			r.Votes[i] = nv
+			continue
+		}
+		byQQ[m.QQ] = len(r.Votes)
+		r.Votes = append(r.Votes, nv)
+	}
+	for _, v := range r.Votes {
+		r.Tallies[v.Option-1]++
+	}
+	sort.SliceStable(r.Problems, func(i, j int) bool { return r.Problems[i].Line < r.Problems[j].Line })
+	return r
+}
+
+// CountText parses text and counts it: Parse then Count.
+func CountText(text string, options int, closeAt time.Time, loc *time.Location) Result {
+	msgs, probs := Parse(text, loc)
+	return Count(msgs, options, closeAt, probs)
+}
