@@ -8,8 +8,8 @@ import (
 )
 
 func res(id, cat uint, key string) Item { return Item{Resource: id, Category: cat, Key: key} }
-func text(key string) Item             { return Item{Key: key} }
-func cat(c uint) Item                  { return Item{Category: c} }
+func text(key string) Item              { return Item{Key: key} }
+func cat(c uint) Item                   { return Item{Category: c} }
 
 func keys(ss []Suggestion) []string {
 	out := make([]string, len(ss))
