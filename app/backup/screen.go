@@ -16,7 +16,6 @@ import (
 
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/app/ui/applog"
-	"github.com/qunhuo/qunhuo/data/datatest"
 )
 
 // Screen shows where the data lives and makes backups (数据与备份).
@@ -27,6 +26,7 @@ type Screen struct {
 	size       *widget.Label
 	backupBtn  *widget.Button
 	demoButton *widget.Button
+	removeDemo *widget.Button // shown while demo records are left
 	status     *widget.Label
 
 	openData    *widget.Button // the data folder
@@ -53,6 +53,8 @@ func NewScreen(e *ui.Env, onDemo func()) *Screen {
 	s.backupBtn = widget.NewButtonWithIcon("立即备份…", theme.DocumentSaveIcon(), s.onBackup)
 	s.backupBtn.Importance = widget.HighImportance
 	s.demoButton = widget.NewButtonWithIcon("载入示例数据", theme.ContentAddIcon(), s.onDemoData)
+	s.removeDemo = widget.NewButtonWithIcon("删除示例数据", theme.DeleteIcon(), s.onRemoveDemo)
+	s.removeDemo.Hide()
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 	s.status.Hide()
@@ -84,7 +86,7 @@ func (s *Screen) open(dir string) { s.env.ShowFolder(dir) }
 func (s *Screen) Content() fyne.CanvasObject {
 	help := widget.NewLabel(restoreHelp)
 	help.Wrapping = fyne.TextWrapWord
-	demoHelp := widget.NewLabel("示例数据是几十条常见资源和成员，方便先熟悉功能；它们和你自己的数据放在一起，可以随时编辑或删除。")
+	demoHelp := widget.NewLabel("示例数据是几十条常见资源和成员，方便先熟悉功能；熟悉了点「删除示例数据」，只删示例加的，你自己加的不会动。")
 	demoHelp.Wrapping = fyne.TextWrapWord
 	return container.NewVScroll(container.NewVBox(
 		ui.Bold("数据文件"), s.location, s.size,
@@ -98,12 +100,13 @@ func (s *Screen) Content() fyne.CanvasObject {
 		ui.Bold("导出"), widget.NewLabel("把全部数据导出成一个 Excel 表格，方便查看、打印或交给别人。导出的表格不能用来恢复。"),
 		container.NewHBox(s.exportAll),
 		widget.NewSeparator(),
-		ui.Bold("示例数据"), demoHelp, container.NewHBox(s.demoButton),
+		ui.Bold("示例数据"), demoHelp, container.NewHBox(s.demoButton, s.removeDemo),
 	))
 }
 
 func (s *Screen) Refresh() {
 	s.restore.refresh()
+	s.refreshDemo()
 	path := s.env.Store.Path()
 	s.env.Tasks.Run(func() {
 		size := fileSize(path) + fileSize(path+"-wal") // recent changes wait in the WAL file
@@ -159,26 +162,4 @@ func (s *Screen) backedUp(dst string, err error) {
 		s.lastDir = filepath.Dir(dst)
 		s.openBackups.Show()
 	}
-}
-
-func (s *Screen) onDemoData() {
-	ui.Confirm(s.env.Win, "载入示例数据", "要把示例资源和成员加到现在的数据里吗？", "载入", s.fillDemo)
-}
-
-func (s *Screen) fillDemo() {
-	s.demoButton.Disable()
-	s.setStatus("正在载入示例数据…")
-	s.env.Tasks.Run(func() {
-		err := datatest.FillDemo(s.env.Store, datatest.SmallDemo, s.env.Now().Unix())
-		fyne.Do(func() {
-			s.demoButton.Enable()
-			s.setStatus("")
-			if err != nil {
-				s.env.ShowError(err)
-				return
-			}
-			s.setStatus("√ 示例数据已载入，可以到「资源库」和「成员」看看。")
-			s.onDemo()
-		})
-	})
 }

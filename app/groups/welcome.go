@@ -28,7 +28,7 @@ const welcomeText = "群活帮你把资源库、成员画像和群公告管起�
 
 // demoText says what the demo adds before the owner ticks it. The second group stays
 // (it shows how members sit in several groups) but is no longer a surprise.
-const demoText = "示例数据会另外加一个示例群和几十条资源、成员，之后可以删除。"
+const demoText = "示例数据会另外加一个示例群和几十条资源、成员，之后可一键删除。"
 
 func ShowWelcome(e *ui.Env, onDone func(groupID uint, demo bool)) *Welcome {
 	w := &Welcome{onDone: onDone}
@@ -60,7 +60,7 @@ func (w *Welcome) created(g data.Group) {
 		return
 	}
 	w.Env.Tasks.Run(func() {
-		err := datatest.FillDemo(w.Env.Store, datatest.SmallDemo, 1)
+		err := w.Env.Store.AddDemo(func(tx *data.Store) error { return datatest.FillDemo(tx, datatest.SmallDemo, 1) })
 		fyne.Do(func() {
 			if err != nil {
 				w.Env.ShowError(err)
