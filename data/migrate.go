@@ -32,6 +32,7 @@ var migrations = []migration{
 	{id: "0005_seats_from_qq", up: addSeatsFromQQ},
 	{id: "0006_requests_and_matching", up: createRequestsAndMatching},
 	{id: "0007_trust", up: createTrust},
+	{id: "0008_blind_boxes", up: createBlindBoxes},
 	{id: "0009_swaps", up: createSwaps},
 	{id: "0010_polls", up: createPolls},
 }
