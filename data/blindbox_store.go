@@ -192,7 +192,7 @@ func EntryLabel(m Member) string {
 	if name == "" {
 		name = "成员"
 	}
-	return draw.Label(name + "(" + mask.QQ(m.QQ) + ")")
+	return draw.Label(mask.Text(name, mask.Rules{}) + "(" + mask.QQ(m.QQ) + ")")
 }
 
 // CloseBox freezes the entry list: entries are numbered in the order they came, each

@@ -9,7 +9,7 @@
 //  3. The picks follow from seed and list alone: block c (c = 0, 1, 2, …) is
 //     SHA-256(seed ‖ listhash ‖ c as 8 bytes big-endian), with seed and listhash as
 //     raw bytes; its first 8 bytes, big-endian, are v. With m entries not yet picked,
-//     v is rejected when v ≥ 2^64 − (2^64 mod m) (so every entry is equally likely: no
+//     v is rejected when v ≥ 2^64 - (2^64 mod m) (so every entry is equally likely: no
 //     modulo bias) and the next block tried; otherwise the pick is the (v mod m + 1)-th
 //     of the entries not yet picked, in number order.
 //  4. The winners are the first N picks. A redraw (one winner never answered) is the
@@ -134,7 +134,7 @@ func (s *Stream) Next() (int, error) {
 
 // uniform is an unbiased number in [0, m) by rejection sampling over the blocks.
 func (s *Stream) uniform(m uint64) uint64 {
-	// limit = 2^64 − (2^64 mod m); 2^64 mod m = (2^64 − m) mod m.
+	// limit = 2^64 - (2^64 mod m); 2^64 mod m = (2^64 − m) mod m.
 	rem := (-m) % m
 	buf := make([]byte, len(s.prefix)+8)
 	copy(buf, s.prefix)
@@ -249,5 +249,5 @@ func Verify(seedHex, listText string, count int, commitment, listHash string, pu
 const Recipe = `验证方法（任何人可自行计算）：
 1. 核对：SHA-256(种子的 32 字节) 应等于开盒时公布的承诺。
 2. 名单每行“序号 名称”，以换行结尾，整段文字的 SHA-256 即名单哈希。
-3. 计数器 c 从 0 起：取 SHA-256(种子字节 ‖ 名单哈希字节 ‖ c 的 8 字节大端) 的前 8 字节为无符号整数 v，c 加 1；设未抽中的人数为 m，若 v ≥ 2^64 − (2^64 mod m) 则舍弃再算，否则抽中未抽中者（按序号）中的第 v mod m + 1 位。
+3. 计数器 c 从 0 起：取 SHA-256(种子字节 ‖ 名单哈希字节 ‖ c 的 8 字节大端) 的前 8 字节为无符号整数 v，c 加 1；设未抽中的人数为 m，若 v ≥ 2^64 - (2^64 mod m) 则舍弃再算，否则抽中未抽中者（按序号）中的第 v mod m + 1 位。
 4. 重复至抽满中奖人数；补抽沿同一序列继续抽下一位。`
