@@ -31,6 +31,7 @@ type Agenda struct {
 	OverdueTrades     AgendaLine  // 担保交易 past their deadline, the longest overdue first; Names are "#12 item（等卖家交付）", IDs the trades'
 	UnpostedInvalid   AgendaLine  // 失效 resources no 失效资源公示 of the group named since they were marked, newest first
 	Rules             AgendaRules // the group's newest 群规 and whether its 群规公告 was copied since
+	PollsToClose      AgendaLine  // 投票 past their close time and not closed, the longest overdue first; IDs the polls' (poll_today.go)
 }
 
 // AgendaLine counts resources and names the first few, at most AgendaLineLength, in
@@ -89,6 +90,9 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 			return err
 		}
 		if a.Rules, err = rulesAgenda(tx, groupID); err != nil {
+			return err
+		}
+		if a.PollsToClose, err = pollsToCloseLine(tx, groupID, now); err != nil {
 			return err
 		}
 		a.UnpostedInvalid, err = unpostedInvalid(tx, groupID)
