@@ -68,6 +68,7 @@ type shell struct {
 	settings     *settings.Screen
 	welcome      *groups.Welcome // shown on first start
 	shellTickets                 // 售后工单, under 交易与售后 (shell_tickets.go)
+	shellSwaps                   // 置换区, under 活动 (shell_swaps.go)
 
 	blacklistArea *area // 失效名单, under 交易与售后
 	blacklist     *blacklist.Screen
@@ -100,6 +101,7 @@ func newShell(e *ui.Env) *shell {
 	})
 	s.posts = posts.NewScreen(e)
 	s.newTickets(e)
+	s.newSwaps(e)
 	s.requests = requests.NewScreen(e)
 	s.requests.OnChanged = func() {
 		if s.shown == s.home {
@@ -120,6 +122,7 @@ func newShell(e *ui.Env) *shell {
 		rulesPost:      func() { s.show(s.rulesArea); s.rules.ShowPost() },
 		blacklistPost:  func() { s.show(s.blacklistArea); s.blacklist.ShowPost() },
 		trade:          s.showTrade,
+		swaps:          s.showSwapSuggestions,
 	})
 	s.home.screen = s.today
 	s.catalogArea = &area{title: "资源库", icon: theme.StorageIcon(), screen: s.resources}
@@ -148,6 +151,7 @@ func (s *shell) sections() []section {
 		{"资源", []*area{s.catalogArea, s.postsArea, s.requestsArea}},
 		{"成员", []*area{s.membersArea, s.groupsArea}},
 		{"交易与售后", []*area{s.tradesArea, s.ticketsArea, s.blacklistArea, s.rulesArea}},
+		{"活动", []*area{s.swapsArea}},
 		{"数据", []*area{s.backupArea, s.settingsArea}},
 	}
 }

@@ -35,6 +35,7 @@ type todayLinks struct {
 	blacklistPost  func()               // the 失效名单 area with its 失效资源公示 open
 	rulesPost      func()               // the 群规 area with its 群规公告 open
 	trade          func(id uint)        // the 担保交易 area with trade id selected
+	swaps          func()               // the 置换区 area with its 配对建议 open
 }
 
 // today is the 今日 home, shown first: what waits for the owner today, each line one
@@ -139,6 +140,7 @@ func (t *today) todos() []todo {
 		out = append(out, todo{theme.WarningIcon(), countLine(a.UnpostedInvalid, "个资源标为失效后还没公示"), "去公示", l.blacklistPost})
 	}
 	out = append(out, t.rulesTodos()...)
+	out = append(out, t.swapTodos()...)
 	if t.group != nil && !a.IndexPostToday {
 		out = append(out, todo{theme.MailSendIcon(), "今天还没有给「" + t.group.Name + "」发资源索引表。", "去发公告", l.posts})
 	}

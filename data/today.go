@@ -32,6 +32,7 @@ type Agenda struct {
 	UnpostedInvalid   AgendaLine  // 失效 resources no 失效资源公示 of the group named since they were marked, newest first
 	Rules             AgendaRules // the group's newest 群规 and whether its 群规公告 was copied since
 	PollsToClose      AgendaLine  // 投票 past their close time and not closed, the longest overdue first; IDs the polls' (poll_today.go)
+	NewSwapMatches    int         // 置换区 suggestions the owner has not seen yet (swap_store.go)
 }
 
 // AgendaLine counts resources and names the first few, at most AgendaLineLength, in
@@ -102,6 +103,9 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 		return Agenda{}, fmt.Errorf("agenda: %w", err)
 	}
 	if err := s.agendaRequests(&a, groupID, now); err != nil {
+		return Agenda{}, fmt.Errorf("agenda: %w", err)
+	}
+	if a.NewSwapMatches, err = s.NewSwapMatches(groupID); err != nil {
 		return Agenda{}, fmt.Errorf("agenda: %w", err)
 	}
 	return a, nil
