@@ -69,6 +69,7 @@ type shell struct {
 	welcome      *groups.Welcome // shown on first start
 	shellTickets                 // 售后工单, under 交易与售后 (shell_tickets.go)
 	shellSwaps                   // 置换区, under 活动 (shell_swaps.go)
+	shellPolls                   // 投票, under 活动 (shell_polls.go)
 
 	blacklistArea *area // 失效名单, under 交易与售后
 	blacklist     *blacklist.Screen
@@ -102,6 +103,7 @@ func newShell(e *ui.Env) *shell {
 	s.posts = posts.NewScreen(e)
 	s.newTickets(e)
 	s.newSwaps(e)
+	s.newPolls(e)
 	s.requests = requests.NewScreen(e)
 	s.requests.OnChanged = func() {
 		if s.shown == s.home {
@@ -123,6 +125,7 @@ func newShell(e *ui.Env) *shell {
 		blacklistPost:  func() { s.show(s.blacklistArea); s.blacklist.ShowPost() },
 		trade:          s.showTrade,
 		swaps:          s.showSwapSuggestions,
+		poll:           s.showPoll,
 	})
 	s.home.screen = s.today
 	s.catalogArea = &area{title: "资源库", icon: theme.StorageIcon(), screen: s.resources}
@@ -151,7 +154,7 @@ func (s *shell) sections() []section {
 		{"资源", []*area{s.catalogArea, s.postsArea, s.requestsArea}},
 		{"成员", []*area{s.membersArea, s.groupsArea}},
 		{"交易与售后", []*area{s.tradesArea, s.ticketsArea, s.blacklistArea, s.rulesArea}},
-		{"活动", []*area{s.swapsArea}},
+		{"活动", []*area{s.swapsArea, s.pollsArea}},
 		{"数据", []*area{s.backupArea, s.settingsArea}},
 	}
 }

@@ -36,6 +36,7 @@ type todayLinks struct {
 	rulesPost      func()               // the 群规 area with its 群规公告 open
 	trade          func(id uint)        // the 担保交易 area with trade id selected
 	swaps          func()               // the 置换区 area with its 配对建议 open
+	poll           func(id uint)        // the 投票 area with poll id selected
 }
 
 // today is the 今日 home, shown first: what waits for the owner today, each line one
@@ -141,6 +142,7 @@ func (t *today) todos() []todo {
 	}
 	out = append(out, t.rulesTodos()...)
 	out = append(out, t.swapTodos()...)
+	out = append(out, t.pollTodos()...)
 	if t.group != nil && !a.IndexPostToday {
 		out = append(out, todo{theme.MailSendIcon(), "今天还没有给「" + t.group.Name + "」发资源索引表。", "去发公告", l.posts})
 	}

@@ -86,7 +86,7 @@ func Parse(text string, loc *time.Location) ([]Message, []Problem) {
 			continue
 		}
 		if len(msgs) == 0 {
-			probs = append(probs, Problem{n, cut(s), "不在任何发言之下（缺少“时间 昵称(QQ号)”那一行）"})
+			probs = append(probs, Problem{n, cut(s), "不在任何发言之下（缺少发言时间、昵称和QQ号那一行）"})
 			continue
 		}
 		msgs[len(msgs)-1].Body = append(msgs[len(msgs)-1].Body, Line{n, cut(s)})
