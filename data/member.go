@@ -296,7 +296,14 @@ func memberOnRecord(tx *gorm.DB, memberID uint) error {
 	if err := tx.Model(&Ticket{}).Where("member_id = ?", memberID).Count(&tickets).Error; err != nil {
 		return fmt.Errorf("delete member: %w", err)
 	}
+	var swaps int64
+	if err := tx.Model(&SwapListing{}).Where("member_id = ?", memberID).Count(&swaps).Error; err != nil {
+		return fmt.Errorf("delete member: %w", err)
+	}
 	var has []string
+	if swaps > 0 {
+		has = append(has, fmt.Sprintf("%d 条置换挂单", swaps))
+	}
 	if trades > 0 {
 		has = append(has, fmt.Sprintf("%d 笔担保交易", trades))
 	}

@@ -1,19 +1,26 @@
 package members
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
 )
 
-// showTradeRecord adds the member's escrow record (担保交易) to the detail once it is
-// read, when TA has one: the owner sees who traded well and who was in a dispute.
+// showTradeRecord adds the member's escrow record (担保交易) and completed swaps (置换区)
+// to the detail once read, when TA has them: the owner sees who traded well and who was
+// in a dispute.
 func (s *Screen) showTradeRecord(memberID uint, fields []ui.Field) {
 	n := s.tradeRec.Next()
 	e := s.env
 	e.Tasks.Run(func() {
 		rec, err := e.Store.MemberTradeRecord(memberID)
+		var swaps int64
+		if err == nil {
+			swaps, err = e.Store.CompletedSwaps(memberID)
+		}
 		fyne.Do(func() {
 			if !s.tradeRec.Is(n) {
 				return
@@ -22,7 +29,11 @@ func (s *Screen) showTradeRecord(memberID uint, fields []ui.Field) {
 				e.Log.Warn("member trade record", "member", memberID, "err", err)
 				return
 			}
-			s.detail.Show(append(fields, ui.Field{Label: "担保交易", Value: tradeRecordText(rec, e)}))
+			all := append(fields, ui.Field{Label: "担保交易", Value: tradeRecordText(rec, e)})
+			if swaps > 0 { // completed swaps count on the member's record (置换区)
+				all = append(all, ui.Field{Label: "置换", Value: fmt.Sprintf("已完成 %d 次置换", swaps)})
+			}
+			s.detail.Show(all)
 		})
 	})
 }
