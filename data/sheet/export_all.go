@@ -21,6 +21,9 @@ type Everything struct {
 	Blacklist    []data.HistoryRow  // every move onto and off the 失效名单, oldest first
 	Trades       []data.Trade       // every group's 担保交易 with members and audit log, oldest first
 	Tickets      []data.Ticket      // every group's 售后工单 with member, resource, trade and log, oldest first
+	SwapListings []data.SwapListing // every group's 置换挂单 with members (export_all_swaps.go)
+	SwapDeals    []data.SwapDeal    // every group's 置换撮合 with listings and log
+	At           time.Time          // when it was read: a listing past its expiry then shows 已过期
 }
 
 // everythingLoads read each field of Everything from the store, in sheet order.
@@ -41,6 +44,13 @@ var everythingLoads = []func(st *data.Store, all *Everything) error{
 	},
 	func(st *data.Store, all *Everything) (err error) { all.Trades, err = st.AllTrades(); return err },
 	func(st *data.Store, all *Everything) (err error) { all.Tickets, err = st.AllTickets(); return err },
+	func(st *data.Store, all *Everything) (err error) {
+		all.At = st.Now()
+		if all.SwapListings, err = st.SwapListings(0); err == nil {
+			all.SwapDeals, err = st.SwapDeals(0)
+		}
+		return err
+	},
 }
 
 // everythingSheets make the workbook's sheets, in order.
@@ -57,6 +67,8 @@ var everythingSheets = []func(all Everything, loc *time.Location) grid{
 	tradeEventsGrid,
 	ticketsGrid,
 	ticketEventsGrid,
+	swapListingsGrid,
+	swapDealsGrid,
 }
 
 // LoadEverything reads every record for WriteEverythingXLSX. Give it a store made with
