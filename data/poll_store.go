@@ -368,3 +368,14 @@ func sortWeights(ws []DemandWeight) {
 		}
 	}
 }
+
+// AllPolls lists every group's polls with their options, oldest first, for the
+// whole-database workbook.
+func (s *Store) AllPolls() ([]Poll, error) {
+	var ps []Poll
+	if err := s.db.Preload("Options", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
+		Order("id").Find(&ps).Error; err != nil {
+		return nil, fmt.Errorf("all polls: %w", err)
+	}
+	return ps, nil
+}

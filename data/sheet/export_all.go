@@ -23,6 +23,8 @@ type Everything struct {
 	Tickets      []data.Ticket      // every group's 售后工单 with member, resource, trade and log, oldest first
 	SwapListings []data.SwapListing // every group's 置换挂单 with members (export_all_swaps.go)
 	SwapDeals    []data.SwapDeal    // every group's 置换撮合 with listings and log
+	Polls        []data.Poll        // every group's 投票 with options, oldest first (export_all_polls.go)
+	PollCats     []data.Category    // the categories polls' options may name
 	At           time.Time          // when it was read: a listing past its expiry then shows 已过期
 }
 
@@ -51,6 +53,12 @@ var everythingLoads = []func(st *data.Store, all *Everything) error{
 		}
 		return err
 	},
+	func(st *data.Store, all *Everything) (err error) {
+		if all.Polls, err = st.AllPolls(); err == nil {
+			all.PollCats, err = st.Categories()
+		}
+		return err
+	},
 }
 
 // everythingSheets make the workbook's sheets, in order.
@@ -69,6 +77,7 @@ var everythingSheets = []func(all Everything, loc *time.Location) grid{
 	ticketEventsGrid,
 	swapListingsGrid,
 	swapDealsGrid,
+	pollsGrid,
 }
 
 // LoadEverything reads every record for WriteEverythingXLSX. Give it a store made with
