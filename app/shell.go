@@ -79,6 +79,8 @@ type shell struct {
 
 	rulesArea *area // 群规, under 交易与售后
 	rules     *rules.Screen
+
+	shellBlindBox // 资源盲盒, under 活动 (shell_blindbox.go)
 }
 
 func newShell(e *ui.Env) *shell {
@@ -103,6 +105,7 @@ func newShell(e *ui.Env) *shell {
 	s.posts = posts.NewScreen(e)
 	s.newTickets(e)
 	s.newSwaps(e)
+	s.newBlindBox(e)
 	s.newPolls(e)
 	s.requests = requests.NewScreen(e)
 	s.requests.OnChanged = func() {
@@ -154,7 +157,7 @@ func (s *shell) sections() []section {
 		{"资源", []*area{s.catalogArea, s.postsArea, s.requestsArea}},
 		{"成员", []*area{s.membersArea, s.groupsArea}},
 		{"交易与售后", []*area{s.tradesArea, s.ticketsArea, s.blacklistArea, s.rulesArea}},
-		{"活动", []*area{s.swapsArea, s.pollsArea}},
+		{"活动", []*area{s.blindBoxArea, s.swapsArea, s.pollsArea}},
 		{"数据", []*area{s.backupArea, s.settingsArea}},
 	}
 }
@@ -257,7 +260,7 @@ func (s *shell) rememberGroup(id uint) {
 
 func (s *shell) setGroup(g *data.Group) {
 	s.current = g
-	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets, s.rules, s.trades, s.polls} {
+	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets, s.rules, s.trades, s.blindBox, s.polls} {
 		scr.SetGroup(g)
 	}
 	if s.shown != s.catalogArea { // the catalog is the same for every group

@@ -192,7 +192,7 @@ func EntryLabel(m Member) string {
 	if name == "" {
 		name = "成员"
 	}
-	return draw.Label(mask.Text(name, mask.Rules{}) + "(" + mask.QQ(m.QQ) + ")")
+	return draw.Label(mask.Text(name, mask.Rules{}) + "（" + mask.QQ(m.QQ) + "）")
 }
 
 // CloseBox freezes the entry list: entries are numbered in the order they came, each
@@ -556,7 +556,7 @@ func cutRunes(s string, n int) string {
 func chatReason(r chatpaste.Reason) string {
 	switch r {
 	case chatpaste.NoHeader:
-		return "不在任何消息头（时间 昵称(QQ号)）之后"
+		return "不在任何消息头（时间 昵称（QQ号））之后"
 	case chatpaste.BadQQ:
 		return "消息头的QQ号无法识别"
 	case chatpaste.BadTime:

@@ -74,7 +74,7 @@ func TestBoxLifecycle(t *testing.T) {
 			t.Errorf("entry %d = %+v", i, e)
 		}
 	}
-	if labels[0] != "成员1(20****0)" || draw.ListHash(labels) != b.ListHash {
+	if labels[0] != "成员1（20****0）" || draw.ListHash(labels) != b.ListHash {
 		t.Errorf("labels %v", labels)
 	}
 	if b, _ = s.DrawBox(b.ID); b.State != BoxDrawn {

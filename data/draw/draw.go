@@ -247,7 +247,7 @@ func Verify(seedHex, listText string, count int, commitment, listHash string, pu
 
 // Recipe is the short recomputation recipe printed with a result.
 const Recipe = `验证方法（任何人可自行计算）：
-1. 核对：SHA-256(种子的 32 字节) 应等于开盒时公布的承诺。
+1. 核对：SHA-256（种子的 32 字节） 应等于开盒时公布的承诺。
 2. 名单每行“序号 名称”，以换行结尾，整段文字的 SHA-256 即名单哈希。
-3. 计数器 c 从 0 起：取 SHA-256(种子字节 ‖ 名单哈希字节 ‖ c 的 8 字节大端) 的前 8 字节为无符号整数 v，c 加 1；设未抽中的人数为 m，若 v ≥ 2^64 - (2^64 mod m) 则舍弃再算，否则抽中未抽中者（按序号）中的第 v mod m + 1 位。
+3. 计数器 c 从 0 起：取 SHA-256（种子字节 ‖ 名单哈希字节 ‖ c 的 8 字节大端） 的前 8 字节为无符号整数 v，c 加 1；设未抽中的人数为 m，若 v ≥ 2^64 - (2^64 mod m) 则舍弃再算，否则抽中未抽中者（按序号）中的第 v mod m + 1 位。
 4. 重复至抽满中奖人数；补抽沿同一序列继续抽下一位。`

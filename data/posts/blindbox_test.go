@@ -21,7 +21,7 @@ func drawnBox(t *testing.T) (data.BlindBox, []data.BlindBoxEntry, []data.BlindBo
 	entries := make([]data.BlindBoxEntry, 5)
 	labels := make([]string, 5)
 	for i := range entries {
-		labels[i] = []string{"小明(28****67)", "阿花(10****6)", "老王(13****99)", "小李(25****01)", "七七(31****2)"}[i]
+		labels[i] = []string{"小明（28****67）", "阿花（10****6）", "老王（13****99）", "小李（25****01）", "七七（31****2）"}[i]
 		entries[i] = data.BlindBoxEntry{ID: uint(i + 1), Number: i + 1, Label: labels[i], Demand: "求原神月卡"}
 	}
 	b := data.BlindBox{ID: 3, Title: "周末盲盒", Winners: 2, ShareDays: 3, State: data.BoxDrawn,
