@@ -73,6 +73,7 @@ var crashWriters = []crashWriter{
 	{"rules", writeRules, presentRules},
 	{"trade", writeTrade, presentTrade},
 	{"ticket", writeTicket, presentTicket},
+	{"poll", writePoll, presentPoll},
 }
 
 // crashBrokenWriters save the way the store must not: TestCrashHarnessCatchesBrokenSaves
@@ -93,6 +94,7 @@ var crashInvariants = []crashInvariant{
 	{"rule version and its sections", checkRuleSections},
 	{"escrow trade and its log", checkTrades},
 	{"after-sales ticket and its log", checkTickets},
+	{"poll and its options and votes", checkPolls},
 }
 
 // crashSeqsPerRound bounds the saves of one child, so that seq and the numbers below
