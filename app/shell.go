@@ -129,6 +129,7 @@ func newShell(e *ui.Env) *shell {
 		trade:          s.showTrade,
 		swaps:          s.showSwapSuggestions,
 		poll:           s.showPoll,
+		blindBox:       s.showBlindBox,
 	})
 	s.home.screen = s.today
 	s.catalogArea = &area{title: "资源库", icon: theme.StorageIcon(), screen: s.resources}

@@ -37,6 +37,7 @@ type todayLinks struct {
 	trade          func(id uint)        // the 担保交易 area with trade id selected
 	swaps          func()               // the 置换区 area with its 配对建议 open
 	poll           func(id uint)        // the 投票 area with poll id selected
+	blindBox       func(id uint)        // the 资源盲盒 area with box id selected (0: the list)
 }
 
 // today is the 今日 home, shown first: what waits for the owner today, each line one
@@ -141,6 +142,7 @@ func (t *today) todos() []todo {
 		out = append(out, todo{theme.WarningIcon(), countLine(a.UnpostedInvalid, "个资源标为失效后还没公示"), "去公示", l.blacklistPost})
 	}
 	out = append(out, t.rulesTodos()...)
+	out = append(out, t.blindBoxTodos()...)
 	out = append(out, t.swapTodos()...)
 	out = append(out, t.pollTodos()...)
 	if t.group != nil && !a.IndexPostToday {

@@ -33,6 +33,8 @@ type Agenda struct {
 	Rules             AgendaRules // the group's newest 群规 and whether its 群规公告 was copied since
 	PollsToClose      AgendaLine  // 投票 past their close time and not closed, the longest overdue first; IDs the polls' (poll_today.go)
 	NewSwapMatches    int         // 置换区 suggestions the owner has not seen yet (swap_store.go)
+	BoxesDue          AgendaLine  // 资源盲盒 to close or to draw, IDs the boxes' (blindbox_today.go)
+	OverdueShares     AgendaLine  // 资源盲盒 winners whose share is overdue, IDs the boxes' (blindbox_today.go)
 }
 
 // AgendaLine counts resources and names the first few, at most AgendaLineLength, in
@@ -94,6 +96,12 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 			return err
 		}
 		if a.PollsToClose, err = pollsToCloseLine(tx, groupID, now); err != nil {
+			return err
+		}
+		if a.BoxesDue, err = boxesDueLine(tx, groupID, now); err != nil {
+			return err
+		}
+		if a.OverdueShares, err = overdueSharesLine(tx, groupID, now); err != nil {
 			return err
 		}
 		a.UnpostedInvalid, err = unpostedInvalid(tx, groupID)
