@@ -73,6 +73,7 @@ var crashWriters = []crashWriter{
 	{"rules", writeRules, presentRules},
 	{"trade", writeTrade, presentTrade},
 	{"ticket", writeTicket, presentTicket},
+	{"swap", writeSwap, presentSwap},
 	{"poll", writePoll, presentPoll},
 }
 
@@ -94,6 +95,7 @@ var crashInvariants = []crashInvariant{
 	{"rule version and its sections", checkRuleSections},
 	{"escrow trade and its log", checkTrades},
 	{"after-sales ticket and its log", checkTickets},
+	{"swap deal and its listings", checkSwaps},
 	{"poll and its options and votes", checkPolls},
 }
 

@@ -121,6 +121,9 @@ func (t *dealsTab) showDetail(d *data.SwapDeal) {
 			fmt.Fprintf(&b, "· %s：有「%s」，想换「%s」\n", l.MemberName(t.s.groupID()), l.HasLabel(), l.WantLabel())
 		}
 	}
+	if d.Reason != "" {
+		b.WriteString("配对理由：" + strings.ReplaceAll(d.Reason, "；", "\n") + "\n")
+	}
 	b.WriteString("记录：\n")
 	for _, ev := range d.Events {
 		fmt.Fprintf(&b, "%s  %s\n", ev.At.In(t.s.env.Loc).Format("01-02 15:04"), ev.Note)

@@ -20,7 +20,7 @@ const (
 
 var listingColumns = []ui.Column{
 	{Title: "编号", Width: 50}, {Title: "状态", Width: 60}, {Title: "成员", Width: 110}, {Title: "手上有", Width: 170},
-	{Title: "想换", Width: 170}, {Title: "到期", Width: 100}, {Title: "备注", Width: 160},
+	{Title: "想换", Width: 170}, {Title: "到期", Width: 140}, {Title: "备注", Width: 160},
 }
 
 // listingsTab lists the listings; a new one comes from the form.
