@@ -595,3 +595,24 @@ func (s *Store) OverdueShares(now time.Time) ([]BlindBoxDraw, error) {
 	}
 	return out, nil
 }
+
+// AllBlindBoxes reads every group's boxes (with contents), entries (with members) and
+// draws, oldest first, for the whole-database workbook.
+func (s *Store) AllBlindBoxes() ([]BlindBox, []BlindBoxEntry, []BlindBoxDraw, error) {
+	var bs []BlindBox
+	var es []BlindBoxEntry
+	var ds []BlindBoxDraw
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Preload("Items", func(q *gorm.DB) *gorm.DB { return q.Order("id") }).Order("id").Find(&bs).Error; err != nil {
+			return err
+		}
+		if err := tx.Preload("Member").Order("box_id, number, entered_at, id").Find(&es).Error; err != nil {
+			return err
+		}
+		return tx.Order("box_id, seq").Find(&ds).Error
+	})
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("all blind boxes: %w", err)
+	}
+	return bs, es, ds, nil
+}

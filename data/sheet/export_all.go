@@ -26,6 +26,10 @@ type Everything struct {
 	Polls        []data.Poll        // every group's 投票 with options, oldest first (export_all_polls.go)
 	PollCats     []data.Category    // the categories polls' options may name
 	At           time.Time          // when it was read: a listing past its expiry then shows 已过期
+
+	Boxes      []data.BlindBox      // every group's 资源盲盒 with contents, oldest first (export_all_blindbox.go)
+	BoxEntries []data.BlindBoxEntry // their entries with members, by box and number
+	BoxDraws   []data.BlindBoxDraw  // their picks in stream order
 }
 
 // everythingLoads read each field of Everything from the store, in sheet order.
@@ -59,6 +63,10 @@ var everythingLoads = []func(st *data.Store, all *Everything) error{
 		}
 		return err
 	},
+	func(st *data.Store, all *Everything) (err error) {
+		all.Boxes, all.BoxEntries, all.BoxDraws, err = st.AllBlindBoxes()
+		return err
+	},
 }
 
 // everythingSheets make the workbook's sheets, in order.
@@ -78,6 +86,9 @@ var everythingSheets = []func(all Everything, loc *time.Location) grid{
 	swapListingsGrid,
 	swapDealsGrid,
 	pollsGrid,
+	boxesGrid,
+	boxEntriesGrid,
+	boxDrawsGrid,
 }
 
 // LoadEverything reads every record for WriteEverythingXLSX. Give it a store made with
