@@ -75,6 +75,7 @@ var crashWriters = []crashWriter{
 	{"ticket", writeTicket, presentTicket},
 	{"swap", writeSwap, presentSwap},
 	{"poll", writePoll, presentPoll},
+	{"blindbox", writeBlindBox, presentBlindBox},
 }
 
 // crashBrokenWriters save the way the store must not: TestCrashHarnessCatchesBrokenSaves
@@ -97,6 +98,7 @@ var crashInvariants = []crashInvariant{
 	{"after-sales ticket and its log", checkTickets},
 	{"swap deal and its listings", checkSwaps},
 	{"poll and its options and votes", checkPolls},
+	{"blind box, its entries and draws", checkBlindBoxes},
 }
 
 // crashSeqsPerRound bounds the saves of one child, so that seq and the numbers below
