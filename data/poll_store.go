@@ -96,13 +96,13 @@ func (s *Store) CreatePoll(groupID uint, d PollDraft, loc *time.Location) (Poll,
 	return poll, nil
 }
 
-// Polls lists group groupID's polls with their options: open ones first (closing
-// soonest first), then closed ones, newest first.
+// Polls lists group groupID's polls with their options: open ones first, the one
+// closing soonest (or most overdue) first, then closed ones, newest first.
 func (s *Store) Polls(groupID uint) ([]Poll, error) {
 	var ps []Poll
 	err := s.db.Preload("Options", func(db *gorm.DB) *gorm.DB { return db.Order("position") }).
 		Where("group_id = ?", groupID).
-		Order("CASE WHEN closed_at IS NULL THEN 0 ELSE 1 END, closes_at DESC, id DESC").Find(&ps).Error
+		Order("CASE WHEN closed_at IS NULL THEN 0 ELSE 1 END, CASE WHEN closed_at IS NULL THEN closes_at END, closes_at DESC, id DESC").Find(&ps).Error
 	if err != nil {
 		return nil, fmt.Errorf("polls of group %d: %w", groupID, err)
 	}

@@ -24,7 +24,7 @@ import (
 
 var pollColumns = []ui.Column{
 	{Title: "编号", Width: 50}, {Title: "状态", Width: 80}, {Title: "问题", Width: 260}, {Title: "截止", Width: 130},
-	{Title: "票数", Width: 60}, {Title: "得票最多", Width: 160}, {Title: "结果来源", Width: 110},
+	{Title: "票数", Width: 60}, {Title: "得票最多", Width: 160}, {Title: "结果来源", Width: 130},
 }
 
 // Screen is the poll list with the actions on the selected poll.
