@@ -8,11 +8,12 @@
 package pollcount
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/qunhuo/qunhuo/data/chatpaste"
 )
 
 // MaxLineRunes is the longest line kept whole in a problem or vote; longer ones are cut.
@@ -61,50 +62,51 @@ type Result struct {
 // Total is the number of counted votes.
 func (r Result) Total() int { return len(r.Votes) }
 
-var header = regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2}) +(\d{1,2}):(\d{2})(?::(\d{2}))? +(.*?)[(（<]([1-9]\d{4,11})[)）>]$`)
-
-// Parse splits pasted chat text into messages. Lines before the first header belong to
-// no message and come back as problems; blank lines are skipped.
+// Parse splits pasted chat text into messages with data/chatpaste, the QQ chat-line
+// reader blind-box entries use too, and numbers each body line. Lines chatpaste could
+// not read come back as problems, with the reason in the owner's words; so do the
+// messages of a sender shown by e-mail, whose vote cannot be told apart by QQ number.
 func Parse(text string, loc *time.Location) ([]Message, []Problem) {
-	if loc == nil {
-		loc = time.Local
-	}
-	var msgs []Message
+	r := chatpaste.Parse(text, loc)
 	var probs []Problem
-	for i, raw := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		n := i + 1
-		s := strings.TrimSpace(strings.ReplaceAll(raw, "\r", ""))
-		if s == "" {
-			continue
-		}
-		if m := header.FindStringSubmatch(s); m != nil {
-			if at, ok := headerTime(m, loc); ok {
-				msgs = append(msgs, Message{Line: n, At: at, Name: strings.TrimSpace(m[7]), QQ: m[8]})
-				continue
+	skip := map[int]bool{}
+	for _, p := range r.Problems {
+		skip[p.Line] = true
+		probs = append(probs, Problem{p.Line, p.Text, reasons[p.Reason]})
+	}
+	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
+	var msgs []Message
+	for _, m := range r.Messages {
+		msg := Message{Line: m.Line, At: m.Time.UTC(), Name: m.Name, QQ: m.QQ}
+		j := m.Line // 0-based index of the line after the header
+		for _, b := range m.Body {
+			// chatpaste keeps body lines in order, trimmed, without blank or unread ones.
+			for j < len(lines) && (skip[j+1] || strings.TrimSpace(strings.TrimPrefix(lines[j], "\ufeff")) != b) {
+				j++
 			}
-			probs = append(probs, Problem{n, cut(s), "发言时间不对，这条发言没有计入"})
+			msg.Body = append(msg.Body, Line{min(j, len(lines)-1) + 1, cut(b)})
+			j++
+		}
+		if m.QQ == "" {
+			probs = append(probs, Problem{m.Line, cut(m.Name), "发言人显示的是邮箱，没有QQ号，无法按人计票"})
+			for _, l := range msg.Body {
+				probs = append(probs, Problem{l.N, l.Text, "所在发言没有QQ号，没有计入"})
+			}
 			continue
 		}
-		if len(msgs) == 0 {
-			probs = append(probs, Problem{n, cut(s), "不在任何发言之下（缺少发言时间、昵称和QQ号那一行）"})
-			continue
-		}
-		msgs[len(msgs)-1].Body = append(msgs[len(msgs)-1].Body, Line{n, cut(s)})
+		msgs = append(msgs, msg)
 	}
 	return msgs, probs
 }
 
-func headerTime(m []string, loc *time.Location) (time.Time, bool) {
-	num := func(s string) int { v, _ := strconv.Atoi(s); return v }
-	y, mo, d, h, mi, sec := num(m[1]), num(m[2]), num(m[3]), num(m[4]), num(m[5]), num(m[6])
-	if mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59 || y < 2000 || y > 2100 {
-		return time.Time{}, false
-	}
-	t := time.Date(y, time.Month(mo), d, h, mi, sec, 0, loc)
-	if t.Day() != d {
-		return time.Time{}, false
-	}
-	return t.UTC(), true
+var reasons = map[chatpaste.Reason]string{
+	chatpaste.NoHeader: "不在任何发言之下（缺少发言时间、昵称和QQ号那一行），没有计入",
+	chatpaste.BadQQ:    "发言人那一行读不出QQ号，这条发言没有计入",
+	chatpaste.BadTime:  "发言时间不对，这条发言没有计入",
+	chatpaste.NoBody:   "这条发言没有内容",
+	chatpaste.TooLong:  "这一行太长，没有读",
+	chatpaste.TooMany:  "超过一次能读的行数，没有读",
+	chatpaste.BadText:  "这一行有乱码，没有读",
 }
 
 func cut(s string) string {

@@ -118,9 +118,16 @@ func FuzzCount(f *testing.F) {
 				t.Fatalf("problem without reason: %+v", p)
 			}
 		}
-		for i, l := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-			if strings.TrimSpace(strings.ReplaceAll(l, "\r", "")) != "" && !seen[i+1] {
+		// Lines as QQ pastes them: \r\n, \n or a lone \r ends one.
+		for i, l := range strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n") {
+			if strings.TrimSpace(strings.TrimPrefix(l, "\ufeff")) != "" && !seen[i+1] {
 				t.Fatalf("line %d %q dropped silently", i+1, l)
+			}
+		}
+		ls := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
+		for _, v := range r.Votes { // a vote names the line it was read from
+			if v.Line < 1 || v.Line > len(ls) || cut(strings.TrimSpace(strings.TrimPrefix(ls[v.Line-1], "\ufeff"))) != v.Text {
+				t.Fatalf("vote %+v not read from line %d", v, v.Line)
 			}
 		}
 		sum := 0
@@ -131,4 +138,25 @@ func FuzzCount(f *testing.F) {
 			t.Fatalf("tallies %v do not add up to %d votes", r.Tallies, len(r.Votes))
 		}
 	})
+}
+
+// Body lines keep their own line numbers across blank lines; a sender shown by e-mail
+// cannot vote (no QQ number), and a body line after a header it cannot read is not
+// given to the message before.
+func TestParseLinesAndSenders(t *testing.T) {
+	text := "2026-12-01 20:00:00 甲(11111111)\n\n  投1  \n\n2026-12-01 20:01:00 乙<yi@example.com>\n2\n" +
+		"2026-12-01 20:02:00 丙(abc)\n3\n"
+	r := CountText(text, 3, time.Time{}, cst)
+	if r.Total() != 1 || r.Votes[0].Line != 3 || r.Votes[0].Option != 1 {
+		t.Fatalf("votes = %+v", r.Votes)
+	}
+	lines := map[int]string{}
+	for _, p := range r.Problems {
+		lines[p.Line] = p.Reason
+	}
+	for line, frag := range map[int]string{5: "邮箱", 6: "没有QQ号", 7: "读不出QQ号", 8: "不在任何发言之下"} {
+		if !strings.Contains(lines[line], frag) {
+			t.Errorf("line %d: %q, want %q", line, lines[line], frag)
+		}
+	}
 }
