@@ -294,6 +294,7 @@ func pollsToClose(db *gorm.DB, groupID uint, now time.Time) ([]Poll, error) {
 type DemandWeight struct {
 	CategoryID *uint
 	ResourceID *uint
+	Name       string  // the category's or resource's name now
 	Votes      int     // summed over closed polls
 	Polls      int     // closed polls that offered it
 	Share      float64 // Votes / all votes of those polls, 0–1
@@ -358,7 +359,52 @@ func (s *Store) DemandWeights(groupID uint) ([]DemandWeight, error) {
 		}
 	}
 	sortWeights(out)
+	if err := weightNames(s.db, out); err != nil {
+		return nil, fmt.Errorf("demand weights: %w", err)
+	}
 	return out, nil
+}
+
+// weightNames fills in the names of the weights' categories and resources.
+func weightNames(db *gorm.DB, ws []DemandWeight) error {
+	var catIDs, resIDs []uint
+	for _, w := range ws {
+		if w.ResourceID != nil {
+			resIDs = append(resIDs, *w.ResourceID)
+		} else {
+			catIDs = append(catIDs, *w.CategoryID)
+		}
+	}
+	type named struct {
+		ID   uint
+		Name string
+	}
+	var cats, res []named
+	if len(catIDs) > 0 {
+		if err := db.Table("categories").Select("id, name").Where("id IN ?", catIDs).Scan(&cats).Error; err != nil {
+			return err
+		}
+	}
+	if len(resIDs) > 0 {
+		if err := db.Table("resources").Select("id, name").Where("id IN ?", resIDs).Scan(&res).Error; err != nil {
+			return err
+		}
+	}
+	catName, resName := map[uint]string{}, map[uint]string{}
+	for _, c := range cats {
+		catName[c.ID] = c.Name
+	}
+	for _, r := range res {
+		resName[r.ID] = r.Name
+	}
+	for i, w := range ws {
+		if w.ResourceID != nil {
+			ws[i].Name = resName[*w.ResourceID]
+		} else {
+			ws[i].Name = catName[*w.CategoryID]
+		}
+	}
+	return nil
 }
 
 func sortWeights(ws []DemandWeight) {

@@ -104,7 +104,7 @@ func TestPollRecordCloseWeights(t *testing.T) {
 		t.Fatalf("a closed poll is still to close")
 	}
 	ws, err := s.DemandWeights(g)
-	if err != nil || len(ws) != 2 || ws[0].Votes != 6 || *ws[0].CategoryID != *p.Options[0].CategoryID || ws[0].Share != 6.0/9 {
+	if err != nil || len(ws) != 2 || ws[0].Votes != 6 || *ws[0].CategoryID != *p.Options[0].CategoryID || ws[0].Share != 6.0/9 || ws[0].Name != p.Options[0].Label {
 		t.Fatalf("weights = %+v, %v", ws, err)
 	}
 	if err := s.ClosePoll(9999); !errors.Is(err, ErrNotFound) {

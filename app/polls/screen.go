@@ -9,6 +9,7 @@ package polls
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -41,6 +42,7 @@ type Screen struct {
 	emptyAdd *widget.Button
 	count    *widget.Label
 	notice   *ui.Notice
+	Demand   *widget.Label // the demand weights of the group's closed polls
 
 	AddButton, PostButton, RecordButton, CloseButton, ResultButton *widget.Button
 
@@ -58,6 +60,8 @@ func NewScreen(e *ui.Env) *Screen {
 	s.emptyAdd = widget.NewButtonWithIcon("新建投票", theme.ContentAddIcon(), s.onAdd)
 	s.count = widget.NewLabel("")
 	s.notice = ui.NewNotice(e)
+	s.Demand = widget.NewLabel("")
+	s.Demand.Wrapping = fyne.TextWrapWord
 	s.AddButton = widget.NewButtonWithIcon("新建投票", theme.ContentAddIcon(), s.onAdd)
 	s.AddButton.Importance = widget.HighImportance
 	s.PostButton = widget.NewButtonWithIcon("复制投票帖", theme.MailSendIcon(), s.onPost)
@@ -72,7 +76,7 @@ func NewScreen(e *ui.Env) *Screen {
 func (s *Screen) Content() fyne.CanvasObject {
 	actions := container.NewHBox(s.PostButton, s.RecordButton, s.CloseButton, s.ResultButton)
 	top := container.NewBorder(nil, container.NewBorder(nil, nil, actions, nil), s.count, s.AddButton, s.notice.Content())
-	return container.NewBorder(top, nil, nil, nil, s.empty.OverTable(s.table))
+	return container.NewBorder(top, s.Demand, nil, nil, s.empty.OverTable(s.table))
 }
 
 // SetGroup follows the current group; the shell reloads the screen when it is shown.
@@ -91,6 +95,10 @@ func (s *Screen) Refresh() {
 	e, gid := s.env, s.groupID()
 	e.Tasks.Run(func() {
 		ps, err := e.Store.Polls(gid)
+		var ws []data.DemandWeight
+		if err == nil {
+			ws, err = e.Store.DemandWeights(gid)
+		}
 		fyne.Do(func() {
 			if !s.latest.Is(n) {
 				return
@@ -100,6 +108,7 @@ func (s *Screen) Refresh() {
 				return
 			}
 			s.all, s.loaded = ps, true
+			s.Demand.SetText(DemandText(ws))
 			s.apply()
 		})
 	})
@@ -160,6 +169,26 @@ func (s *Screen) enable() {
 	ui.Enable(s.RecordButton, p != nil && !p.Closed())
 	ui.Enable(s.CloseButton, p != nil && !p.Closed())
 	ui.Enable(s.ResultButton, p != nil && p.Source != data.PollUncounted)
+}
+
+// maxDemandShown bounds the categories and resources the demand line names.
+const maxDemandShown = 8
+
+// DemandText sums up the demand weights of closed polls for the owner: the most wanted
+// categories and resources with their votes and share of the votes where offered.
+func DemandText(ws []data.DemandWeight) string {
+	if len(ws) == 0 {
+		return "投票结束后，和分类或资源同名的选项得到的票数会记在这里，作为以后进货和上新的参考。"
+	}
+	parts := make([]string, 0, min(len(ws), maxDemandShown))
+	for _, w := range ws[:min(len(ws), maxDemandShown)] {
+		parts = append(parts, fmt.Sprintf("%s %d 票（%.0f%%）", w.Name, w.Votes, w.Share*100))
+	}
+	text := "群友需求（来自已结束的投票）：" + strings.Join(parts, "、")
+	if len(ws) > maxDemandShown {
+		text += fmt.Sprintf(" 等 %d 项", len(ws))
+	}
+	return text + "。"
 }
 
 // StatusLabel is a poll's state at now in the owner's words.

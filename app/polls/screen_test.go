@@ -61,7 +61,7 @@ func (f *fixture) create(t *testing.T) data.Poll {
 
 func TestCreatePollThroughTheForm(t *testing.T) {
 	f := newFixture(t)
-	if !f.s.empty.Visible() || uifind.FindButton(f.s.Content(), "新建投票") == nil {
+	if !f.s.empty.Visible() || uifind.FindButton(f.s.Content(), "新建投票") == nil || !strings.Contains(f.s.Demand.Text, "投票结束后") {
 		t.Fatal("an empty list should say how to start")
 	}
 	test.Tap(f.s.AddButton)
@@ -170,6 +170,9 @@ func TestRecordTypedThenCloseAndResult(t *testing.T) {
 	post := strings.Join(f.s.post.Parts(), "")
 	if !strings.Contains(post, "1. 游戏类：6 票（67%）") || !strings.Contains(post, "得票最多的是「游戏类」") {
 		t.Errorf("result post = %q", post)
+	}
+	if !strings.Contains(f.s.Demand.Text, "群友需求（来自已结束的投票）：游戏类 6 票（67%）、影音类 3 票（33%）。") {
+		t.Errorf("demand line = %q", f.s.Demand.Text)
 	}
 	ws, _ := f.e.Store.DemandWeights(f.g.ID)
 	if len(ws) != 2 || ws[0].Votes != 6 || *ws[0].CategoryID != *p.Options[0].CategoryID {
