@@ -216,3 +216,13 @@ func FuzzParseList(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkPicks: 10 winners from a list of 3,000 entries.
+func BenchmarkPicks(b *testing.B) {
+	l := names(3000)
+	for i := 0; i < b.N; i++ {
+		if _, err := Picks(seedOf(i), l, 10); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
