@@ -1,8 +1,10 @@
 package swaps
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -173,5 +175,51 @@ func TestSwapBoardPost(t *testing.T) {
 	post := strings.Join(f.s.post.Parts(), "")
 	if !strings.Contains(post, "【星河卡盟 · 资源置换区】") || !strings.Contains(post, "有 网易云年卡，想换 话费") {
 		t.Errorf("board = %q", post)
+	}
+}
+
+// An expired listing leaves 开放中 and shows 已过期 under 全部挂单; a withdrawn one is
+// 已撤下 in the database and on screen, and neither is matched.
+func TestExpiredAndWithdrawnListings(t *testing.T) {
+	f := newFixture(t)
+	earlier, err := data.Open(f.e.Store.Path(), data.WithClock(func() time.Time { return uitest.Now.AddDate(0, 0, -10) }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = earlier.AddSwapListing(data.SwapDraft{GroupID: &f.g.ID, MemberID: f.a.ID, HasText: "甲", WantText: "乙", Days: 3})
+	_ = earlier.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := f.e.Store.AddSwapListing(data.SwapDraft{GroupID: &f.g.ID, MemberID: f.b.ID, HasText: "乙", WantText: "甲", Days: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.s.Refresh()
+	if len(f.s.Listings.shown) != 1 || len(f.s.Suggestions.all) != 0 {
+		t.Fatalf("开放中 shows %d, %d suggestions; want the open one and no match with the expired", len(f.s.Listings.shown), len(f.s.Suggestions.all))
+	}
+	f.s.Listings.Table.Select(widget.TableCellID{Row: 0, Col: 0})
+	test.Tap(f.s.Listings.WithdrawBtn)
+	test.Tap(uifind.OverlayButton(t, f.e.Win, "撤下"))
+	ls, _ := f.e.Store.SwapListings(0)
+	for _, x := range ls {
+		if x.ID == l.ID && x.State != data.SwapListingWithdrawn {
+			t.Errorf("listing %d is %s after 撤下", x.ID, x.State)
+		}
+	}
+	if !f.s.Listings.empty.Visible() || !strings.Contains(f.s.notice.Text(), "已撤下") {
+		t.Errorf("after 撤下: empty %v, notice %q", f.s.Listings.empty.Visible(), f.s.notice.Text())
+	}
+	f.s.Listings.Scope.SetSelected(scopeAll)
+	var states []string
+	for row := range f.s.Listings.shown {
+		lb := widget.NewLabel("")
+		f.s.Listings.fillCell(row, 1, lb)
+		states = append(states, lb.Text)
+	}
+	slices.Sort(states)
+	if strings.Join(states, ",") != "已撤下,已过期" {
+		t.Errorf("全部挂单 states = %v", states)
 	}
 }
