@@ -43,7 +43,7 @@ func newListingForm(e *ui.Env, g *data.Group, onSaved func(data.SwapListing)) *l
 	f.Has = ui.NewPicker(f.Close, "如 王者荣耀点券 60点；资源库里有的可在下面点选", 88, f.Changed)
 	f.WatchEntry("has", f.Has.Entry)
 	f.Quantity = f.Entry("quantity", "默认 1")
-	f.Want = ui.NewPicker(f.Close, "如 爱奇艺月卡；只要某一类就在右边选分类", 88, f.Changed)
+	f.Want = ui.NewPicker(f.Close, "如 爱奇艺月卡；哪个都行就在下面「想换的分类」里选一类", 88, f.Changed)
 	f.WatchEntry("want", f.Want.Entry)
 	f.WantCategory = ui.NewSelect([]string{anyCategory}, anyCategory, func(string) { f.Changed() })
 	f.Days = ui.NewSelect(daysChoices, "7 天", func(string) { f.Changed() })
