@@ -28,7 +28,8 @@ type Detail struct {
 
 	hint                                  *widget.Label
 	Head, Contents, Fairness, EntriesText *widget.Label
-	Open, Close, Draw                     *widget.Button
+	Open, Close, Draw, Edit               *widget.Button
+	EditForm                              *boxForm
 	OpeningPost, ResultPost, ReminderPost *widget.Button
 	AddEntry, PasteEntries                *widget.Button
 	winners                               *fyne.Container
@@ -52,6 +53,7 @@ func newDetail(e *ui.Env, onChanged func(string)) *Detail {
 	d.Open = widget.NewButtonWithIcon("开始报名", theme.MediaPlayIcon(), d.onOpen)
 	d.Close = widget.NewButtonWithIcon("截止报名", theme.MediaStopIcon(), d.onClose)
 	d.Draw = widget.NewButtonWithIcon("开奖", theme.ConfirmIcon(), d.onDraw)
+	d.Edit = widget.NewButtonWithIcon("修改", theme.DocumentCreateIcon(), d.onEdit)
 	for _, b := range []*widget.Button{d.Open, d.Close, d.Draw} {
 		b.Importance = widget.HighImportance
 	}
@@ -62,7 +64,7 @@ func newDetail(e *ui.Env, onChanged func(string)) *Detail {
 	d.PasteEntries = widget.NewButtonWithIcon("粘贴群聊报名", theme.ContentPasteIcon(), d.onPaste)
 	d.winners = container.NewVBox()
 	d.body = container.NewVBox(d.Head, d.Contents, d.Fairness,
-		container.NewHBox(d.Open, d.Close, d.Draw, d.OpeningPost, d.ResultPost, d.ReminderPost),
+		container.NewHBox(d.Open, d.Edit, d.Close, d.Draw, d.OpeningPost, d.ResultPost, d.ReminderPost),
 		widget.NewSeparator(), container.NewHBox(ui.Bold("报名"), d.AddEntry, d.PasteEntries), d.EntriesText,
 		widget.NewSeparator(), ui.Bold("中奖与分享"), d.winners)
 	d.clear()
@@ -145,6 +147,7 @@ func (d *Detail) show(b data.BlindBox, es []data.BlindBoxEntry, ds []data.BlindB
 		}
 	}
 	show(d.Open, b.State == data.BoxPreparing)
+	show(d.Edit, b.State == data.BoxPreparing)
 	show(d.Close, b.State == data.BoxOpen)
 	show(d.Draw, b.State == data.BoxClosed)
 	show(d.OpeningPost, b.State != data.BoxPreparing)
@@ -305,4 +308,13 @@ func askText(win fyne.Window, title, okText string, entry *ui.Entry, onOK func()
 	dlg.Show()
 	ui.EscCloses(win, dlg)
 	win.Canvas().Focus(entry)
+}
+
+// onEdit changes the box while it is still 准备中.
+func (d *Detail) onEdit() {
+	if d.Box == nil {
+		return
+	}
+	d.EditForm = editBoxForm(d.env, d.group, d.Box, func(b data.BlindBox) { d.onChanged("已修改盲盒「" + b.Title + "」") })
+	d.EditForm.show()
 }

@@ -19,15 +19,22 @@ import (
 // how many days winners have to share.
 type boxForm struct {
 	*ui.FormKit
+	id      uint // the box changed; 0: a new one
 	group   *data.Group
 	onSaved func(data.BlindBox)
 
 	Title, Winners, Opens, Closes, ShareDays *ui.FormEntry
 	Items                                    *ui.Entry
 	resources                                map[string]uint // resource name → id
+	groupID                                  *uint           // the changed box's group
 }
 
 func newBoxForm(e *ui.Env, g *data.Group, onSaved func(data.BlindBox)) *boxForm {
+	return editBoxForm(e, g, nil, onSaved)
+}
+
+// editBoxForm changes box b, still 准备中 (nil: a new box).
+func editBoxForm(e *ui.Env, g *data.Group, b *data.BlindBox, onSaved func(data.BlindBox)) *boxForm {
 	f := &boxForm{group: g, onSaved: onSaved, resources: map[string]uint{}}
 	f.FormKit = ui.NewFormKit(e, f.check, f.onSave)
 	f.Title = f.Entry("title", "如 周末资源盲盒")
@@ -44,6 +51,23 @@ func newBoxForm(e *ui.Env, g *data.Group, onSaved func(data.BlindBox)) *boxForm 
 	f.Opens.SetText(now.Format(data.DateMinLayout))
 	f.Closes.SetText(now.Add(48 * time.Hour).Format(data.DateMinLayout))
 	f.ShareDays.SetText("7")
+	if b != nil {
+		f.id = b.ID
+		f.Title.SetText(b.Title)
+		f.Winners.SetText(strconv.Itoa(b.Winners))
+		f.Opens.SetText(b.OpensAt.In(e.Loc).Format(data.DateMinLayout))
+		f.Closes.SetText(b.ClosesAt.In(e.Loc).Format(data.DateMinLayout))
+		f.ShareDays.SetText(strconv.Itoa(b.ShareDays))
+		lines := make([]string, len(b.Items))
+		for i, it := range b.Items {
+			lines[i] = it.Name + " ×" + strconv.Itoa(it.Quantity)
+		}
+		f.Items.SetText(strings.Join(lines, "\n"))
+		if b.GroupID != nil {
+			gid := *b.GroupID
+			f.groupID = &gid
+		}
+	}
 	e.Tasks.Run(func() {
 		rs, err := e.Store.Resources()
 		fyne.Do(func() {
@@ -88,7 +112,10 @@ func itemLines(text string, resources map[string]uint) []data.BoxItemDraft {
 func (f *boxForm) draft() (data.BoxDraft, error) {
 	e := f.Env
 	d := data.BoxDraft{Title: f.Title.Text, ShareDays: -1, Winners: -1, Items: itemLines(f.Items.Text, f.resources)}
-	if f.group != nil {
+	switch {
+	case f.groupID != nil:
+		d.GroupID = f.groupID
+	case f.group != nil:
 		d.GroupID = &f.group.ID
 	}
 	var ve data.ValidationError
@@ -136,7 +163,11 @@ func (f *boxForm) show() {
 	)
 	hint := widget.NewLabel("资源名称和资源库里的一样时会关联到资源库；数量写在 × 后面，不写就是 1 份。")
 	hint.Wrapping = fyne.TextWrapWord
-	f.FormKit.Show("新建盲盒", container.NewVBox(hint, form), fyne.NewSize(760, 600))
+	title := "新建盲盒"
+	if f.id != 0 {
+		title = "修改盲盒"
+	}
+	f.FormKit.Show(title, container.NewVBox(hint, form), fyne.NewSize(760, 600))
 	f.Env.Win.Canvas().Focus(f.Title)
 }
 
@@ -149,7 +180,7 @@ func (f *boxForm) onSave() {
 	var b data.BlindBox
 	f.Submit(func() error {
 		var err error
-		b, err = f.Env.Store.SaveBox(0, d)
+		b, err = f.Env.Store.SaveBox(f.id, d)
 		return err
 	}, func() { f.onSaved(b) })
 }

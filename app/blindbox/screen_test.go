@@ -167,3 +167,34 @@ func TestBoxFormRefusesBadInput(t *testing.T) {
 		t.Errorf("saved %v", bs)
 	}
 }
+
+// A box still 准备中 can be changed through the same form, prefilled; once open it
+// cannot.
+func TestEditBoxWhilePreparing(t *testing.T) {
+	f := newFixture(t)
+	b := f.makeBox(t, "1")
+	d := f.s.Detail
+	if !d.Edit.Visible() {
+		t.Fatal("修改 hidden while 准备中")
+	}
+	test.Tap(d.Edit)
+	form := d.EditForm
+	if form.Title.Text != "周末盲盒" || !strings.Contains(form.Items.Text, "原神月卡 ×2") {
+		t.Fatalf("not prefilled: %q %q", form.Title.Text, form.Items.Text)
+	}
+	form.Winners.SetText("4")
+	form.Items.SetText("原神月卡 ×5")
+	test.Tap(form.SaveButton)
+	got, err := f.e.Store.Box(b.ID)
+	if err != nil || got.Winners != 4 || len(got.Items) != 1 || got.Items[0].Quantity != 5 || got.GroupID == nil || *got.GroupID != f.g.ID {
+		t.Fatalf("after edit %+v %v", got, err)
+	}
+	if bs, _ := f.e.Store.Boxes(0); len(bs) != 1 {
+		t.Errorf("edit made a new box: %d boxes", len(bs))
+	}
+	test.Tap(d.Open)
+	test.Tap(uifind.OverlayButton(t, f.e.Win, "开始报名"))
+	if d.Edit.Visible() {
+		t.Error("修改 shown on an open box")
+	}
+}
