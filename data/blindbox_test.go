@@ -172,3 +172,68 @@ func TestPasteBoxEntries(t *testing.T) {
 		t.Errorf("entries %+v", es)
 	}
 }
+
+// A box with fewer entries than winners draws everyone; one with none draws nobody;
+// a redraw with nobody left says so.
+func TestBoxDrawWithFewEntries(t *testing.T) {
+	s, _ := requestStore(t)
+	b, _ := openBoxWith(t, s, 2, 3)
+	if _, err := s.CloseBox(b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DrawBox(b.ID); err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := s.BoxDraws(b.ID)
+	if len(ds) != 2 {
+		t.Fatalf("draws %d, want every entry", len(ds))
+	}
+	if _, err := s.RedrawWinner(ds[0].ID, "没回复"); !errors.Is(err, ErrNoneLeft) {
+		t.Errorf("redraw with nobody left: %v", err)
+	}
+	if ds, _ := s.BoxDraws(b.ID); !ds[0].Won() {
+		t.Error("a failed redraw voided the winner")
+	}
+	empty, _ := s.SaveBox(0, boxDraft(1, s.Now()))
+	for _, step := range []func(uint) (BlindBox, error){s.OpenBox, s.CloseBox, s.DrawBox} {
+		if _, err := step(empty.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ds, _ := s.BoxDraws(empty.ID); len(ds) != 0 {
+		t.Errorf("empty box drew %d", len(ds))
+	}
+}
+
+// 今日's lines count only the current group's boxes.
+func TestBoxAgendaLines(t *testing.T) {
+	s, now := requestStore(t)
+	g1, g2 := Group{Name: "一群", Number: "11111111"}, Group{Name: "二群", Number: "22222222"}
+	if err := s.SaveGroup(&g1); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveGroup(&g2); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range []Group{g1, g2} {
+		d := boxDraft(1, s.Now())
+		d.GroupID = &g.ID
+		d.Title = g.Name + "盲盒"
+		b, err := s.SaveBox(0, d)
+		if err == nil {
+			_, err = s.OpenBox(b.ID)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := s.Agenda(g1.ID, s.Now(), time.UTC)
+	if err != nil || a.BoxesDue.Count != 0 {
+		t.Fatalf("before close time: %+v %v", a.BoxesDue, err)
+	}
+	*now = now.Add(49 * time.Hour)
+	a, _ = s.Agenda(g1.ID, s.Now(), time.UTC)
+	if a.BoxesDue.Count != 1 || a.BoxesDue.Names[0] != "一群盲盒（该截止）" {
+		t.Errorf("due %+v", a.BoxesDue)
+	}
+}
