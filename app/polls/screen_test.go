@@ -184,3 +184,27 @@ func TestRecordTypedThenCloseAndResult(t *testing.T) {
 		t.Errorf("state cell = %q", cell.Text)
 	}
 }
+
+// A resource picked in the form becomes an option standing for it, its votes demand
+// for that resource once the poll is closed.
+func TestPollOptionFromResource(t *testing.T) {
+	f := newFixture(t)
+	r := uitest.MustResource(t, f.e, data.ResourceDraft{Name: "王者荣耀点券 600点", Category: "游戏类", Price: "55"})
+	test.Tap(f.s.AddButton)
+	form := f.s.form
+	test.Type(form.Question, "想要哪个？")
+	test.Type(form.Resource.Entry, "王者")
+	if len(form.Resource.Shown) == 0 {
+		t.Fatal("the resource is not offered")
+	}
+	form.Resource.List.Select(0)
+	test.Type(form.Options, "\n别的")
+	if form.Options.Text != "王者荣耀点券 600点\n别的" || !strings.Contains(form.Linked.Text, "1 项是资源") {
+		t.Fatalf("options %q, linked %q", form.Options.Text, form.Linked.Text)
+	}
+	test.Tap(form.SaveButton)
+	ps := f.polls(t)
+	if len(ps) != 1 || ps[0].Options[0].ResourceID == nil || *ps[0].Options[0].ResourceID != r.ID || ps[0].Options[1].ResourceID != nil {
+		t.Fatalf("saved = %+v", ps)
+	}
+}
