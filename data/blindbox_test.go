@@ -237,3 +237,34 @@ func TestBoxAgendaLines(t *testing.T) {
 		t.Errorf("due %+v", a.BoxesDue)
 	}
 }
+
+// A blind-box entry's demand is kept as the member's request, for matching and the
+// demand board, but waits for no reply: 待回复 and 今日 do not list it.
+func TestBoxDemandsWaitForNoReply(t *testing.T) {
+	s, _ := requestStore(t)
+	b, _ := openBoxWith(t, s, 1, 1)
+	paste := "2026-11-20 20:15:03 小明(12345678)\n参加盲盒 求原神月卡\n"
+	if _, err := s.PasteBoxEntries(b.ID, paste, time.UTC); err != nil {
+		t.Fatal(err)
+	}
+	var kept []Request
+	if err := s.db.Where("source = ? AND text = ?", RequestFromBlindBox, "求原神月卡").Find(&kept).Error; err != nil || len(kept) == 0 || kept[0].State != RequestWaiting {
+		t.Fatalf("demand kept as %+v, %v", kept, err)
+	}
+	waiting, err := s.WaitingRequests(0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range waiting {
+		if r.Source == RequestFromBlindBox {
+			t.Fatalf("a blind-box demand waits for a reply: %+v", r)
+		}
+	}
+	var a Agenda
+	if err := s.agendaRequests(&a, 0, s.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if a.Requests.WaitingCount != len(waiting) {
+		t.Fatalf("今日 counts %d waiting, the list has %d", a.Requests.WaitingCount, len(waiting))
+	}
+}

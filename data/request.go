@@ -25,11 +25,15 @@ type Request struct {
 	CategoryID *uint        `gorm:"index"`
 	State      RequestState `gorm:"size:16;not null;index"`
 	ResourceID *uint        `gorm:"index"`
-	AskedAt    time.Time    `gorm:"not null;index"`
-	RepliedAt  *time.Time
-	ClosedAt   *time.Time
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	// Source says where a request came from: "" for one the owner noted (a 求… to
+	// answer), RequestFromBlindBox for a blind-box entry's demand, which counts as
+	// demand for matching and the board but waits for no reply.
+	Source    string    `gorm:"size:16;not null;default:''"`
+	AskedAt   time.Time `gorm:"not null;index"`
+	RepliedAt *time.Time
+	ClosedAt  *time.Time
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Synonym says that, when searching, Word also finds what Means finds (月卡 ~ 会员).

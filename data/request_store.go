@@ -152,11 +152,16 @@ func requestsOf(q *gorm.DB, groupID uint) *gorm.DB {
 	return q
 }
 
+// awaitingReply narrows q to the requests waiting for the owner's reply: those still
+// 待回复 that someone asked in the group (a blind-box entry's demand waits for no reply).
+func awaitingReply(q *gorm.DB) *gorm.DB {
+	return q.Where("state = ? AND source <> ?", RequestWaiting, RequestFromBlindBox)
+}
+
 // WaitingRequests lists the requests of a group (0: all) still waiting for a reply,
 // oldest first, with their members and seats, at most limit (0: all).
 func (s *Store) WaitingRequests(groupID uint, limit int) ([]Request, error) {
-	q := requestsOf(s.db.Preload("Member.Memberships"), groupID).
-		Where("state = ?", RequestWaiting).Order("asked_at").Order("id")
+	q := awaitingReply(requestsOf(s.db.Preload("Member.Memberships"), groupID)).Order("asked_at").Order("id")
 	if limit > 0 {
 		q = q.Limit(limit)
 	}

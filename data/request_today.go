@@ -24,7 +24,7 @@ type AgendaRequests struct {
 // agendaRequests fills the request lines of the agenda for a group (0: all groups).
 func (s *Store) agendaRequests(a *Agenda, groupID uint, now time.Time) error {
 	var n int64
-	if err := requestsOf(s.db.Model(&Request{}), groupID).Where("state = ?", RequestWaiting).Count(&n).Error; err != nil {
+	if err := awaitingReply(requestsOf(s.db.Model(&Request{}), groupID)).Count(&n).Error; err != nil {
 		return fmt.Errorf("count waiting requests: %w", err)
 	}
 	a.Requests.WaitingCount = int(n)
