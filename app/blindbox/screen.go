@@ -25,8 +25,8 @@ var boxColumns = []ui.Column{
 
 // Screen is the box list with the chosen box's detail, and the 验证 tab.
 type Screen struct {
-	env      *ui.Env
-	group    *data.Group
+	env *ui.Env
+	ui.CurrentGroup
 	boxes    []data.BlindBox
 	selected uint
 	latest   ui.Latest
@@ -67,20 +67,10 @@ func NewScreen(e *ui.Env) *Screen {
 // Content is the screen to put in the window.
 func (s *Screen) Content() fyne.CanvasObject { return s.Tabs }
 
-// SetGroup follows the current group; the shell reloads the screen when it is shown.
-func (s *Screen) SetGroup(g *data.Group) { s.group = g }
-
-func (s *Screen) groupID() uint {
-	if s.group == nil {
-		return 0
-	}
-	return s.group.ID
-}
-
 // Refresh reloads the boxes of the current group.
 func (s *Screen) Refresh() {
 	n := s.latest.Next()
-	e, gid := s.env, s.groupID()
+	e, gid := s.env, s.GroupID()
 	e.Tasks.Run(func() {
 		bs, err := e.Store.Boxes(gid)
 		fyne.Do(func() {
@@ -139,7 +129,7 @@ func (s *Screen) onRowSelected(row int) {
 		return
 	}
 	s.selected = s.boxes[row].ID
-	s.Detail.load(s.selected, s.group)
+	s.Detail.load(s.selected, s.Group)
 }
 
 // ShowBox selects box id once the list is loaded (the 今日 home points at it).
@@ -149,7 +139,7 @@ func (s *Screen) ShowBox(id uint) {
 }
 
 func (s *Screen) onAdd() {
-	s.Form = newBoxForm(s.env, s.group, func(b data.BlindBox) {
+	s.Form = newBoxForm(s.env, s.Group, func(b data.BlindBox) {
 		s.selected = b.ID
 		s.notice.Show("已新建盲盒「" + b.Title + "」，准备好后点「开始报名」")
 		s.Refresh()

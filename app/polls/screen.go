@@ -30,8 +30,8 @@ var pollColumns = []ui.Column{
 
 // Screen is the poll list with the actions on the selected poll.
 type Screen struct {
-	env      *ui.Env
-	group    *data.Group
+	env *ui.Env
+	ui.CurrentGroup
 	all      []data.Poll
 	selected uint
 	latest   ui.Latest
@@ -79,20 +79,10 @@ func (s *Screen) Content() fyne.CanvasObject {
 	return container.NewBorder(top, s.Demand, nil, nil, s.empty.OverTable(s.table))
 }
 
-// SetGroup follows the current group; the shell reloads the screen when it is shown.
-func (s *Screen) SetGroup(g *data.Group) { s.group = g }
-
-func (s *Screen) groupID() uint {
-	if s.group == nil {
-		return 0
-	}
-	return s.group.ID
-}
-
 // Refresh reloads the polls of the current group.
 func (s *Screen) Refresh() {
 	n := s.latest.Next()
-	e, gid := s.env, s.groupID()
+	e, gid := s.env, s.GroupID()
 	e.Tasks.Run(func() {
 		ps, err := e.Store.Polls(gid)
 		var ws []data.DemandWeight
@@ -266,11 +256,11 @@ func (s *Screen) Select(id uint) { s.selected = id }
 func (s *Screen) Selected() uint { return s.selected }
 
 func (s *Screen) onAdd() {
-	if s.group == nil {
+	if s.Group == nil {
 		ui.ShowMessage(s.env.Win, "还没有群", "请先到「群管理」新建一个群，投票是按群记的。")
 		return
 	}
-	s.form = newPollForm(s.env, *s.group, s.onCreated)
+	s.form = newPollForm(s.env, *s.Group, s.onCreated)
 	s.form.show()
 }
 

@@ -79,7 +79,7 @@ func (t *dealsTab) members(d *data.SwapDeal) string {
 	names := make([]string, 0, len(d.Listings))
 	for _, dl := range d.Listings {
 		if dl.Listing != nil {
-			names = append(names, dl.Listing.MemberName(t.s.groupID()))
+			names = append(names, dl.Listing.MemberName(t.s.GroupID()))
 		}
 	}
 	return strings.Join(names, "、")
@@ -118,7 +118,7 @@ func (t *dealsTab) showDetail(d *data.SwapDeal) {
 	fmt.Fprintf(&b, "撮合 #%d：%s\n", d.ID, d.State.Label())
 	for _, dl := range d.Listings {
 		if l := dl.Listing; l != nil {
-			fmt.Fprintf(&b, "· %s：有「%s」，想换「%s」\n", l.MemberName(t.s.groupID()), l.HasLabel(), l.WantLabel())
+			fmt.Fprintf(&b, "· %s：有「%s」，想换「%s」\n", l.MemberName(t.s.GroupID()), l.HasLabel(), l.WantLabel())
 		}
 	}
 	if d.Reason != "" {

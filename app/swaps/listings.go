@@ -111,7 +111,7 @@ func (t *listingsTab) fillCell(row, col int, l *widget.Label) {
 	case 1:
 		l.SetText(x.StateLabel(now))
 	case 2:
-		l.SetText(x.MemberName(t.s.groupID()))
+		l.SetText(x.MemberName(t.s.GroupID()))
 	case 3:
 		l.SetText(x.HasLabel())
 	case 4:
@@ -133,7 +133,7 @@ func (t *listingsTab) onSelected(row int) {
 }
 
 func (t *listingsTab) onAdd() {
-	t.Form = newListingForm(t.s.env, t.s.group, t.onSaved)
+	t.Form = newListingForm(t.s.env, t.s.Group, t.onSaved)
 	t.Form.show()
 }
 
@@ -166,8 +166,8 @@ func (t *listingsTab) onWithdraw() {
 func (t *listingsTab) onPost() {
 	e, ls := t.s.env, t.all
 	var g data.Group
-	if t.s.group != nil {
-		g = *t.s.group
+	if t.s.Group != nil {
+		g = *t.s.Group
 	}
 	e.Tasks.Run(func() {
 		cats, err := e.Store.Categories()

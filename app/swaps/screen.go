@@ -14,8 +14,8 @@ import (
 
 // Screen is the swap zone: three tabs over one load of the group's swaps.
 type Screen struct {
-	env    *ui.Env
-	group  *data.Group
+	env *ui.Env
+	ui.CurrentGroup
 	latest ui.Latest
 	loaded bool
 
@@ -48,21 +48,11 @@ func (s *Screen) Content() fyne.CanvasObject {
 	return container.NewBorder(s.notice.Content(), nil, nil, nil, s.Tabs)
 }
 
-// SetGroup follows the current group; the shell reloads the screen when it is shown.
-func (s *Screen) SetGroup(g *data.Group) { s.group = g }
-
-func (s *Screen) groupID() uint {
-	if s.group == nil {
-		return 0
-	}
-	return s.group.ID
-}
-
 func (s *Screen) groupPtr() *uint {
-	if s.group == nil {
+	if s.Group == nil {
 		return nil
 	}
-	id := s.group.ID
+	id := s.Group.ID
 	return &id
 }
 
@@ -72,7 +62,7 @@ func (s *Screen) ShowSuggestions() { s.Tabs.Select(s.suggestionsItem) }
 // Refresh reloads the listings, the suggestions and the deals of the current group.
 func (s *Screen) Refresh() {
 	n := s.latest.Next()
-	e, gid := s.env, s.groupID()
+	e, gid := s.env, s.GroupID()
 	e.Tasks.Run(func() {
 		ls, err := e.Store.SwapListings(gid)
 		var ss []data.SwapSuggestion

@@ -117,8 +117,8 @@ func (t *suggestionsTab) Post(i int) {
 	}
 	e, sg := t.s.env, t.all[i]
 	var g data.Group
-	if t.s.group != nil {
-		g = *t.s.group
+	if t.s.Group != nil {
+		g = *t.s.Group
 	}
 	e.Tasks.Run(func() {
 		qqs, err := e.Store.MemberQQs()

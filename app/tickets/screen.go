@@ -42,8 +42,8 @@ const (
 
 // Screen is the 售后工单 area.
 type Screen struct {
-	env    *ui.Env
-	group  *data.Group
+	env *ui.Env
+	ui.CurrentGroup
 	latest ui.Latest
 
 	tickets []data.Ticket
@@ -93,24 +93,14 @@ func (s *Screen) Content() fyne.CanvasObject {
 		container.NewTabItem("工单", list),
 		container.NewTabItem("月度统计", s.Stats.content()),
 	)
-	s.tabs.OnSelected = func(*container.TabItem) { s.Stats.refresh(s.groupID()) }
+	s.tabs.OnSelected = func(*container.TabItem) { s.Stats.refresh(s.GroupID()) }
 	return s.tabs
-}
-
-// SetGroup follows the current group: tickets are kept per group.
-func (s *Screen) SetGroup(g *data.Group) { s.group = g }
-
-func (s *Screen) groupID() uint {
-	if s.group == nil {
-		return 0
-	}
-	return s.group.ID
 }
 
 // Refresh loads the tickets, most urgent first, and the statistics when they show.
 func (s *Screen) Refresh() {
 	n := s.latest.Next()
-	e, gid, open := s.env, s.groupID(), s.Filter.Selected != showAll
+	e, gid, open := s.env, s.GroupID(), s.Filter.Selected != showAll
 	e.Tasks.Run(func() {
 		now := e.Now()
 		var ts []data.Ticket
@@ -193,7 +183,7 @@ func (s *Screen) fillCell(row, col int, l *widget.Label) {
 	case colState:
 		l.SetText(t.State.Label())
 	case colMember:
-		l.SetText(t.Who(s.groupID()))
+		l.SetText(t.Who(s.GroupID()))
 	case colCategory:
 		l.SetText(t.Category.Label())
 	case colDescription:
@@ -246,7 +236,7 @@ func (s *Screen) onSelected(row int) {
 
 // ShowDetail opens ticket id's detail.
 func (s *Screen) ShowDetail(id uint) {
-	s.Detail = newDetail(s.env, s.group, id, s.afterChange)
+	s.Detail = newDetail(s.env, s.Group, id, s.afterChange)
 	s.Detail.show()
 }
 
@@ -259,7 +249,7 @@ func (s *Screen) afterChange(what string) {
 }
 
 func (s *Screen) onNew() {
-	s.Form = NewForm(s.env, s.group, func(t data.Ticket) {
+	s.Form = NewForm(s.env, s.Group, func(t data.Ticket) {
 		s.afterChange(fmt.Sprintf("已开单 #%d，%s 前要首次回复。", t.ID, t.DueAt.In(s.env.Loc).Format("01-02 15:04")))
 	})
 	s.Form.Show()
@@ -267,7 +257,7 @@ func (s *Screen) onNew() {
 
 // onGuide shows the 售后通道 post, to copy to the group.
 func (s *Screen) onGuide() {
-	e, g := s.env, s.group
+	e, g := s.env, s.Group
 	e.Tasks.Run(func() {
 		hours, err := e.Store.TicketPromiseHours()
 		var qqs []string

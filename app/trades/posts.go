@@ -13,8 +13,8 @@ import (
 func (s *Screen) onGuide() {
 	e := s.env
 	var g data.Group
-	if s.group != nil {
-		g = *s.group
+	if s.Group != nil {
+		g = *s.Group
 	}
 	e.Tasks.Run(func() {
 		d, err := e.Store.EscrowDeadlines()

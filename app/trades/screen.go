@@ -30,8 +30,8 @@ var tradeColumns = []ui.Column{
 
 // Screen is the trade list with the selected trade's detail beside it.
 type Screen struct {
-	env      *ui.Env
-	group    *data.Group
+	env *ui.Env
+	ui.CurrentGroup
 	all      []data.Trade
 	shown    []int
 	selected uint // the trade shown in the detail; 0: none
@@ -77,20 +77,10 @@ func (s *Screen) Content() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, split)
 }
 
-// SetGroup follows the current group; the shell reloads the screen when it is shown.
-func (s *Screen) SetGroup(g *data.Group) { s.group = g }
-
-func (s *Screen) groupID() uint {
-	if s.group == nil {
-		return 0
-	}
-	return s.group.ID
-}
-
 // Refresh reloads the trades of the current group.
 func (s *Screen) Refresh() {
 	n := s.latest.Next()
-	e, gid := s.env, s.groupID()
+	e, gid := s.env, s.GroupID()
 	e.Tasks.Run(func() {
 		ts, err := e.Store.Trades(gid, e.Now())
 		fyne.Do(func() {
@@ -137,7 +127,7 @@ func (s *Screen) apply() {
 	}
 	for i := range s.all { // finished under 进行中: its detail stays, to see how it ended
 		if s.all[i].ID == s.selected {
-			s.detail.load(s.selected, s.group)
+			s.detail.load(s.selected, s.Group)
 			return
 		}
 	}
@@ -174,7 +164,7 @@ func (s *Screen) fillCell(row, col int, l *widget.Label) {
 	if t.Overdue(now) {
 		l.Importance = widget.DangerImportance
 	}
-	gid := s.groupID()
+	gid := s.GroupID()
 	switch col {
 	case 0:
 		l.SetText(fmt.Sprintf("#%d", t.ID))
@@ -220,7 +210,7 @@ func (s *Screen) onRowSelected(row int) {
 		return
 	}
 	s.selected = s.all[s.shown[row]].ID
-	s.detail.load(s.selected, s.group)
+	s.detail.load(s.selected, s.Group)
 }
 
 // ShowTrade selects trade id once the list is loaded (the 今日 home points at it).
@@ -230,7 +220,7 @@ func (s *Screen) ShowTrade(id uint) {
 }
 
 func (s *Screen) onAdd() {
-	s.form = newTradeForm(s.env, s.group, s.onOpened)
+	s.form = newTradeForm(s.env, s.Group, s.onOpened)
 	s.form.show()
 }
 
