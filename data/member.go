@@ -253,7 +253,8 @@ func saveMember(tx *gorm.DB, m *Member) error {
 func memberSearchKey(m *Member) string {
 	parts := []string{m.QQ, m.Nickname}
 	for _, ms := range m.Memberships {
-		parts = append(parts, ms.CardName)
+		// The level name too, so searching 潜水 finds the silent members of QQ's list.
+		parts = append(parts, ms.CardName, ms.LevelName)
 	}
 	for _, t := range m.Tags {
 		parts = append(parts, t.Value)

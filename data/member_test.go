@@ -180,9 +180,16 @@ func TestFilterMembers(t *testing.T) {
 	saveMemberDraft(t, s, MemberDraft{QQ: "123456789", Nickname: "爱吃橘子的猫", Interests: "王者荣耀"})
 	saveMemberDraft(t, s, MemberDraft{QQ: "22222222", Nickname: "追剧小王", Segments: "学生",
 		Memberships: []MembershipDraft{{GroupID: a.ID, CardName: "深圳-小王"}}})
+	// What QQ's member list says of a seat: the level name finds the silent members.
+	quiet := Member{QQ: "33333333", Nickname: "路人甲", Memberships: []Membership{{GroupID: a.ID, Role: RoleMember, LevelName: "潜水"}}}
+	if err := s.SaveMember(&quiet); err != nil {
+		t.Fatal(err)
+	}
 	ms, _ := s.Members(0)
 	tests := []struct{ q, want string }{
-		{"", "22222222 123456789"},
+		{"", "22222222 33333333 123456789"},
+		{"潜水", "33333333"},
+		{"qs", "33333333"},
 		{"wzry", "123456789"},
 		{"xiaowang", "22222222"},
 		{"shenzhen", "22222222"},

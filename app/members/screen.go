@@ -69,7 +69,7 @@ type Links struct {
 func NewScreen(e *ui.Env, links Links) *Screen {
 	s := &Screen{env: e, links: links, selected: -1}
 	s.search = ui.NewEntry()
-	s.search.SetPlaceHolder("搜索QQ号、昵称、群名片、标签或拼音")
+	s.search.SetPlaceHolder("搜索QQ号、昵称、群名片、标签、等级（如 潜水）或拼音")
 	s.search.OnChanged = s.onSearchChanged
 	s.scope = ui.NewSelect([]string{scopeGroup, scopeAll}, scopeGroup, func(string) { s.Refresh() })
 	s.table = ui.NewRecordTable(memberColumns, func() int { return len(s.shown) }, s.fillCell, s.onRowSelected)
