@@ -143,7 +143,7 @@ func FormatDate(t *time.Time, loc *time.Location) string {
 // semicolons, half- or full-width, with repeats dropped.
 func SplitTags(s string) []string {
 	fields := strings.FieldsFunc(s, func(r rune) bool {
-		return strings.ContainsRune(",，、;； \t\n#", r)
+		return strings.ContainsRune(",; \t\n#，、；", r)
 	})
 	seen := make(map[string]bool, len(fields))
 	tags := fields[:0]
