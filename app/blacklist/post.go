@@ -68,11 +68,4 @@ func (p *PostDialog) load() {
 }
 
 // onCopied keeps the post in the history, like every post copied to QQ.
-func (p *PostDialog) onCopied(int) {
-	post, e := p.post, p.env
-	e.Tasks.Run(func() {
-		if err := post.Record(e.Store); err != nil {
-			fyne.Do(func() { e.ShowError(err) })
-		}
-	})
-}
+func (p *PostDialog) onCopied(int) { p.env.RecordCopied(p.post) }

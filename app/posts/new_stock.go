@@ -69,16 +69,9 @@ func (p *NewStockPost) load() {
 	})
 }
 
-// onCopied records the post in the history; the post is copied before the work starts,
-// since a rebuild may replace it while the record is written.
-func (p *NewStockPost) onCopied(int) {
-	post, e := p.post, p.env
-	e.Tasks.Run(func() {
-		if err := post.Record(e.Store); err != nil {
-			fyne.Do(func() { e.ShowError(err) })
-		}
-	})
-}
+// onCopied records the post in the history, as it is now: a rebuild may replace it
+// while the record is written.
+func (p *NewStockPost) onCopied(int) { p.env.RecordCopied(p.post) }
 
 func (p *NewStockPost) onEditTemplate() {
 	e, g, r := p.env, p.group, p.resource

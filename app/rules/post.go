@@ -80,11 +80,4 @@ func (p *postView) infoOf(post qqpost.Built) string {
 }
 
 // onCopied records the post the first time any part of it is copied.
-func (p *postView) onCopied(int) {
-	post, e := p.post, p.s.env
-	e.Tasks.Run(func() {
-		if err := post.Record(e.Store); err != nil {
-			fyne.Do(func() { e.ShowError(err) })
-		}
-	})
-}
+func (p *postView) onCopied(int) { p.s.env.RecordCopied(p.post) }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	qqposts "github.com/qunhuo/qunhuo/data/posts"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -124,3 +126,14 @@ func Enable(b *widget.Button, on bool) {
 
 // Parts are the parts of the post shown, in order.
 func (p *PostPreview) Parts() []string { return p.parts }
+
+// RecordCopied keeps a post in the history once any part of it was copied to QQ, off
+// the UI goroutine. The caller hands over the post it copied, since a rebuild may
+// replace its own while the record is written.
+func (e *Env) RecordCopied(post qqposts.Built) {
+	e.Tasks.Run(func() {
+		if err := post.Record(e.Store); err != nil {
+			fyne.Do(func() { e.ShowError(err) })
+		}
+	})
+}
