@@ -286,8 +286,8 @@ func (s *Store) DeleteMember(id uint) error {
 	})
 }
 
-// memberOnRecord refuses to delete a member who has escrow trades or after-sales
-// tickets: those records are kept for good, and they name the member. The refusal is a
+// memberOnRecord refuses to delete a member who has escrow trades, after-sales
+// tickets, swap listings or points entries: those records are kept for good, and they name the member. The refusal is a
 // ValidationError at "member" in the owner's words, and ErrInUse.
 func memberOnRecord(tx *gorm.DB, memberID uint) error {
 	var trades, tickets int64
@@ -301,7 +301,14 @@ func memberOnRecord(tx *gorm.DB, memberID uint) error {
 	if err := tx.Model(&SwapListing{}).Where("member_id = ?", memberID).Count(&swaps).Error; err != nil {
 		return fmt.Errorf("delete member: %w", err)
 	}
+	var entries int64
+	if err := tx.Model(&PointEntry{}).Where("member_id = ?", memberID).Count(&entries).Error; err != nil {
+		return fmt.Errorf("delete member: %w", err)
+	}
 	var has []string
+	if entries > 0 {
+		has = append(has, fmt.Sprintf("%d 条积分流水", entries))
+	}
 	if swaps > 0 {
 		has = append(has, fmt.Sprintf("%d 条置换挂单", swaps))
 	}

@@ -35,6 +35,7 @@ var migrations = []migration{
 	{id: "0008_blind_boxes", up: createBlindBoxes},
 	{id: "0009_swaps", up: createSwaps},
 	{id: "0010_polls", up: createPolls},
+	{id: "0011_points", up: createPoints},
 }
 
 // SchemaVersion names the newest schema step this app knows, such as "0004_settings":

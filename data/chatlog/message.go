@@ -1,0 +1,31 @@
+// Package chatlog reads QQ chat exports as streams of messages: the classic QQ PC
+// 消息管理器 text export and the JSON export of QQChatExporter. It never holds a whole
+// file: a Reader hands out one Message at a time. It knows nothing of the database.
+package chatlog
+
+import "time"
+
+// Kind is what a message is.
+type Kind uint8
+
+// The kinds of message.
+const (
+	Text     Kind = iota // a member's message (placeholders such as [图片] kept in Text)
+	System               // 系统消息: a join, a leave, a recall notice …
+	Recalled             // a message its sender took back (JSON exports mark them)
+)
+
+// Message is one message of a group chat as an export holds it.
+type Message struct {
+	Group      string    // the group's name as the export names it (消息对象, or the chat's name)
+	GroupQQ    string    // the group's number when the export gives it, else ""
+	At         time.Time // in UTC; text exports are read as China time (UTC+8)
+	SenderQQ   string    // digits; "" when the sender is known only by e-mail
+	SenderMail string    // the e-mail of a name<email> sender
+	SenderName string    // the name as shown (group card or nickname), without a 【…】 title
+	Title      string    // the 【管理员】-style title before the name, without brackets
+	Text       string    // the body, lines joined by "\n"
+	Kind       Kind
+	Mentions   []string // names @-ed in the body, in order
+	Line       int      // where the message starts in the file (1-based line, or the JSON message's index+1)
+}
