@@ -36,6 +36,7 @@ var migrations = []migration{
 	{id: "0009_swaps", up: createSwaps},
 	{id: "0010_polls", up: createPolls},
 	{id: "0011_points", up: createPoints},
+	{id: "0015_chat_messages", up: createChatMessages},
 }
 
 // SchemaVersion names the newest schema step this app knows, such as "0004_settings":
