@@ -37,6 +37,7 @@ var migrations = []migration{
 	{id: "0010_polls", up: createPolls},
 	{id: "0011_points", up: createPoints},
 	{id: "0015_chat_messages", up: createChatMessages},
+	{id: "0013_talent_months", up: createTalentMonths},
 }
 
 // SchemaVersion names the newest schema step this app knows, such as "0004_settings":
