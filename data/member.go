@@ -305,7 +305,14 @@ func memberOnRecord(tx *gorm.DB, memberID uint) error {
 	if err := tx.Model(&PointEntry{}).Where("member_id = ?", memberID).Count(&entries).Error; err != nil {
 		return fmt.Errorf("delete member: %w", err)
 	}
+	var talks int64
+	if err := tx.Model(&ShareSession{}).Where("speaker_id = ?", memberID).Count(&talks).Error; err != nil {
+		return fmt.Errorf("delete member: %w", err)
+	}
 	var has []string
+	if talks > 0 {
+		has = append(has, fmt.Sprintf("%d 场分享会主讲", talks))
+	}
 	if entries > 0 {
 		has = append(has, fmt.Sprintf("%d 条积分流水", entries))
 	}

@@ -38,6 +38,7 @@ var migrations = []migration{
 	{id: "0011_points", up: createPoints},
 	{id: "0015_chat_messages", up: createChatMessages},
 	{id: "0013_talent_months", up: createTalentMonths},
+	{id: "0014_share_sessions", up: createShareSessions},
 }
 
 // SchemaVersion names the newest schema step this app knows, such as "0004_settings":

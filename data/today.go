@@ -35,6 +35,8 @@ type Agenda struct {
 	NewSwapMatches    int         // 置换区 suggestions the owner has not seen yet (swap_store.go)
 	BoxesDue          AgendaLine  // 资源盲盒 to close or to draw, IDs the boxes' (blindbox_today.go)
 	OverdueShares     AgendaLine  // 资源盲盒 winners whose share is overdue, IDs the boxes' (blindbox_today.go)
+	SessionsSoon      AgendaLine  // 分享会 not yet held starting today or tomorrow, IDs the sessions' (session_today.go)
+	SessionsUnpaid    AgendaLine  // 分享会 ended whose speaker or attendees have no points yet, IDs the sessions' (session_today.go)
 }
 
 // AgendaLine counts resources and names the first few, at most AgendaLineLength, in
@@ -102,6 +104,12 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 			return err
 		}
 		if a.OverdueShares, err = overdueSharesLine(tx, groupID, now); err != nil {
+			return err
+		}
+		if a.SessionsSoon, err = sessionsSoonLine(tx, groupID, now, loc); err != nil {
+			return err
+		}
+		if a.SessionsUnpaid, err = sessionsUnpaidLine(tx, groupID); err != nil {
 			return err
 		}
 		a.UnpostedInvalid, err = unpostedInvalid(tx, groupID)
