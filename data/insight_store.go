@@ -1,0 +1,422 @@
+package data
+
+import (
+	"database/sql/driver"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/qunhuo/qunhuo/data/insight"
+	"github.com/qunhuo/qunhuo/data/points"
+	"gorm.io/gorm"
+)
+
+// InsightWeeks is how many weeks the 互动率 dashboard measures.
+const InsightWeeks = 12
+
+// Setting keys of the 互动率 rules the owner may change.
+const (
+	settingInsightRequestWords = "insight.request_words" // the owner's own asking words, one a line
+	settingInsightSilentDays   = "insight.silent_days"
+)
+
+// Insight is what the 互动率 dashboard shows for one group.
+type Insight struct {
+	Report insight.Report
+	App    []AppWeek // the app's own numbers, one per week of Report.Weeks
+	// ChatMessages counts the group's imported messages (of finished imports), and
+	// ChatFrom/ChatTo their span; 0 means nothing imported: the dashboard explains how.
+	ChatMessages     int64
+	ChatFrom, ChatTo time.Time
+}
+
+// AppWeek is one week of the app's own records.
+type AppWeek struct {
+	TicketsJudged int   // 售后工单 opened this week whose first-response promise is settled
+	TicketsKept   int   // of those, answered within the promise
+	SwapsDone     int   // 置换 deals completed this week
+	BoxEntries    int   // 资源盲盒 entries this week
+	PointsAwarded int64 // points awarded (positive awards, not redemptions or corrections)
+}
+
+// KeptRate is the share of judged tickets answered within the promise; ok is false
+// when none was judged.
+func (w AppWeek) KeptRate() (rate float64, ok bool) {
+	if w.TicketsJudged == 0 {
+		return 0, false
+	}
+	return float64(w.TicketsKept) / float64(w.TicketsJudged), true
+}
+
+// InsightRules are the default rules with the owner's own asking words and silence.
+func (s *Store) InsightRules() (insight.Rules, error) {
+	return insightRules(s.db)
+}
+
+func insightRules(tx *gorm.DB) (insight.Rules, error) {
+	r := insight.DefaultRules()
+	words, _, err := getSetting(tx, settingInsightRequestWords)
+	if err != nil {
+		return r, err
+	}
+	r = r.WithRequestWords(strings.Split(words, "\n"))
+	if v, ok, err := getSetting(tx, settingInsightSilentDays); err != nil {
+		return r, err
+	} else if ok {
+		var n int
+		if _, err := fmt.Sscan(v, &n); err == nil && n > 0 {
+			r.SilentDays = n
+		}
+	}
+	return r, nil
+}
+
+// SetInsightRequestWords keeps the owner's own asking words (one a line).
+func (s *Store) SetInsightRequestWords(words []string) error {
+	return s.SetSetting(settingInsightRequestWords, strings.Join(words, "\n"))
+}
+
+// doneChat narrows chat_messages (aliased m) to the group's messages of finished imports.
+func doneChat(tx *gorm.DB, groupID uint) *gorm.DB {
+	q := tx.Table("chat_messages AS m").
+		Joins("JOIN chat_imports AS ci ON ci.id = m.import_id AND ci.state = ?", ChatImportDone)
+	if groupID != 0 {
+		q = q.Where("m.group_id = ?", groupID)
+	}
+	return q
+}
+
+// LoadInsight gathers and computes group groupID's dashboard for the InsightWeeks weeks
+// up to now. The weekly counts per sender are aggregated in SQL, one query per week;
+// only the messages the requests, answers, posts and joins need are read whole.
+func (s *Store) LoadInsight(groupID uint, now time.Time) (*Insight, error) {
+	out := &Insight{}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		rules, err := insightRules(tx)
+		if err != nil {
+			return err
+		}
+		in := insight.Input{Weeks: insight.LastWeeks(now, InsightWeeks), Now: now}
+		if in.Members, err = insightMembers(tx, groupID); err != nil {
+			return err
+		}
+		if err := chatSpan(tx, groupID, out); err != nil {
+			return err
+		}
+		if out.ChatMessages > 0 {
+			if in.Counts, err = senderCounts(tx, groupID, in.Weeks); err != nil {
+				return err
+			}
+			if in.Posts, err = insightPosts(tx, groupID, in.Weeks); err != nil {
+				return err
+			}
+			if in.Messages, err = insightMessages(tx, groupID, in, rules); err != nil {
+				return err
+			}
+		}
+		out.Report = insight.Compute(in, rules)
+		out.App, err = appWeeks(tx, groupID, in.Weeks, now)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load insight: %w", err)
+	}
+	return out, nil
+}
+
+// insightMembers are the group's seats (every group's when 0) with what QQ's list said.
+func insightMembers(tx *gorm.DB, groupID uint) ([]insight.GroupMember, error) {
+	type row struct {
+		QQ          string
+		Nickname    string
+		CardName    string
+		Role        Role
+		JoinedOn    *time.Time
+		LeftOn      *time.Time
+		LastSpokeAt *time.Time
+	}
+	var rows []row
+	q := tx.Table("memberships AS s").Select("m.qq, m.nickname, s.card_name, s.role, s.joined_on, s.left_on, s.last_spoke_at").
+		Joins("JOIN members AS m ON m.id = s.member_id").Order("m.qq")
+	if groupID != 0 {
+		q = q.Where("s.group_id = ?", groupID)
+	}
+	if err := q.Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("members: %w", err)
+	}
+	out := make([]insight.GroupMember, 0, len(rows))
+	for i, r := range rows {
+		if i > 0 && rows[i-1].QQ == r.QQ {
+			continue // every group's: one seat a person
+		}
+		name := r.CardName
+		if name == "" {
+			name = r.Nickname
+		}
+		role := insight.Member
+		switch r.Role {
+		case RoleOwner:
+			role = insight.Owner
+		case RoleAdmin:
+			role = insight.Admin
+		}
+		out = append(out, insight.GroupMember{QQ: r.QQ, Name: name, Role: role, JoinedAt: r.JoinedOn, LeftAt: r.LeftOn, LastSpokeAt: r.LastSpokeAt})
+	}
+	return out, nil
+}
+
+func chatSpan(tx *gorm.DB, groupID uint, out *Insight) error {
+	var r struct {
+		N          int64
+		From, Last anyTime
+	}
+	if err := doneChat(tx, groupID).Select("COUNT(*) AS n, MIN(m.at) AS \"from\", MAX(m.at) AS last").Scan(&r).Error; err != nil {
+		return fmt.Errorf("chat span: %w", err)
+	}
+	out.ChatMessages, out.ChatFrom, out.ChatTo = r.N, r.From.Time, r.Last.Time
+	return nil
+}
+
+// senderCounts aggregates each week's non-system messages per sender in SQL.
+func senderCounts(tx *gorm.DB, groupID uint, ws []insight.Week) ([]insight.SenderCount, error) {
+	type row struct {
+		SenderQQ    string
+		Name        string
+		N           int
+		First, Last anyTime
+	}
+	var out []insight.SenderCount
+	for i, w := range ws {
+		var rows []row
+		err := doneChat(tx, groupID).
+			Select("m.sender_qq, MAX(m.sender_name) AS name, COUNT(*) AS n, MIN(m.at) AS first, MAX(m.at) AS last").
+			Where("m.at >= ? AND m.at < ? AND m.kind <> ? AND m.sender_qq <> ''", w.Start.UTC(), w.End.UTC(), chatKindSystem).
+			Group("m.sender_qq").Order("m.sender_qq").Scan(&rows).Error
+		if err != nil {
+			return nil, fmt.Errorf("week counts: %w", err)
+		}
+		for _, r := range rows {
+			out = append(out, insight.SenderCount{Week: i, QQ: r.SenderQQ, Name: r.Name, Messages: r.N, First: r.First.Time, Last: r.Last.Time})
+		}
+	}
+	return out, nil
+}
+
+// chatKindSystem is chatlog.System as stored.
+const chatKindSystem = 1
+
+func insightPosts(tx *gorm.DB, groupID uint, ws []insight.Week) ([]insight.Post, error) {
+	var ps []Post
+	q := tx.Select("kind, created_at").Where("created_at >= ? AND created_at < ?", ws[0].Start.Add(-time.Hour).UTC(), ws[len(ws)-1].End.UTC())
+	if groupID != 0 {
+		q = q.Where("group_id = ?", groupID)
+	}
+	if err := q.Order("created_at").Find(&ps).Error; err != nil {
+		return nil, fmt.Errorf("posts: %w", err)
+	}
+	out := make([]insight.Post, len(ps))
+	for i, p := range ps {
+		out[i] = insight.Post{At: p.CreatedAt, Kind: string(p.Kind)}
+	}
+	return out, nil
+}
+
+type insightChatRow struct {
+	ID         uint
+	At         time.Time
+	SenderQQ   string
+	SenderName string
+	Kind       uint8
+	Text       string
+	Mentions   string
+}
+
+func (r insightChatRow) message() insight.Message {
+	m := insight.Message{At: r.At, SenderQQ: r.SenderQQ, SenderName: r.SenderName, System: r.Kind == chatKindSystem, Text: r.Text}
+	if r.Mentions != "" {
+		m.Mentions = strings.Split(r.Mentions, "\n")
+	}
+	return m
+}
+
+// insightMessages reads the messages the rules need whole: those that may be requests
+// (a LIKE per asking word; insight.IsRequest decides), the staff's, the system ones,
+// and every message in the hour after a staff post.
+func insightMessages(tx *gorm.DB, groupID uint, in insight.Input, r insight.Rules) ([]insight.Message, error) {
+	from, to := in.Weeks[0].Start.UTC(), in.Weeks[len(in.Weeks)-1].End.UTC()
+	var staff []string
+	roles := map[string]insight.Role{}
+	for _, m := range in.Members {
+		roles[m.QQ] = m.Role
+		if m.Role.Staff() {
+			staff = append(staff, m.QQ)
+		}
+	}
+	cols := "m.id, m.at, m.sender_qq, m.sender_name, m.kind, m.text, m.mentions"
+	var likes []string
+	var args []any
+	for _, w := range r.RequestStarts {
+		likes = append(likes, "m.text LIKE ?")
+		args = append(args, likeEscape(w)+"%")
+	}
+	for _, w := range r.RequestPhrases {
+		likes = append(likes, "m.text LIKE ?")
+		args = append(args, "%"+likeEscape(w)+"%")
+	}
+	likes = append(likes, "m.text LIKE ?", "m.kind = ?")
+	args = append(args, "@%", chatKindSystem)
+	if len(staff) > 0 {
+		likes = append(likes, "m.sender_qq IN ?")
+		args = append(args, staff)
+	}
+	var rows []insightChatRow
+	err := doneChat(tx, groupID).Select(cols).Where("m.at >= ? AND m.at < ?", from, to).
+		Where(strings.Join(likes, " OR "), args...).Order("m.at, m.id").Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("chat messages: %w", err)
+	}
+	seen := make(map[uint]bool, len(rows))
+	msgs := make([]insight.Message, 0, len(rows))
+	for _, row := range rows {
+		seen[row.ID] = true
+		msgs = append(msgs, row.message())
+	}
+	// The hour after each post, merged where they overlap.
+	var windows []insight.Week
+	for _, w := range insight.PostWindows(msgs, roles, in.Posts, r) {
+		if n := len(windows); n > 0 && !w.Start.After(windows[n-1].End) {
+			windows[n-1].End = w.End
+			continue
+		}
+		windows = append(windows, w)
+	}
+	for _, w := range windows {
+		var more []insightChatRow
+		err := doneChat(tx, groupID).Select("m.id, m.at, m.sender_qq, m.sender_name, m.kind").
+			Where("m.at > ? AND m.at < ?", w.Start.UTC(), w.End.UTC()).Scan(&more).Error
+		if err != nil {
+			return nil, fmt.Errorf("post replies: %w", err)
+		}
+		for _, row := range more {
+			if !seen[row.ID] {
+				seen[row.ID] = true
+				msgs = append(msgs, row.message())
+			}
+		}
+	}
+	return msgs, nil // Compute sorts them
+}
+
+func likeEscape(s string) string {
+	return strings.NewReplacer("%", "", "_", "").Replace(s)
+}
+
+// appWeeks counts the app's own records week by week.
+func appWeeks(tx *gorm.DB, groupID uint, ws []insight.Week, now time.Time) ([]AppWeek, error) {
+	out := make([]AppWeek, len(ws))
+	from, to := ws[0].Start.UTC(), ws[len(ws)-1].End.UTC()
+	group := func(q *gorm.DB, col string) *gorm.DB {
+		if groupID != 0 {
+			return q.Where(col+" = ?", groupID)
+		}
+		return q
+	}
+	var tickets []Ticket
+	if err := group(tx.Select("opened_at, due_at, first_response_at").Where("opened_at >= ? AND opened_at < ?", from, to), "group_id").
+		Find(&tickets).Error; err != nil {
+		return nil, fmt.Errorf("tickets: %w", err)
+	}
+	for _, t := range tickets {
+		i := insight.WeekIndex(ws, t.OpenedAt)
+		switch {
+		case i < 0:
+		case t.FirstResponseAt != nil:
+			out[i].TicketsJudged++
+			if !t.FirstResponseAt.After(t.DueAt) {
+				out[i].TicketsKept++
+			}
+		case now.After(t.DueAt):
+			out[i].TicketsJudged++
+		}
+	}
+	var times []time.Time
+	if err := group(tx.Table("swap_deal_events AS e").Joins("JOIN swap_deals AS d ON d.id = e.deal_id").
+		Where("e.to_state = ? AND e.at >= ? AND e.at < ?", SwapDealCompleted, from, to), "d.group_id").
+		Pluck("e.at", &times).Error; err != nil {
+		return nil, fmt.Errorf("swaps: %w", err)
+	}
+	for _, t := range times {
+		if i := insight.WeekIndex(ws, t); i >= 0 {
+			out[i].SwapsDone++
+		}
+	}
+	times = times[:0]
+	if err := group(tx.Table("blind_box_entries AS e").Joins("JOIN blind_boxes AS b ON b.id = e.box_id").
+		Where("e.entered_at >= ? AND e.entered_at < ?", from, to), "b.group_id").
+		Pluck("e.entered_at", &times).Error; err != nil {
+		return nil, fmt.Errorf("blind-box entries: %w", err)
+	}
+	for _, t := range times {
+		if i := insight.WeekIndex(ws, t); i >= 0 {
+			out[i].BoxEntries++
+		}
+	}
+	var awards []PointEntry
+	if err := group(tx.Select("amount, at").Where("amount > 0 AND reason IN ? AND at >= ? AND at < ?", awardReasons(), from, to), "group_id").
+		Find(&awards).Error; err != nil {
+		return nil, fmt.Errorf("points: %w", err)
+	}
+	for _, a := range awards {
+		if i := insight.WeekIndex(ws, a.At); i >= 0 {
+			out[i].PointsAwarded += a.Amount
+		}
+	}
+	return out, nil
+}
+
+// awardReasons are the reasons of awards: ranked, and not a correction.
+func awardReasons() []points.Reason {
+	var rs []points.Reason
+	for _, r := range []points.Reason{points.Help, points.ShareResource, points.ShareExperience, points.Swap, points.Attend, points.Speak, points.Other, points.Redeem, points.Refund, points.Reversal} {
+		if r.Ranked() && r != points.Reversal {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}
+
+// anyTime scans a time an aggregate (MIN, MAX) returns: the driver hands those over as
+// text, not as the column's time.
+type anyTime struct{ time.Time }
+
+// Scan reads a time.Time, or the text SQLite keeps times as.
+func (t *anyTime) Scan(v any) error {
+	switch x := v.(type) {
+	case nil:
+		t.Time = time.Time{}
+		return nil
+	case time.Time:
+		t.Time = x
+		return nil
+	case []byte:
+		return t.parse(string(x))
+	case string:
+		return t.parse(x)
+	}
+	return fmt.Errorf("scan time from %T", v)
+}
+
+var _ driver.Valuer = anyTime{}
+
+// Value writes the time as it is.
+func (t anyTime) Value() (driver.Value, error) { return t.Time, nil }
+
+func (t *anyTime) parse(s string) error {
+	for _, layout := range []string{"2006-01-02 15:04:05.999999999-07:00", "2006-01-02T15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05Z07:00", time.RFC3339Nano} {
+		if p, err := time.Parse(layout, s); err == nil {
+			t.Time = p.UTC()
+			return nil
+		}
+	}
+	return fmt.Errorf("scan time from %q", s)
+}
