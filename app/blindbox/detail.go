@@ -12,6 +12,7 @@ import (
 
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
+	"github.com/qunhuo/qunhuo/data/points"
 )
 
 // Detail is one box: what is in it, its commitment, the moves its state allows, the
@@ -33,6 +34,7 @@ type Detail struct {
 	OpeningPost, ResultPost, ReminderPost *widget.Button
 	AddEntry, PasteEntries                *widget.Button
 	winners                               *fyne.Container
+	Awards                                map[uint]*ui.AwardButton // 分享体验 points, by draw
 	body                                  *fyne.Container
 	EntryForm                             *entryForm
 	Paste                                 *pasteDialog
@@ -198,6 +200,7 @@ func entriesText(es []data.BlindBoxEntry, b data.BlindBox, gid uint) string {
 // buttons to mark it or redraw; replaced ones with why.
 func (d *Detail) showWinners() {
 	d.winners.RemoveAll()
+	d.Awards = map[uint]*ui.AwardButton{}
 	if len(d.Draws) == 0 {
 		d.winners.Add(widget.NewLabel("开奖后这里列出中奖者，登记他们的分享体验。"))
 		return
@@ -227,6 +230,12 @@ func (d *Detail) showWinners() {
 		if dr.SharedAt == nil {
 			row.Add(widget.NewButton("已分享", func() { d.onShared(dr) }))
 			row.Add(widget.NewButton("补抽", func() { d.onRedraw(dr) }))
+		} else if dr.Entry != nil && dr.Entry.MemberID != 0 {
+			a := ui.NewAwardButton(d.env, d.onChanged)
+			a.Set(ui.Deed{Kind: data.LinkBlindBoxDraw, ID: dr.ID, Reason: points.ShareExperience, GroupID: d.groupID(),
+				What: who, Members: []uint{dr.Entry.MemberID}})
+			d.Awards[dr.ID] = a
+			row.Add(a.Button)
 		}
 		d.winners.Add(row)
 	}

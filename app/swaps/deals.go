@@ -11,6 +11,7 @@ import (
 
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
+	"github.com/qunhuo/qunhuo/data/points"
 )
 
 var dealColumns = []ui.Column{
@@ -29,6 +30,7 @@ type dealsTab struct {
 	Detail                 *widget.Label
 	Note                   *ui.Entry
 	CompleteBtn, CancelBtn *widget.Button
+	Award                  *ui.AwardButton // 完成置换 points for everyone in a completed deal
 	detailBox              fyne.CanvasObject
 }
 
@@ -45,7 +47,8 @@ func newDealsTab(s *Screen) *dealsTab {
 	t.CancelBtn = widget.NewButton("已取消", func() { t.Move(data.SwapDealCancelled) })
 	t.CompleteBtn.Disable()
 	t.CancelBtn.Disable()
-	t.detailBox = container.NewBorder(nil, container.NewVBox(t.Note, container.NewHBox(t.CompleteBtn, t.CancelBtn)),
+	t.Award = ui.NewAwardButton(s.env, s.notice.Show)
+	t.detailBox = container.NewBorder(nil, container.NewVBox(t.Note, container.NewHBox(t.CompleteBtn, t.CancelBtn, t.Award.Button)),
 		nil, nil, container.NewVScroll(t.Detail))
 	return t
 }
@@ -112,6 +115,7 @@ func (t *dealsTab) showDetail(d *data.SwapDeal) {
 		t.Detail.SetText("在左边点选一条撮合，看它的挂单和记录。")
 		t.CompleteBtn.Disable()
 		t.CancelBtn.Disable()
+		t.Award.Clear()
 		return
 	}
 	var b strings.Builder
@@ -132,6 +136,21 @@ func (t *dealsTab) showDetail(d *data.SwapDeal) {
 	open := d.State == data.SwapDealMediating
 	ui.Enable(t.CompleteBtn, open)
 	ui.Enable(t.CancelBtn, open)
+	t.showAward(d)
+}
+
+// showAward offers 完成置换 points to everyone in a completed deal, in one click.
+func (t *dealsTab) showAward(d *data.SwapDeal) {
+	if d.State != data.SwapDealCompleted {
+		t.Award.Clear()
+		return
+	}
+	members := make([]uint, 0, len(d.Listings))
+	for _, dl := range d.Listings {
+		members = append(members, dl.MemberID)
+	}
+	t.Award.Set(ui.Deed{Kind: data.LinkSwapDeal, ID: d.ID, Reason: points.Swap, GroupID: t.s.GroupID(),
+		What: fmt.Sprintf("撮合 #%d", d.ID), Members: members})
 }
 
 // Move moves the selected deal to 已完成 or 已取消 with the typed note.

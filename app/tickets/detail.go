@@ -13,6 +13,7 @@ import (
 
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
+	"github.com/qunhuo/qunhuo/data/points"
 	qqpost "github.com/qunhuo/qunhuo/data/posts"
 )
 
@@ -36,6 +37,7 @@ type Detail struct {
 	Status      *widget.Label
 	Moves       *fyne.Container
 	MoveButtons map[data.TicketState]*widget.Button
+	Award       *ui.AwardButton // 帮助解答 points for the member who helped resolve it
 	scroll      *container.Scroll
 	dlg         dialog.Dialog
 }
@@ -61,6 +63,10 @@ func newDetail(e *ui.Env, g *data.Group, id uint, changed func(string)) *Detail 
 	d.Status.Importance = widget.SuccessImportance
 	d.Status.Truncation = fyne.TextTruncateEllipsis
 	d.Moves = container.NewHBox()
+	d.Award = ui.NewAwardButton(e, func(text string) {
+		d.Status.SetText(text)
+		d.changed(text)
+	})
 	return d
 }
 
@@ -72,7 +78,7 @@ func (d *Detail) show() {
 		ui.Bold("回复成员"), d.Reply, d.Problem, container.NewHBox(d.ReplyButton, d.CopyButton))
 	closeButton := widget.NewButton("关闭", func() { d.dlg.Hide() })
 	// What was just done stays in sight beside the moves, however the body scrolls.
-	bottom := container.NewBorder(nil, nil, d.Moves, closeButton, d.Status)
+	bottom := container.NewBorder(nil, nil, container.NewHBox(d.Moves, d.Award.Button), closeButton, d.Status)
 	d.scroll = container.NewVScroll(body)
 	d.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("售后工单 #%d", d.id),
 		container.NewBorder(nil, bottom, nil, nil, d.scroll), d.env.Win)
@@ -139,10 +145,27 @@ func (d *Detail) fill() {
 		d.Moves.Add(b)
 	}
 	ui.Enable(d.ReplyButton, t.State != data.TicketClosed)
+	d.showAward()
 	if d.scroll != nil {
 		d.scroll.Content.Refresh() // the header and log grew: lay the body out again
 		d.scroll.Refresh()
 	}
+}
+
+// showAward offers 帮助解答 points once the ticket is resolved: the owner picks the
+// member who helped (not the one who asked).
+func (d *Detail) showAward() {
+	t := &d.ticket
+	if t.State != data.TicketResolved && (t.State != data.TicketClosed || t.ResolvedAt == nil) {
+		d.Award.Clear()
+		return
+	}
+	gid := d.groupID()
+	if t.GroupID != nil {
+		gid = *t.GroupID
+	}
+	d.Award.Set(ui.Deed{Kind: data.LinkTicket, ID: t.ID, Reason: points.Help, GroupID: gid,
+		What: fmt.Sprintf("工单 #%d", t.ID), Exclude: t.MemberID})
 }
 
 // eventText says a log entry in the owner's words.
