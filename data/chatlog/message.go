@@ -1,6 +1,25 @@
 // Package chatlog reads QQ chat exports as streams of messages: the classic QQ PC
 // 消息管理器 text export and the JSON export of QQChatExporter. It never holds a whole
 // file: a Reader hands out one Message at a time. It knows nothing of the database.
+//
+// The API:
+//
+//	rd, err := chatlog.Open(f)      // sniffs the format (and the text's encoding: UTF-8, else GBK)
+//	rd.Only("资源分享群")              // optional: the groups the owner picked
+//	for {
+//		m, err := rd.Next()         // one Message; io.EOF at the clean end
+//		…                           // rd.Offset() is the bytes read, for progress
+//	}
+//	groups, err := chatlog.ListGroups(f) // one pass: each group's name, count, first and last time
+//
+// Every refusal is an *Error whose Kind says why (NotExport, Undecodable, Empty,
+// Incomplete, Damaged, ReadFailed) and whose Problem() says it in Chinese. A file cut
+// short ends, after its complete messages, with Kind Incomplete and Complete = how
+// many messages came out before the cut, so the importer can offer to keep them.
+// Text exports are read as China wall-clock time (UTC+8) and every At is UTC. See
+// textSource for exactly how a text line is taken (header or body), and jsonSource
+// for the JSON shape. Lines, message texts and JSON messages are bounded (MaxLine,
+// MaxText, MaxJSONMessage), so memory stays small whatever the file holds.
 package chatlog
 
 import "time"
@@ -28,4 +47,6 @@ type Message struct {
 	Kind       Kind
 	Mentions   []string // names @-ed in the body, in order
 	Line       int      // where the message starts in the file (1-based line, or the JSON message's index+1)
+	Clipped    bool     // Text was cut to MaxText (or a line to MaxLine): the file held more
+	ID         string   // the export's own message id (JSON), else ""
 }
