@@ -8,7 +8,8 @@ import (
 	"github.com/qunhuo/qunhuo/app/ui"
 )
 
-// action is one button of a row: its words and what it does.
+// action is one button of a row: its words and what it does; one that does nothing
+// (nil) shows disabled, what was done already.
 type action struct {
 	label string
 	do    func()
@@ -70,6 +71,11 @@ func (l *rowList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		}
 		b.SetText(actions[i].label)
 		b.OnTapped = actions[i].do
+		if actions[i].do == nil {
+			b.Disable() // done already: 已记 +5 分
+		} else {
+			b.Enable()
+		}
 		b.Show()
 	}
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
+	"github.com/qunhuo/qunhuo/data/points"
 )
 
 // The tabs of the screen.
@@ -39,6 +40,11 @@ type Screen struct {
 	replied []data.Request
 	board   []data.DemandLine
 	offers  []data.RestockOffer
+	awarded map[uint]int64 // replied requests already paid 帮助解答, with the points
+	help    int64          // what 帮助解答 gives now
+
+	// AwardForm is the 记积分 picker last opened, for tests.
+	AwardForm *ui.AwardForm
 
 	tabs          *container.AppTabs
 	Waiting       *rowList
@@ -130,6 +136,11 @@ func (s *Screen) Refresh() {
 		if err == nil {
 			replied, err = e.Store.Requests(gid, recentReplied, data.RequestReplied)
 		}
+		var awarded map[uint]int64
+		var help int64
+		if err == nil {
+			awarded, help, err = helpAwards(e, replied)
+		}
 		if err == nil {
 			board, err = e.Store.DemandBoard(gid)
 		}
@@ -145,6 +156,7 @@ func (s *Screen) Refresh() {
 				return
 			}
 			s.waiting, s.replied, s.board, s.offers = waiting, replied, board, offers
+			s.awarded, s.help = awarded, help
 			s.show()
 		})
 	})
@@ -208,10 +220,46 @@ func (s *Screen) waitingRow(i int) (string, []action) {
 func (s *Screen) repliedRow(i int) (string, []action) {
 	r := s.replied[i]
 	text := fmt.Sprintf("%s：%s（回复用时 %s）", s.who(&r), r.Text, data.FormatWait(r.ReplyTime()))
+	award := action{fmt.Sprintf("记积分 +%d", s.help), func() { s.onAward(r) }}
+	if n, ok := s.awarded[r.ID]; ok {
+		award = action{fmt.Sprintf("已记 +%d 分", n), nil}
+	}
 	return text, []action{
 		{"已满足", func() { s.move(r.ID, data.RequestMet, "已记为已满足：「"+r.Text+"」") }},
 		{"无货", func() { s.move(r.ID, data.RequestNoStock, "已记为无货：「"+r.Text+"」") }},
+		award,
 	}
+}
+
+// helpAwards reads which replied requests a member's help has been paid for, and what
+// 帮助解答 gives now.
+func helpAwards(e *ui.Env, replied []data.Request) (map[uint]int64, int64, error) {
+	ids := make([]uint, len(replied))
+	for i := range replied {
+		ids[i] = replied[i].ID
+	}
+	awarded, err := e.Store.DeedsAwarded(data.LinkRequest, points.Help, ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	help, err := e.Store.PointAmount(points.Help)
+	return awarded, help, err
+}
+
+// onAward pays 帮助解答 to the member who helped answer r, picked by the owner: never
+// the member who asked.
+func (s *Screen) onAward(r data.Request) {
+	gid := s.groupID()
+	if r.GroupID != nil {
+		gid = *r.GroupID
+	}
+	s.AwardForm = ui.AwardDeed(s.env, ui.Deed{Kind: data.LinkRequest, ID: r.ID, Reason: points.Help, GroupID: gid,
+		What: "「" + r.Text + "」", Exclude: r.MemberID}, func(text string) {
+		if text != "" {
+			s.notice.Show(text)
+		}
+		s.Refresh()
+	})
 }
 
 func (s *Screen) boardRow(i int) (string, []action) {
