@@ -9,6 +9,7 @@ import (
 
 	"github.com/qunhuo/qunhuo/app/ui"
 	"github.com/qunhuo/qunhuo/data"
+	"github.com/qunhuo/qunhuo/data/points"
 	qqpost "github.com/qunhuo/qunhuo/data/posts"
 )
 
@@ -32,6 +33,7 @@ func (s *Screen) updateActions() {
 			b.Enable()
 		}
 	}
+	s.updateAward(r)
 	if r == nil {
 		s.updateInvalid(nil)
 		s.selection.SetText("点选一行，可以编辑、发上新公告、下架或删除")
@@ -43,6 +45,26 @@ func (s *Screen) updateActions() {
 		s.shelfButton.SetText("重新上架")
 	}
 	s.updateInvalid(r)
+}
+
+// updateAward offers 分享资源 points for the selected resource: the owner picks the
+// member who shared it with the group; a resource pays once.
+func (s *Screen) updateAward(r *data.Resource) {
+	if r == nil {
+		s.awardFor = 0
+		s.Award.Clear()
+		return
+	}
+	if r.ID == s.awardFor {
+		return // the same resource: typing in the search box reads nothing again
+	}
+	s.awardFor = r.ID
+	var gid uint
+	if s.group != nil {
+		gid = s.group.ID
+	}
+	s.Award.Set(ui.Deed{Kind: data.LinkResource, ID: r.ID, Reason: points.ShareResource, GroupID: gid,
+		What: "「" + r.Name + "」"})
 }
 
 // SetGroup follows the current group, which 上新 posts are written for.

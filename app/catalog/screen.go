@@ -73,6 +73,8 @@ type Screen struct {
 	shelfButton *widget.Button
 	invalidBtn  *widget.Button // 标为失效… or 移出失效名单… (see blacklist.go)
 	deleteBtn   *widget.Button
+	Award       *ui.AwardButton // 分享资源 points for the member who shared the selected resource
+	awardFor    uint            // the resource Award was set for
 }
 
 // Links are what the catalog opens in other areas; the shell fills them in, so the
@@ -112,6 +114,7 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 	s.invalidBtn = widget.NewButtonWithIcon("标为失效…", theme.ErrorIcon(), s.onInvalid)
 	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
 	s.deleteBtn.Importance = widget.DangerImportance
+	s.Award = ui.NewAwardButton(e, s.notice.Show)
 	s.updateActions()
 	return s
 }
@@ -129,7 +132,7 @@ func (s *Screen) Content() fyne.CanvasObject {
 		container.NewHBox(s.category, s.state), s.search)
 	buttons := container.NewHBox(s.addButton, s.importBtn, s.exportBtn, s.catsButton)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, buttons, filters))
-	actions := container.NewHBox(s.editButton, s.postButton, s.matchBtn, s.shelfButton, s.invalidBtn, s.deleteBtn)
+	actions := container.NewHBox(s.editButton, s.postButton, s.matchBtn, s.shelfButton, s.invalidBtn, s.Award.Button, s.deleteBtn)
 	bar := container.NewBorder(nil, nil, s.count, actions, container.NewHBox(s.notice.Content(), s.selection))
 	bottom := container.NewVBox(s.detail.Content(), bar)
 	return container.NewBorder(top, bottom, nil, nil, s.empty.OverTable(s.table))
