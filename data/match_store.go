@@ -38,6 +38,9 @@ func (s *Store) MatchForResource(id, groupID uint) (match.Resource, []match.Memb
 		if err != nil {
 			return err
 		}
+		if err := markPriorities(tx, ms, s.Now()); err != nil {
+			return err
+		}
 		var ns []Notice
 		since := s.Now().AddDate(0, 0, -days)
 		if err := tx.Where("resource_id = ? AND at >= ?", id, since).Order("at DESC, id DESC").Find(&ns).Error; err != nil {

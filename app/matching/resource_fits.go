@@ -174,7 +174,7 @@ func (f *ResourceFits) fillCell(row, col int, l *widget.Label) {
 	case 0:
 		l.SetText(ui.Itoa(row + 1))
 	case 1:
-		l.SetText(fit.Member.Name)
+		l.SetText(fit.Member.Name + priorityMark(fit.Member))
 	case 2:
 		l.SetText(fit.Member.MaskedQQ)
 	case 3:
@@ -182,6 +182,15 @@ func (f *ResourceFits) fillCell(row, col int, l *widget.Label) {
 	default:
 		l.SetText(toldText(fit.Member, f.env))
 	}
+}
+
+// priorityMark marks a member holding 优先获取 (the month's 资源达人), whom the list
+// puts first.
+func priorityMark(m *match.Member) string {
+	if m.Priority > 0 {
+		return " 「优先获取」"
+	}
+	return ""
 }
 
 func reasonsText(rs []match.Reason, e *ui.Env) string {
@@ -228,7 +237,7 @@ func (f *ResourceFits) showDetail() {
 	}
 	fit := f.fits[f.selected]
 	f.detail.Show([]ui.Field{
-		{Label: "成员", Value: fit.Member.Name}, {Label: "QQ号", Value: fit.Member.MaskedQQ},
+		{Label: "成员", Value: fit.Member.Name + priorityMark(fit.Member)}, {Label: "QQ号", Value: fit.Member.MaskedQQ},
 		{Label: "为什么适合", Value: reasonsText(fit.Reasons, f.env)}, {Label: "最近告知", Value: toldText(fit.Member, f.env)},
 	})
 }

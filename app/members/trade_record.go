@@ -2,6 +2,7 @@ package members
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -21,6 +22,11 @@ func (s *Screen) showTradeRecord(memberID uint, fields []ui.Field) {
 		if err == nil {
 			swaps, err = e.Store.CompletedSwaps(memberID)
 		}
+		var until time.Time
+		var priority bool
+		if err == nil {
+			until, priority, err = e.Store.PriorityUntil(memberID)
+		}
 		fyne.Do(func() {
 			if !s.tradeRec.Is(n) {
 				return
@@ -33,9 +39,19 @@ func (s *Screen) showTradeRecord(memberID uint, fields []ui.Field) {
 			if swaps > 0 { // completed swaps count on the member's record (置换区)
 				all = append(all, ui.Field{Label: "置换", Value: fmt.Sprintf("已完成 %d 次置换", swaps)})
 			}
+			if priority { // the month's 资源达人: listed first when a resource is matched
+				all = append(all, ui.Field{Label: "优先获取", Value: priorityText(until, e)})
+			}
 			s.detail.Show(all)
 		})
 	})
+}
+
+// priorityText says until when a member holds 「优先获取」: the end is exclusive, so
+// the last day is the one before.
+func priorityText(until time.Time, e *ui.Env) string {
+	last := until.In(e.Loc).Add(-time.Second)
+	return fmt.Sprintf("「优先获取」到 %d月%d日：匹配新资源时排在最前", last.Month(), last.Day())
 }
 
 func tradeRecordText(rec data.TradeRecord, e *ui.Env) string {

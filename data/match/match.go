@@ -47,9 +47,8 @@ type Member struct {
 	// window (zero: not told), and ToldWay how.
 	ToldAt  time.Time
 	ToldWay string
-	// Priority ranks holders of a priority privilege (资源达人's 优先权) before everyone
-	// else, higher first. Nothing sets it yet: the privilege comes with the 资源达人
-	// capability, and ranking already honours it.
+	// Priority ranks holders of a priority privilege (优先获取, which the month's
+	// 资源达人 gets) before everyone else, higher first; data.MatchForResource sets it.
 	Priority int
 }
 
