@@ -6,15 +6,16 @@ import "time"
 // from a redemption, the owner's award or the month's 资源达人, optionally until
 // ExpiresAt. A badge taken away keeps its row with RevokedAt.
 type MemberBadge struct {
-	ID        uint        `gorm:"primaryKey"`
-	MemberID  uint        `gorm:"not null"`
-	Name      string      `gorm:"size:30;not null"`
-	Source    BadgeSource `gorm:"size:16;not null"`
-	SourceID  *uint       // the redemption or 资源达人 month it came from
-	Note      string      `gorm:"size:200;not null;default:''"`
-	GrantedAt time.Time   `gorm:"not null"`
-	ExpiresAt *time.Time
-	RevokedAt *time.Time
+	ID         uint        `gorm:"primaryKey"`
+	MemberID   uint        `gorm:"not null"`
+	Name       string      `gorm:"size:30;not null"`
+	Source     BadgeSource `gorm:"size:16;not null"`
+	SourceID   *uint       // the redemption or 资源达人 month it came from
+	Note       string      `gorm:"size:200;not null;default:''"`
+	GrantedAt  time.Time   `gorm:"not null"`
+	ExpiresAt  *time.Time
+	RevokedAt  *time.Time
+	RevokeNote string `gorm:"size:200;not null;default:''"` // why it was taken away (step 0012)
 }
 
 // BadgeSource says where a badge or privilege came from.

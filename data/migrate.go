@@ -36,6 +36,7 @@ var migrations = []migration{
 	{id: "0009_swaps", up: createSwaps},
 	{id: "0010_polls", up: createPolls},
 	{id: "0011_points", up: createPoints},
+	{id: "0012_redemptions", up: createRedemptions},
 	{id: "0015_chat_messages", up: createChatMessages},
 	{id: "0013_talent_months", up: createTalentMonths},
 	{id: "0014_share_sessions", up: createShareSessions},

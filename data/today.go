@@ -35,6 +35,7 @@ type Agenda struct {
 	NewSwapMatches    int         // 置换区 suggestions the owner has not seen yet (swap_store.go)
 	BoxesDue          AgendaLine  // 资源盲盒 to close or to draw, IDs the boxes' (blindbox_today.go)
 	OverdueShares     AgendaLine  // 资源盲盒 winners whose share is overdue, IDs the boxes' (blindbox_today.go)
+	RedemptionsToGive AgendaLine  // 兑换 waiting to be handed out (待发放), oldest first, IDs the redemptions' (redemption_today.go)
 	SessionsSoon      AgendaLine  // 分享会 not yet held starting today or tomorrow, IDs the sessions' (session_today.go)
 	SessionsUnpaid    AgendaLine  // 分享会 ended whose speaker or attendees have no points yet, IDs the sessions' (session_today.go)
 }
@@ -104,6 +105,9 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 			return err
 		}
 		if a.OverdueShares, err = overdueSharesLine(tx, groupID, now); err != nil {
+			return err
+		}
+		if a.RedemptionsToGive, err = redemptionsToGiveLine(tx, groupID); err != nil {
 			return err
 		}
 		if a.SessionsSoon, err = sessionsSoonLine(tx, groupID, now, loc); err != nil {
