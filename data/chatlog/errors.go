@@ -1,7 +1,9 @@
 package chatlog
 
 import (
+	"errors"
 	"fmt"
+	"io"
 )
 
 // ErrorKind is why a file cannot be read (or not to its end). The screen turns it
@@ -45,6 +47,14 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// noEOF keeps errors.Is(err, io.EOF) for the clean end only: a cut reads as
+// io.ErrUnexpectedEOF.
+func (e *Error) noEOF() {
+	if errors.Is(e.Err, io.EOF) {
+		e.Err = io.ErrUnexpectedEOF
+	}
+}
 
 // Problem says in Chinese what is wrong and what to do, for the screen. The importer
 // may word it its own way from Kind, Line and Complete instead.

@@ -9,10 +9,11 @@ import (
 
 // header is a message header line taken apart. The byte slices point into the line.
 type header struct {
-	at    time.Time
-	name  []byte // with the 【title】 still on
-	qq    []byte
-	email []byte
+	at     time.Time
+	name   []byte // with the 【title】 still on
+	qq     []byte
+	email  []byte
+	sender []byte // name and number as the line has them, a key for the sender cache
 }
 
 var (
@@ -68,7 +69,10 @@ func parseHeader(line []byte, h *header) bool {
 	if i >= len(line) || line[i] != ' ' {
 		return false
 	}
-	sender := bytes.TrimRight(line[i+1:], " \t")
+	sender := line[i+1:]
+	for len(sender) > 0 && (sender[len(sender)-1] == ' ' || sender[len(sender)-1] == '\t') {
+		sender = sender[:len(sender)-1]
+	}
 	switch mark {
 	case 'a':
 		if hh < 1 || hh > 12 {
@@ -91,8 +95,23 @@ func parseHeader(line []byte, h *header) bool {
 	if !parseSender(sender, h) {
 		return false
 	}
-	h.at = time.Date(y, time.Month(mo), d, hh, mi, s, 0, time.UTC).Add(-chinaOffset)
+	h.sender = sender
+	h.at = time.Unix(unixDays(y, mo, d)*86400+int64(hh*3600+mi*60+s)-int64(chinaOffset/time.Second), 0).UTC()
 	return true
+}
+
+// unixDays is the number of days from 1970-01-01 to the date (proleptic Gregorian),
+// by hand because time.Date was a fifth of the parse.
+func unixDays(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400 // years are positive here
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era*146097+doe) - 719468
 }
 
 // marker reads an AM/PM mark at i: before the time it may be followed by a space,
@@ -100,6 +119,11 @@ func parseHeader(line []byte, h *header) bool {
 // It returns 'a', 'p' or 0 and where reading goes on.
 func marker(line []byte, i int, after bool) (byte, int) {
 	j := i
+	if after && j+1 < len(line) && line[j] == ' ' {
+		if c := line[j+1]; c != 'A' && c != 'P' && c != 0xE4 { // 上 and 下 start with E4
+			return 0, i
+		}
+	}
 	spaced := false
 	if after && j < len(line) && line[j] == ' ' {
 		j++
@@ -166,7 +190,7 @@ func parseSender(s []byte, h *header) bool {
 	default:
 		return false
 	}
-	return utf8.Valid(h.name)
+	return true
 }
 
 // num reads between lo and hi ASCII digits at i.

@@ -47,6 +47,7 @@ type Reader struct {
 	only   map[string]bool
 	n      int
 	err    error
+	msg    Message // filled in place: a Message passed through the source interface would escape
 }
 
 type source interface {
@@ -85,11 +86,12 @@ func (r *Reader) Next() (Message, error) {
 		return Message{}, r.err
 	}
 	for {
-		var m Message
-		if err := r.src.next(&m); err != nil {
+		m := &r.msg
+		if err := r.src.next(m); err != nil {
 			var e *Error
 			if errors.As(err, &e) {
 				e.Format, e.Complete = r.format, r.n
+				e.noEOF()
 			}
 			r.err = err
 			return Message{}, err
@@ -98,7 +100,7 @@ func (r *Reader) Next() (Message, error) {
 			continue
 		}
 		r.n++
-		return m, nil
+		return *m, nil
 	}
 }
 
@@ -127,6 +129,10 @@ func open(r io.Reader, headersOnly bool) (*Reader, error) {
 	if t := bytes.TrimLeft(body, " \t\r\n"); t[0] == '{' {
 		src, err := newJSONSource(br, cr)
 		if err != nil {
+			var e *Error
+			if errors.As(err, &e) {
+				e.noEOF()
+			}
 			return nil, err
 		}
 		return &Reader{format: FormatJSON, src: src, count: cr}, nil

@@ -76,6 +76,7 @@ type textSource struct {
 	final       error // what next returns after the pending message
 	headersOnly bool
 	names       map[string]string
+	senders     map[string]*sender
 }
 
 var (
@@ -88,7 +89,7 @@ var (
 const sepLen = 64
 
 func newTextSource(br *bufio.Reader, window []byte, full bool) (*textSource, error) {
-	t := &textSource{br: br, prevBlank: true, blocks: map[string]int{}, names: map[string]string{}}
+	t := &textSource{br: br, prevBlank: true, blocks: map[string]int{}, names: map[string]string{}, senders: map[string]*sender{}}
 	first := window
 	if i := bytes.IndexByte(first, '\n'); i >= 0 {
 		first = first[:i]
@@ -189,9 +190,10 @@ func (t *textSource) readLine() ([]byte, bool, error) {
 	}
 	t.long = false
 	b, err := t.br.ReadSlice('\n')
-	if errors.Is(err, bufio.ErrBufferFull) {
+	if err == bufio.ErrBufferFull {
+
 		t.scratch = append(t.scratch[:0], b...)
-		for errors.Is(err, bufio.ErrBufferFull) {
+		for err == bufio.ErrBufferFull {
 			_, err = t.br.ReadSlice('\n')
 		}
 		b, t.long = t.trimCut(t.scratch), true
@@ -282,6 +284,7 @@ func (t *textSource) next(m *Message) error {
 	for {
 		line, nl, err := t.readLine()
 		switch {
+		case err == nil:
 		case errors.Is(err, io.EOF):
 			t.final = io.EOF
 			if t.pend {
@@ -317,7 +320,7 @@ func (t *textSource) next(m *Message) error {
 		}
 		blank := isBlank(line)
 		var h header
-		if !blank && t.prevBlank && parseHeader(line, &h) {
+		if !blank && t.prevBlank && !t.long && parseHeader(line, &h) {
 			emitted := t.pend
 			if emitted {
 				t.emit(m)
@@ -392,16 +395,27 @@ func (t *textSource) cut(m *Message, line []byte) error {
 	return t.final
 }
 
+// sender is what a header says of who wrote, shared by all their messages.
+type sender struct {
+	qq, mail, name, title string
+	kind                  Kind
+}
+
 func (t *textSource) start(h *header) {
-	title, name := splitTitle(h.name)
-	qq := t.intern(h.qq)
-	kind := Text
-	if qq == "10000" || qq == "1000000" {
-		kind = System
+	s, ok := t.senders[string(h.sender)]
+	if !ok {
+		title, name := splitTitle(h.name)
+		s = &sender{qq: string(h.qq), mail: string(h.email), name: string(name), title: string(title)}
+		if s.qq == "10000" || s.qq == "1000000" {
+			s.kind = System
+		}
+		if len(t.senders) < 1<<16 {
+			t.senders[string(h.sender)] = s
+		}
 	}
 	t.cur = Message{
-		Group: t.group, At: h.at, SenderQQ: qq, SenderMail: t.intern(h.email),
-		SenderName: t.intern(name), Title: t.intern(title), Kind: kind, Line: t.line,
+		Group: t.group, At: h.at, SenderQQ: s.qq, SenderMail: s.mail,
+		SenderName: s.name, Title: s.title, Kind: s.kind, Line: t.line,
 	}
 	t.pend = true
 	t.body, t.keep, t.bodyLines, t.clipped = t.body[:0], 0, 0, false
