@@ -23,7 +23,9 @@ func talentSample(t *testing.T, places []data.TalentPlace) data.TalentMonth {
 	return m
 }
 
-func part(k talent.Kind, n, w int) talent.Part { return talent.Part{Kind: k, Count: n, Weight: w, Points: n * w} }
+func part(k talent.Kind, n, w int) talent.Part {
+	return talent.Part{Kind: k, Count: n, Weight: w, Points: n * w}
+}
 
 func TestTalentGolden(t *testing.T) {
 	g := data.Group{Name: "王者荣耀交流群"}
