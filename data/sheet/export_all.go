@@ -30,6 +30,9 @@ type Everything struct {
 	Boxes      []data.BlindBox      // every group's 资源盲盒 with contents, oldest first (export_all_blindbox.go)
 	BoxEntries []data.BlindBoxEntry // their entries with members, by box and number
 	BoxDraws   []data.BlindBoxDraw  // their picks in stream order
+
+	PointEntries  []data.PointLine     // the whole points ledger, oldest first, named (export_all_points.go)
+	PointBalances []data.PointStanding // every member's balance, most points first
 }
 
 // everythingLoads read each field of Everything from the store, in sheet order.
@@ -67,6 +70,12 @@ var everythingLoads = []func(st *data.Store, all *Everything) error{
 		all.Boxes, all.BoxEntries, all.BoxDraws, err = st.AllBlindBoxes()
 		return err
 	},
+	func(st *data.Store, all *Everything) (err error) {
+		if all.PointEntries, err = st.AllPointEntries(); err == nil {
+			all.PointBalances, err = st.PointStandings(0)
+		}
+		return err
+	},
 }
 
 // everythingSheets make the workbook's sheets, in order.
@@ -89,6 +98,8 @@ var everythingSheets = []func(all Everything, loc *time.Location) grid{
 	boxesGrid,
 	boxEntriesGrid,
 	boxDrawsGrid,
+	pointEntriesGrid,
+	pointBalancesGrid,
 }
 
 // LoadEverything reads every record for WriteEverythingXLSX. Give it a store made with
