@@ -63,12 +63,21 @@ func (e *Error) Problem() string {
 	case NotExport:
 		return "这不是 QQ 聊天记录的导出文件。请在 QQ 的「消息管理器」里导出为 .txt，或用 QQChatExporter 导出为 JSON。"
 	case Undecodable:
+		if e.Line == 0 {
+			return "聊天记录的文字无法识别（既不是 UTF-8 也不是 GBK），文件可能已损坏。请重新导出。"
+		}
 		return fmt.Sprintf("聊天记录的第 %d 行有无法识别的文字（既不是 UTF-8 也不是 GBK），文件可能已损坏。请重新导出。", e.Line)
 	case Empty:
 		return "文件是空的，没有任何聊天记录。"
 	case Incomplete:
+		if e.Complete == 0 {
+			return "聊天记录不完整，在第一条消息之前就断掉了（可能没有复制或下载完）。请重新导出。"
+		}
 		return fmt.Sprintf("聊天记录不完整，在中间断掉了（可能没有复制或下载完）。断开之前有 %d 条完整的消息。", e.Complete)
 	case Damaged:
+		if e.Line == 0 {
+			return "JSON 聊天记录损坏了，请用 QQChatExporter 重新导出。"
+		}
 		return fmt.Sprintf("JSON 聊天记录在第 %d 条消息处损坏了，请用 QQChatExporter 重新导出。", e.Line)
 	case ReadFailed:
 		return "读取文件时出错，请确认文件还在、没有被别的程序占用。"

@@ -75,6 +75,8 @@ func (f *flexString) UnmarshalJSON(b []byte) error {
 	switch {
 	case len(b) == 0 || string(b) == "null":
 		*f = ""
+	case len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' && bytes.IndexByte(b, '\\') < 0:
+		*f = flexString(b[1 : len(b)-1]) // the decoder checked it; no escapes to undo
 	case b[0] == '"':
 		var s string
 		if err := json.Unmarshal(b, &s); err != nil {

@@ -16,10 +16,28 @@
 // Incomplete, Damaged, ReadFailed) and whose Problem() says it in Chinese. A file cut
 // short ends, after its complete messages, with Kind Incomplete and Complete = how
 // many messages came out before the cut, so the importer can offer to keep them.
-// Text exports are read as China wall-clock time (UTC+8) and every At is UTC. See
-// textSource for exactly how a text line is taken (header or body), and jsonSource
-// for the JSON shape. Lines, message texts and JSON messages are bounded (MaxLine,
-// MaxText, MaxJSONMessage), so memory stays small whatever the file holds.
+// Text exports are read as China wall-clock time (UTC+8) and every At is UTC.
+// Lines, message texts and JSON messages are bounded (MaxLine, MaxText,
+// MaxJSONMessage), so memory stays small whatever the file holds.
+//
+// How a text export's lines are taken (text.go has the details):
+//   - The encoding is decided from the start: the title line 消息记录… in UTF-8 (with
+//     or without a BOM) or in GBK; a file without the title by whether its first
+//     64 KB are UTF-8, else GBK. Bytes invalid in the chosen encoding later on stop
+//     the reading with Undecodable and the line. CRLF or LF.
+//   - A header is a line that matches the header grammar exactly (date, time with
+//     1–2 digit hours, optional AM/PM/上午/下午 before or after the time, the sender
+//     as name(QQ号) with the number the last parenthesised digits, or name<email>)
+//     AND follows a blank line or a block's head. Anything else is body text, so a
+//     header-like line inside a message does not start a new one.
+//   - A body is every line up to the next header or block, without its leading and
+//     trailing blank lines; blank lines inside are kept.
+//   - A line of 64 '=' followed by 消息分组:… or 消息对象:… starts a block;
+//     消息对象 names the group. Otherwise such a line is body text.
+//   - 【…】 before a name is the Title; senders 10000 and 1000000 are System; @name
+//     in a body is a mention (up to a space or punctuation; not inside an e-mail).
+//   - A file whose last line (without a line end) stands where a header would and
+//     starts like a date, or ends mid-character, is Incomplete.
 package chatlog
 
 import "time"
