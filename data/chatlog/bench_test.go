@@ -16,7 +16,6 @@ import (
 
 const benchMessages = 1_000_000
 
-
 // writeTextExport writes a text export of n messages in two groups: about 70 bytes
 // a message, some with two lines, a mention, a placeholder, a system line.
 func writeTextExport(tb testing.TB, path string, n int) int64 {
