@@ -30,7 +30,7 @@ func TestRefused(t *testing.T) {
 		"plain text":        {"hello\nworld\n", NotExport, 0},
 		"a sheet":           {"姓名,QQ号\n小王,12345\n", NotExport, 0},
 		"a picture":         {"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", NotExport, 0},
-		"UTF-16":            {"\xFF\xFE\x88m\x6f\x60", NotExport, 0},
+		"UTF-16 not export": {"\xFF\xFEh\x00i\x00", NotExport, 0},
 		"member list JSON":  {`{"ec":0,"count":1,"mems":[]}`, NotExport, 0},
 		"other JSON":        {`{"metadata":{"name":"Other"},"messages":[]}`, NotExport, 0},
 		"messages first":    {`{"messages":[],"metadata":{"name":"QQChatExporter"}}`, NotExport, 0},

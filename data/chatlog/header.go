@@ -240,17 +240,26 @@ func headerPrefix(line []byte) bool {
 	return i == len(line) || line[i] == ' '
 }
 
-// splitTitle takes a leading 【title】 off a name.
+// splitTitle takes the leading 【title】s off a name. Several (【活跃】【管理员】小王)
+// come back joined by "、", without brackets; spaces between them are dropped.
 func splitTitle(name []byte) (title, rest []byte) {
 	const open, close = "【", "】"
-	if !bytes.HasPrefix(name, []byte(open)) {
+	rest = name
+	for bytes.HasPrefix(rest, []byte(open)) {
+		end := bytes.Index(rest, []byte(close))
+		if end < 0 {
+			break
+		}
+		if title != nil {
+			title = append(title, "、"...)
+		}
+		title = append(title, rest[len(open):end]...)
+		rest = bytes.TrimLeft(rest[end+len(close):], " ")
+	}
+	if title == nil {
 		return nil, name
 	}
-	end := bytes.Index(name, []byte(close))
-	if end < 0 {
-		return nil, name
-	}
-	return name[len(open):end], name[end+len(close):]
+	return title, rest
 }
 
 // mentions lists the names @-ed in text: "@" then everything up to white space,

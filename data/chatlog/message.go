@@ -24,7 +24,8 @@
 //   - The encoding is decided from the start: the title line 消息记录… in UTF-8 (with
 //     or without a BOM) or in GBK; a file without the title by whether its first
 //     64 KB are UTF-8, else GBK. Bytes invalid in the chosen encoding later on stop
-//     the reading with Undecodable and the line. CRLF or LF.
+//     the reading with Undecodable and the line. CRLF or LF. A file saved again as
+//     UTF-16 with a BOM (Notepad's 「Unicode」) is read through a decoder.
 //   - A header is a line that matches the header grammar exactly (date, time with
 //     1–2 digit hours, optional AM/PM/上午/下午 before or after the time, the sender
 //     as name(QQ号) with the number the last parenthesised digits, or name<email>)

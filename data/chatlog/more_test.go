@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/unicode"
 )
 
 func TestUnixDays(t *testing.T) {
@@ -83,5 +85,51 @@ func TestMaxText(t *testing.T) {
 	}
 	if got[1].Text != "y" || got[1].Clipped {
 		t.Errorf("next message %+v", got[1])
+	}
+}
+
+func TestSplitTitle(t *testing.T) {
+	for name, want := range map[string][2]string{
+		"小王":           {"", "小王"},
+		"【管理员】小王":      {"管理员", "小王"},
+		"【活跃】【管理员】小王":  {"活跃、管理员", "小王"},
+		"【活跃】 【群主】 小王": {"活跃、群主", "小王"},
+		"【没有结尾小王":      {"", "【没有结尾小王"},
+		"小【王】":         {"", "小【王】"},
+		"【群主】":         {"群主", ""},
+	} {
+		title, rest := splitTitle([]byte(name))
+		if string(title) != want[0] || string(rest) != want[1] {
+			t.Errorf("splitTitle(%q) = %q, %q; want %q, %q", name, title, rest, want[0], want[1])
+		}
+	}
+}
+
+// Some files name the group without the '=' lines around it.
+func TestLooseLabel(t *testing.T) {
+	in := "消息记录（此消息记录为文本格式，不支持重新导入）\n消息对象:Project Team\n2024-01-02 03:04:05 【管理员】Alice(10001)\nhello\n\n" +
+		"2024-01-02 03:05:06 Bob(10002)\n消息对象:不是群名，是正文\n"
+	got, err := readAll(t, []byte(in))
+	if err != nil || len(got) != 2 {
+		t.Fatalf("%d messages, %v", len(got), err)
+	}
+	if got[0].Group != "Project Team" || got[1].Group != "Project Team" || got[1].Text != "消息对象:不是群名，是正文" {
+		t.Errorf("%+v", got)
+	}
+}
+
+// A text export Notepad saved again as 「Unicode」 (UTF-16 with a BOM), either byte order.
+func TestUTF16(t *testing.T) {
+	utf8 := bytes.TrimPrefix(readFixture(t, "两个群_BOM_CRLF.txt"), bom)
+	for _, order := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
+		in, err := unicode.UTF16(order, unicode.UseBOM).NewEncoder().Bytes(utf8)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := readAll(t, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameMessages(t, got, twoGroups)
 	}
 }

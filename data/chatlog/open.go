@@ -7,6 +7,9 @@ import (
 	"io"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Format is the kind of export a Reader reads.
@@ -124,7 +127,12 @@ func open(r io.Reader, headersOnly bool) (*Reader, error) {
 		return nil, &Error{Kind: Empty}
 	}
 	if isUTF16(head) {
-		return nil, &Error{Kind: NotExport, Err: errors.New("UTF-16 text")}
+		// Windows Notepad's 「Unicode」: read through a decoder, count the file's bytes
+		rd, err := open(transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()), headersOnly)
+		if rd != nil {
+			rd.count = cr
+		}
+		return rd, err
 	}
 	if t := bytes.TrimLeft(body, " \t\r\n"); t[0] == '{' {
 		src, err := newJSONSource(br, cr)

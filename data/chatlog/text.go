@@ -311,6 +311,9 @@ func (t *textSource) next(m *Message) error {
 			t.prevBlank = true
 			continue
 		}
+		if !t.pend && t.looseLabel(line) {
+			continue
+		}
 		if isSep(line) {
 			if t.separator(line) && t.pend {
 				t.emit(m)
@@ -378,6 +381,21 @@ func (t *textSource) blockLine(line []byte) bool {
 	if v, ok := label(line, labelObject); ok {
 		t.group = t.intern(v)
 		t.blocks[t.group]++
+		return true
+	}
+	return false
+}
+
+// looseLabel takes a 消息分组 or 消息对象 line outside a block's '=' lines, as some
+// exports and hand-edited files have them; only between messages, never in a body.
+func (t *textSource) looseLabel(line []byte) bool {
+	if _, ok := label(line, labelGroup); ok {
+		return true
+	}
+	if v, ok := label(line, labelObject); ok {
+		t.group = t.intern(v)
+		t.blocks[t.group]++
+		t.prevBlank = true
 		return true
 	}
 	return false
