@@ -82,6 +82,7 @@ type shell struct {
 
 	shellBlindBox // 资源盲盒, under 活动 (shell_blindbox.go)
 	shellPoints   // 互助积分, under 积分 (shell_points.go)
+	shellSessions // 分享会, under 积分 (shell_sessions.go)
 }
 
 func newShell(e *ui.Env) *shell {
@@ -109,6 +110,7 @@ func newShell(e *ui.Env) *shell {
 	s.newBlindBox(e)
 	s.newPolls(e)
 	s.newPoints(e)
+	s.newSessions(e)
 	s.requests = requests.NewScreen(e)
 	s.requests.OnChanged = func() {
 		if s.shown == s.home {
@@ -132,6 +134,7 @@ func newShell(e *ui.Env) *shell {
 		swaps:          s.showSwapSuggestions,
 		poll:           s.showPoll,
 		blindBox:       s.showBlindBox,
+		session:        s.showSession,
 	})
 	s.home.screen = s.today
 	s.catalogArea = &area{title: "资源库", icon: theme.StorageIcon(), screen: s.resources}
@@ -161,7 +164,7 @@ func (s *shell) sections() []section {
 		{"成员", []*area{s.membersArea, s.groupsArea}},
 		{"交易与售后", []*area{s.tradesArea, s.ticketsArea, s.blacklistArea, s.rulesArea}},
 		{"活动", []*area{s.blindBoxArea, s.swapsArea, s.pollsArea}},
-		{"积分", []*area{s.pointsArea}},
+		{"积分", []*area{s.pointsArea, s.sessionsArea}},
 		{"数据", []*area{s.backupArea, s.settingsArea}},
 	}
 }
@@ -264,7 +267,7 @@ func (s *shell) rememberGroup(id uint) {
 
 func (s *shell) setGroup(g *data.Group) {
 	s.current = g
-	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets, s.rules, s.trades, s.blindBox, s.polls, s.points} {
+	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets, s.rules, s.trades, s.blindBox, s.polls, s.sessions, s.points} {
 		scr.SetGroup(g)
 	}
 	if s.shown != s.catalogArea { // the catalog is the same for every group

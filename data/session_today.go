@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/qunhuo/qunhuo/data/points"
@@ -51,18 +52,7 @@ func sessionsUnpaidLine(tx *gorm.DB, groupID uint) (AgendaLine, error) {
 	if groupID == 0 {
 		return l, nil
 	}
-	speakerPaid := tx.Table("point_entries pe").Select("1").
-		Where("pe.link_kind = ? AND pe.link_id = share_sessions.id AND pe.member_id = share_sessions.speaker_id AND pe.reason = ?",
-			LinkSession, points.Speak)
-	attendeeUnpaid := tx.Table("share_session_attendees a").Select("1").
-		Where("a.session_id = share_sessions.id AND a.member_id <> share_sessions.speaker_id").
-		Where("NOT EXISTS (?)", tx.Table("point_entries pa").Select("1").
-			Where("pa.link_kind = ? AND pa.link_id = a.session_id AND pa.member_id = a.member_id AND pa.reason = ?",
-				LinkSession, points.Attend))
-	var ss []ShareSession
-	err := tx.Where("group_id = ? AND state = ?", groupID, SessionEnded).
-		Where("NOT EXISTS (?) OR EXISTS (?)", speakerPaid, attendeeUnpaid).
-		Order("starts_at DESC, id DESC").Find(&ss).Error
+	ss, err := unpaidSessions(tx, groupID)
 	if err != nil {
 		return l, err
 	}
@@ -75,4 +65,34 @@ func sessionsUnpaidLine(tx *gorm.DB, groupID uint) (AgendaLine, error) {
 		l.IDs = append(l.IDs, s.ID)
 	}
 	return l, nil
+}
+
+// UnpaidSessions lists the IDs of group groupID's ended sessions whose speaker or
+// some attendee has no points for it yet, the most recent first.
+func (s *Store) UnpaidSessions(groupID uint) ([]uint, error) {
+	ss, err := unpaidSessions(s.db, groupID)
+	if err != nil {
+		return nil, fmt.Errorf("unpaid sessions: %w", err)
+	}
+	ids := make([]uint, len(ss))
+	for i, x := range ss {
+		ids[i] = x.ID
+	}
+	return ids, nil
+}
+
+func unpaidSessions(tx *gorm.DB, groupID uint) ([]ShareSession, error) {
+	speakerPaid := tx.Table("point_entries pe").Select("1").
+		Where("pe.link_kind = ? AND pe.link_id = share_sessions.id AND pe.member_id = share_sessions.speaker_id AND pe.reason = ?",
+			LinkSession, points.Speak)
+	attendeeUnpaid := tx.Table("share_session_attendees a").Select("1").
+		Where("a.session_id = share_sessions.id AND a.member_id <> share_sessions.speaker_id").
+		Where("NOT EXISTS (?)", tx.Table("point_entries pa").Select("1").
+			Where("pa.link_kind = ? AND pa.link_id = a.session_id AND pa.member_id = a.member_id AND pa.reason = ?",
+				LinkSession, points.Attend))
+	var ss []ShareSession
+	err := tx.Where("group_id = ? AND state = ?", groupID, SessionEnded).
+		Where("NOT EXISTS (?) OR EXISTS (?)", speakerPaid, attendeeUnpaid).
+		Order("starts_at DESC, id DESC").Find(&ss).Error
+	return ss, err
 }

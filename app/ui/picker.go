@@ -181,3 +181,14 @@ func (p *Picker) IDPtr() *uint {
 	id := p.choices[p.picked].ID
 	return &id
 }
+
+// Pick picks the choice with id, as if the owner had (an edit form showing what was
+// saved); no choice has id: nothing changes.
+func (p *Picker) Pick(id uint) {
+	for i, c := range p.choices {
+		if c.ID == id {
+			p.pick(i)
+			return
+		}
+	}
+}
