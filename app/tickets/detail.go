@@ -64,7 +64,11 @@ func newDetail(e *ui.Env, g *data.Group, id uint, changed func(string)) *Detail 
 	d.Status.Truncation = fyne.TextTruncateEllipsis
 	d.Moves = container.NewHBox()
 	d.Award = ui.NewAwardButton(e, func(text string) {
-		d.Status.SetText(text)
+		if text == ui.AwardAlready {
+			d.Status.SetText(text)
+		} else {
+			d.Status.SetText("√ " + text)
+		}
 		d.changed(text)
 	})
 	return d
@@ -197,7 +201,7 @@ func (d *Detail) onMove(to data.TicketState) {
 			}
 			d.ticket.State = t.State
 			d.Status.SetText("√ " + label + "：现在是「" + t.State.Label() + "」")
-			d.changed(fmt.Sprintf("工单 #%d 已%s。", id, strings.TrimPrefix(label, "标记")))
+			d.changed(fmt.Sprintf("工单 #%d 现在是「%s」。", id, t.State.Label()))
 			d.load()
 		})
 	})

@@ -174,7 +174,7 @@ func (f *AwardForm) show() {
 	if f.deed.What != "" {
 		title += "（" + f.deed.What + "）"
 	}
-	f.FormKit.Show(title, body, fyne.NewSize(520, 400))
+	f.FormKit.Show(title, body, fyne.NewSize(560, 480))
 	f.Env.Win.Canvas().Focus(f.Member.Entry)
 }
 
@@ -253,10 +253,12 @@ func (a *AwardButton) load() {
 				return
 			}
 			if len(paid) > 0 {
+				a.Button.SetIcon(theme.ConfirmIcon())
 				a.Button.SetText(AwardDone(paid, d.GroupID))
 				a.Button.Disable()
 				return
 			}
+			a.Button.SetIcon(theme.ContentAddIcon())
 			if len(d.Members) > 1 {
 				a.Button.SetText(fmt.Sprintf("记积分：每人 +%d（%s）", amount, d.Reason.Label()))
 			} else {
