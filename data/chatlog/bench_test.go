@@ -150,3 +150,23 @@ func BenchmarkJSONExport(b *testing.B) {
 	size := writeJSONExport(b, path, benchMessages)
 	benchRead(b, path, size, benchMessages)
 }
+
+// BenchmarkListGroups is the pass that lists the groups of the 1,000,000-message
+// text export before the owner picks.
+func BenchmarkListGroups(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "export.txt")
+	size := writeTextExport(b, path, benchMessages)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		groups, err := ListGroups(f)
+		_ = f.Close()
+		if err != nil || len(groups) != 2 || groups[0].Messages+groups[1].Messages != benchMessages {
+			b.Fatalf("%+v, %v", groups, err)
+		}
+	}
+}
