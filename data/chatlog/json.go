@@ -123,12 +123,8 @@ func newJSONSource(br *bufio.Reader, cr *countingReader) (*jsonSource, error) {
 			return nil, refuse(err, known)
 		}
 		key, ok := tok.(string)
-		if !ok { // the object ended without messages
-			if !known {
-				return nil, refuse(errors.New("no metadata"), false)
-			}
-			j.final = io.EOF
-			return j, nil
+		if !ok { // the object ended without messages: e.g. the manifest of a chunked export
+			return nil, refuse(errors.New("no messages array"), false)
 		}
 		switch key {
 		case "metadata":

@@ -83,8 +83,13 @@ func TestJSONCutAndDamaged(t *testing.T) {
 }
 
 func TestJSONWithoutMessages(t *testing.T) {
-	got, err := readAll(t, []byte(`{"metadata":{"name":"QQChatExporter V4"},"chatInfo":{"name":"空群"}}`))
+	got, err := readAll(t, []byte(`{"metadata":{"name":"QQChatExporter V4"},"chatInfo":{"name":"空群"},"messages":[]}`))
 	if err != nil || len(got) != 0 {
 		t.Errorf("%d messages, %v; want none and no error", len(got), err)
+	}
+	// the manifest of a chunked-jsonl export holds no messages itself
+	_, err = readAll(t, []byte(`{"metadata":{"name":"QQChatExporter V5"},"chatInfo":{"name":"群"},"chunked":{"format":"chunked-jsonl"}}`))
+	if kindOf(err) != NotExport {
+		t.Errorf("manifest: %v, want NotExport", err)
 	}
 }
