@@ -109,7 +109,8 @@ func (r *Reader) Next() (Message, error) {
 
 // Open sniffs r and returns a Reader for its format. It reads only the start of r
 // (and, for JSON, the fields before the messages). Refusals are *Error: NotExport,
-// Undecodable, Empty, Incomplete (cut before the first message) or ReadFailed.
+// Undecodable, Empty, Incomplete (cut before the first message), Damaged (JSON) or
+// ReadFailed.
 func Open(r io.Reader) (*Reader, error) {
 	return open(r, false)
 }
