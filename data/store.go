@@ -101,6 +101,11 @@ func Open(path string, opts ...Option) (*Store, error) {
 		_ = sqlDB.Close()
 		return nil, classifyOpenError(path, err)
 	}
+	// A chat import the app stopped in the middle of leaves nothing behind.
+	if err := s.cleanChatImports(); err != nil {
+		_ = sqlDB.Close()
+		return nil, classifyOpenError(path, err)
+	}
 	return s, nil
 }
 
