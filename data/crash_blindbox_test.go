@@ -163,7 +163,13 @@ func checkBlindBoxes(db *gorm.DB) ([]string, error) {
 // TestCrashCheckerCatchesBrokenBlindBoxes breaks blind boxes by hand, each way a save
 // that is not one transaction could leave them, and expects checkBlindBoxes to say so.
 func TestCrashCheckerCatchesBrokenBlindBoxes(t *testing.T) {
-	s, _, _ := crashFixture(t)
+	s, c, _ := crashFixture(t)
+	// A box with a redraw, whatever seqs the fixture's writers happened to get: an even
+	// seq with more entries than winners.
+	redraw := crashUnit{Kind: "blindbox", Key: "redraw", Seq: 8002}
+	if err := writeBlindBox(c, &redraw); err != nil {
+		t.Fatal(err)
+	}
 	const drawn = "(SELECT MAX(id) FROM blind_boxes WHERE state = 'drawn')"
 	for _, tc := range []struct {
 		name, sql string

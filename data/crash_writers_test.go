@@ -76,6 +76,7 @@ var crashWriters = []crashWriter{
 	{"swap", writeSwap, presentSwap},
 	{"poll", writePoll, presentPoll},
 	{"blindbox", writeBlindBox, presentBlindBox},
+	{"session", writeSession, presentSession},
 }
 
 // crashBrokenWriters save the way the store must not: TestCrashHarnessCatchesBrokenSaves
@@ -99,6 +100,7 @@ var crashInvariants = []crashInvariant{
 	{"swap deal and its listings", checkSwaps},
 	{"poll and its options and votes", checkPolls},
 	{"blind box, its entries and draws", checkBlindBoxes},
+	{"share session and its points", checkSessions},
 }
 
 // crashSeqsPerRound bounds the saves of one child, so that seq and the numbers below

@@ -33,6 +33,8 @@ type Everything struct {
 
 	PointEntries  []data.PointLine     // the whole points ledger, oldest first, named (export_all_points.go)
 	PointBalances []data.PointStanding // every member's balance, most points first
+
+	Sessions []data.ShareSession // every group's 分享会 with speakers and attendees (export_all_sessions.go)
 }
 
 // everythingLoads read each field of Everything from the store, in sheet order.
@@ -76,6 +78,7 @@ var everythingLoads = []func(st *data.Store, all *Everything) error{
 		}
 		return err
 	},
+	func(st *data.Store, all *Everything) (err error) { all.Sessions, err = st.Sessions(0, ""); return err },
 }
 
 // everythingSheets make the workbook's sheets, in order.
@@ -100,6 +103,7 @@ var everythingSheets = []func(all Everything, loc *time.Location) grid{
 	boxDrawsGrid,
 	pointEntriesGrid,
 	pointBalancesGrid,
+	sessionsGrid,
 }
 
 // LoadEverything reads every record for WriteEverythingXLSX. Give it a store made with
