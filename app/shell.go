@@ -82,6 +82,7 @@ type shell struct {
 
 	shellBlindBox // 资源盲盒, under 活动 (shell_blindbox.go)
 	shellPoints   // 互助积分, under 积分 (shell_points.go)
+	shellTalent   // 资源达人, under 积分 (shell_talent.go)
 	shellSessions // 分享会, under 积分 (shell_sessions.go)
 }
 
@@ -110,6 +111,7 @@ func newShell(e *ui.Env) *shell {
 	s.newBlindBox(e)
 	s.newPolls(e)
 	s.newPoints(e)
+	s.newTalent(e)
 	s.newSessions(e)
 	s.requests = requests.NewScreen(e)
 	s.requests.OnChanged = func() {
@@ -134,6 +136,7 @@ func newShell(e *ui.Env) *shell {
 		swaps:          s.showSwapSuggestions,
 		poll:           s.showPoll,
 		blindBox:       s.showBlindBox,
+		talent:         s.showTalentLastMonth,
 		session:        s.showSession,
 	})
 	s.home.screen = s.today
@@ -164,7 +167,7 @@ func (s *shell) sections() []section {
 		{"成员", []*area{s.membersArea, s.groupsArea}},
 		{"交易与售后", []*area{s.tradesArea, s.ticketsArea, s.blacklistArea, s.rulesArea}},
 		{"活动", []*area{s.blindBoxArea, s.swapsArea, s.pollsArea}},
-		{"积分", []*area{s.pointsArea, s.sessionsArea}},
+		{"积分", []*area{s.pointsArea, s.talentArea, s.sessionsArea}},
 		{"数据", []*area{s.backupArea, s.settingsArea}},
 	}
 }
@@ -267,7 +270,7 @@ func (s *shell) rememberGroup(id uint) {
 
 func (s *shell) setGroup(g *data.Group) {
 	s.current = g
-	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets, s.rules, s.trades, s.blindBox, s.polls, s.sessions, s.points} {
+	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets, s.rules, s.trades, s.blindBox, s.polls, s.sessions, s.points, s.talent} {
 		scr.SetGroup(g)
 	}
 	if s.shown != s.catalogArea { // the catalog is the same for every group

@@ -35,6 +35,7 @@ type Agenda struct {
 	NewSwapMatches    int         // 置换区 suggestions the owner has not seen yet (swap_store.go)
 	BoxesDue          AgendaLine  // 资源盲盒 to close or to draw, IDs the boxes' (blindbox_today.go)
 	OverdueShares     AgendaLine  // 资源盲盒 winners whose share is overdue, IDs the boxes' (blindbox_today.go)
+	Talent            TalentDue   // last month's 资源达人 to confirm, in the first days of a month (talent_today.go)
 	RedemptionsToGive AgendaLine  // 兑换 waiting to be handed out (待发放), oldest first, IDs the redemptions' (redemption_today.go)
 	SessionsSoon      AgendaLine  // 分享会 not yet held starting today or tomorrow, IDs the sessions' (session_today.go)
 	SessionsUnpaid    AgendaLine  // 分享会 ended whose speaker or attendees have no points yet, IDs the sessions' (session_today.go)
@@ -114,6 +115,9 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 			return err
 		}
 		if a.SessionsUnpaid, err = sessionsUnpaidLine(tx, groupID); err != nil {
+			return err
+		}
+		if a.Talent, err = talentDue(tx, groupID, now, loc); err != nil {
 			return err
 		}
 		a.UnpostedInvalid, err = unpostedInvalid(tx, groupID)
