@@ -82,6 +82,7 @@ type shell struct {
 
 	shellBlindBox // 资源盲盒, under 活动 (shell_blindbox.go)
 	shellPoints   // 互助积分, under 积分 (shell_points.go)
+	shellRewards  // 兑换与荣誉, under 积分 (shell_rewards.go)
 	shellTalent   // 资源达人, under 积分 (shell_talent.go)
 	shellSessions // 分享会, under 积分 (shell_sessions.go)
 }
@@ -111,6 +112,7 @@ func newShell(e *ui.Env) *shell {
 	s.newBlindBox(e)
 	s.newPolls(e)
 	s.newPoints(e)
+	s.newRewards(e)
 	s.newTalent(e)
 	s.newSessions(e)
 	s.requests = requests.NewScreen(e)
@@ -136,6 +138,7 @@ func newShell(e *ui.Env) *shell {
 		swaps:          s.showSwapSuggestions,
 		poll:           s.showPoll,
 		blindBox:       s.showBlindBox,
+		redemption:     s.showRedemption,
 		talent:         s.showTalentLastMonth,
 		session:        s.showSession,
 	})
@@ -167,7 +170,7 @@ func (s *shell) sections() []section {
 		{"成员", []*area{s.membersArea, s.groupsArea}},
 		{"交易与售后", []*area{s.tradesArea, s.ticketsArea, s.blacklistArea, s.rulesArea}},
 		{"活动", []*area{s.blindBoxArea, s.swapsArea, s.pollsArea}},
-		{"积分", []*area{s.pointsArea, s.talentArea, s.sessionsArea}},
+		{"积分", []*area{s.pointsArea, s.rewardsArea, s.talentArea, s.sessionsArea}},
 		{"数据", []*area{s.backupArea, s.settingsArea}},
 	}
 }
@@ -270,7 +273,7 @@ func (s *shell) rememberGroup(id uint) {
 
 func (s *shell) setGroup(g *data.Group) {
 	s.current = g
-	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets, s.rules, s.trades, s.blindBox, s.polls, s.sessions, s.points, s.talent} {
+	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets, s.rules, s.trades, s.blindBox, s.polls, s.sessions, s.points, s.talent, s.rewards} {
 		scr.SetGroup(g)
 	}
 	if s.shown != s.catalogArea { // the catalog is the same for every group

@@ -38,6 +38,7 @@ type todayLinks struct {
 	swaps          func()               // the 置换区 area with its 配对建议 open
 	poll           func(id uint)        // the 投票 area with poll id selected
 	blindBox       func(id uint)        // the 资源盲盒 area with box id selected (0: the list)
+	redemption     func(id uint)        // the 兑换与荣誉 area on 兑换记录 with redemption id selected
 	talent         func()               // the 资源达人 area on last month
 	session        func(id uint)        // the 分享会 area with session id selected (0: the list)
 }
@@ -145,6 +146,7 @@ func (t *today) todos() []todo {
 	}
 	out = append(out, t.rulesTodos()...)
 	out = append(out, t.blindBoxTodos()...)
+	out = append(out, t.redemptionTodos()...)
 	out = append(out, t.swapTodos()...)
 	out = append(out, t.pollTodos()...)
 	out = append(out, t.talentTodos()...)

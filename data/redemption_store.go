@@ -416,3 +416,17 @@ func rewardChunks(ids []uint) [][]uint {
 func redemptionLine(r *Redemption, groupID uint) string {
 	return strings.TrimSpace(r.MemberName(groupID)) + " 兑换「" + r.ItemName + "」（" + fmt.Sprint(r.Price) + " 分）"
 }
+
+// RedeemBalances maps every member with points to their balance: what the redeem
+// dialog shows beside each name (a member missing has 0).
+func (s *Store) RedeemBalances() (map[uint]int64, error) {
+	var bs []PointBalance
+	if err := s.db.Select("member_id", "balance").Find(&bs).Error; err != nil {
+		return nil, fmt.Errorf("redeem balances: %w", err)
+	}
+	out := make(map[uint]int64, len(bs))
+	for _, b := range bs {
+		out[b.MemberID] = b.Balance
+	}
+	return out, nil
+}
