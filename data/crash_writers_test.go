@@ -77,6 +77,7 @@ var crashWriters = []crashWriter{
 	{"poll", writePoll, presentPoll},
 	{"blindbox", writeBlindBox, presentBlindBox},
 	{"session", writeSession, presentSession},
+	{"points", writePointEntry, presentPointEntry},
 }
 
 // crashBrokenWriters save the way the store must not: TestCrashHarnessCatchesBrokenSaves
@@ -101,6 +102,7 @@ var crashInvariants = []crashInvariant{
 	{"poll and its options and votes", checkPolls},
 	{"blind box, its entries and draws", checkBlindBoxes},
 	{"share session and its points", checkSessions},
+	{"points ledger and balances", checkPoints},
 }
 
 // crashSeqsPerRound bounds the saves of one child, so that seq and the numbers below
