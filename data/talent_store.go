@@ -280,3 +280,13 @@ func talentNames(tx *gorm.DB, groupID uint, ids []uint) (map[uint]string, error)
 	}
 	return out, nil
 }
+
+// AllTalentMonths lists every group's confirmed months, oldest first: the whole-database
+// workbook's 资源达人 sheet.
+func (s *Store) AllTalentMonths() ([]TalentMonth, error) {
+	var ms []TalentMonth
+	if err := s.db.Order("month, group_id, id").Find(&ms).Error; err != nil {
+		return nil, fmt.Errorf("all talent months: %w", err)
+	}
+	return ms, nil
+}

@@ -35,6 +35,8 @@ type Everything struct {
 	PointBalances []data.PointStanding // every member's balance, most points first
 
 	Sessions []data.ShareSession // every group's 分享会 with speakers and attendees (export_all_sessions.go)
+
+	TalentMonths []data.TalentMonth // every group's confirmed 资源达人 months, oldest first (export_all_talent.go)
 }
 
 // everythingLoads read each field of Everything from the store, in sheet order.
@@ -79,6 +81,10 @@ var everythingLoads = []func(st *data.Store, all *Everything) error{
 		return err
 	},
 	func(st *data.Store, all *Everything) (err error) { all.Sessions, err = st.Sessions(0, ""); return err },
+	func(st *data.Store, all *Everything) (err error) {
+		all.TalentMonths, err = st.AllTalentMonths()
+		return err
+	},
 }
 
 // everythingSheets make the workbook's sheets, in order.
@@ -104,6 +110,7 @@ var everythingSheets = []func(all Everything, loc *time.Location) grid{
 	pointEntriesGrid,
 	pointBalancesGrid,
 	sessionsGrid,
+	talentGrid,
 }
 
 // LoadEverything reads every record for WriteEverythingXLSX. Give it a store made with
