@@ -4,6 +4,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"hash/fnv"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -540,4 +541,47 @@ func (t *anyTime) parse(s string) error {
 		}
 	}
 	return fmt.Errorf("scan time from %q", s)
+}
+
+// Upcoming is something coming in the group that the 周报 announces.
+type Upcoming struct {
+	Kind  string // "blindbox" (报名中 until At, or 准备中 opening at At) or "poll" (closing at At)
+	Title string
+	At    time.Time
+	Open  bool // a blind box taking entries now (At is its close)
+}
+
+// UpcomingEvents lists group groupID's blind boxes taking entries or opening within a
+// week, and polls still open, soonest first.
+func (s *Store) UpcomingEvents(groupID uint, now time.Time) ([]Upcoming, error) {
+	var out []Upcoming
+	var boxes []BlindBox
+	q := s.db.Where("(state = ? AND closes_at > ?) OR (state = ? AND opens_at > ? AND opens_at < ?)",
+		BoxOpen, now.UTC(), BoxPreparing, now.UTC(), now.Add(7*24*time.Hour).UTC())
+	if groupID != 0 {
+		q = q.Where("group_id = ?", groupID)
+	}
+	if err := q.Find(&boxes).Error; err != nil {
+		return nil, fmt.Errorf("upcoming boxes: %w", err)
+	}
+	for _, b := range boxes {
+		if b.State == BoxOpen {
+			out = append(out, Upcoming{Kind: "blindbox", Title: b.Title, At: b.ClosesAt, Open: true})
+		} else {
+			out = append(out, Upcoming{Kind: "blindbox", Title: b.Title, At: b.OpensAt})
+		}
+	}
+	var polls []Poll
+	q = s.db.Where("closed_at IS NULL AND closes_at > ?", now.UTC())
+	if groupID != 0 {
+		q = q.Where("group_id = ?", groupID)
+	}
+	if err := q.Find(&polls).Error; err != nil {
+		return nil, fmt.Errorf("upcoming polls: %w", err)
+	}
+	for _, p := range polls {
+		out = append(out, Upcoming{Kind: "poll", Title: p.Question, At: p.ClosesAt})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })
+	return out, nil
 }
