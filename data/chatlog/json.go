@@ -24,18 +24,25 @@ import (
 //	   "recalled":false,"system":false},…],
 //	 "avatars":{…},"exportOptions":{…}}
 //
-// The reader walks the object with the decoder's tokens and decodes one message at
-// a time, so the messages array is never held whole; it stops at the array's end.
-// metadata must come before messages (the exporter always writes it first) and its
-// name must start with QQChatExporter. chatInfo names the group of every message.
+// The reader takes the fields before the messages with encoding/json. The messages
+// it reads itself (jsonscan.go), one at a time out of a window of the file that
+// grows to hold the largest message (up to MaxJSONMessage), so the messages array is
+// never held whole; it stops at the array's end. metadata must come before messages
+// (the exporter always writes it first) and its name must start with
+// QQChatExporter. chatInfo names the group of every message.
 type jsonSource struct {
-	dec     *json.Decoder
-	cr      *countingReader
+	in      io.Reader // the bytes after the messages array's '['
+	buf     []byte    // the window: buf[pos:end] is read and not yet used
+	pos     int
+	end     int
+	eof     bool  // nothing more to read into buf
+	readErr error // why, when not the file's end
+	started bool  // a message was read: the next needs a comma before it
 	group   string
 	groupQQ string
 	index   int
 	final   error
-	names   map[string]string
+	names   interner
 }
 
 type jsonChatInfo struct {
@@ -45,26 +52,19 @@ type jsonChatInfo struct {
 	PeerUin flexString `json:"peerUin"`
 }
 
+// jsonMessage is what the reader keeps of a message. The []byte fields point into
+// the window.
 type jsonMessage struct {
-	ID        flexString `json:"id"`
-	Timestamp flexString `json:"timestamp"`
-	Time      string     `json:"time"`
-	Sender    struct {
-		Uin       flexString `json:"uin"`
-		Name      string     `json:"name"`
-		Nickname  string     `json:"nickname"`
-		GroupCard string     `json:"groupCard"`
-		Title     string     `json:"title"`
-	} `json:"sender"`
-	Content struct {
-		Text     string `json:"text"`
-		Mentions []struct {
-			Name string `json:"name"`
-			Type string `json:"type"`
-		} `json:"mentions"`
-	} `json:"content"`
-	Recalled bool `json:"recalled"`
-	System   bool `json:"system"`
+	id, timestamp, uin               []byte
+	time, text                       string
+	name, nickname, groupCard, title string
+	mentions                         []jsonMention
+	hasMentions                      bool // mentions was an array, maybe empty
+	recalled, system                 bool
+}
+
+type jsonMention struct {
+	name, typ string
 }
 
 // flexString takes a JSON string, number or null as text (QQ numbers and times
@@ -95,8 +95,12 @@ const exporterName = "QQChatExporter"
 
 var errNotText = errors.New("neither a string nor a number")
 
-func newJSONSource(br *bufio.Reader, cr *countingReader) (*jsonSource, error) {
-	j := &jsonSource{dec: json.NewDecoder(br), cr: cr, names: map[string]string{}}
+// jsonWindow is the window's first size; it doubles up to MaxJSONMessage.
+const jsonWindow = 256 << 10
+
+func newJSONSource(br *bufio.Reader) (*jsonSource, error) {
+	dec := json.NewDecoder(br)
+	j := &jsonSource{names: interner{}}
 	if b, _ := br.Peek(len(bom)); bytes.Equal(b, bom) {
 		_, _ = br.Discard(len(bom))
 	}
@@ -113,12 +117,12 @@ func newJSONSource(br *bufio.Reader, cr *countingReader) (*jsonSource, error) {
 		}
 		return &Error{Kind: NotExport, Format: FormatJSON, Err: err}
 	}
-	if tok, err := j.dec.Token(); err != nil || tok != json.Delim('{') {
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		return nil, refuse(err, false)
 	}
 	known := false
 	for {
-		tok, err := j.dec.Token()
+		tok, err := dec.Token()
 		if err != nil {
 			return nil, refuse(err, known)
 		}
@@ -131,13 +135,13 @@ func newJSONSource(br *bufio.Reader, cr *countingReader) (*jsonSource, error) {
 			var md struct {
 				Name string `json:"name"`
 			}
-			if err := j.dec.Decode(&md); err != nil || !strings.HasPrefix(md.Name, exporterName) {
+			if err := dec.Decode(&md); err != nil || !strings.HasPrefix(md.Name, exporterName) {
 				return nil, refuse(err, false)
 			}
 			known = true
 		case "chatInfo":
 			var ci jsonChatInfo
-			if err := j.dec.Decode(&ci); err != nil {
+			if err := dec.Decode(&ci); err != nil {
 				return nil, refuse(err, known)
 			}
 			j.group = ci.Name
@@ -152,16 +156,17 @@ func newJSONSource(br *bufio.Reader, cr *countingReader) (*jsonSource, error) {
 			if !known {
 				return nil, refuse(errors.New("messages before metadata"), false)
 			}
-			if tok, err := j.dec.Token(); err != nil || tok != json.Delim('[') {
+			if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
 				if err == nil {
 					err = errors.New("messages is not an array")
 				}
 				return nil, refuse(err, true)
 			}
+			j.in = io.MultiReader(dec.Buffered(), br)
 			return j, nil
 		default:
 			var skip json.RawMessage
-			if err := j.dec.Decode(&skip); err != nil {
+			if err := dec.Decode(&skip); err != nil {
 				return nil, refuse(err, known)
 			}
 		}
@@ -173,62 +178,196 @@ func (j *jsonSource) next(m *Message) error {
 		return j.final
 	}
 	j.final = j.read(m)
-	if j.final == nil {
-		return nil
-	}
 	return j.final
 }
 
+// read reads the next message out of the window, reading more into it while the
+// message goes on past its end.
 func (j *jsonSource) read(m *Message) error {
-	if !j.dec.More() {
-		tok, err := j.dec.Token()
-		if err != nil || tok != json.Delim(']') {
-			return j.fail(err)
+	for {
+		s := scanner{b: j.buf[j.pos:j.end], eof: j.eof, names: j.names}
+		var jm jsonMessage
+		counted, err := j.element(&s, &jm)
+		if err == errShort && !j.eof {
+			if err = j.fill(); err != nil {
+				j.index++
+				return &Error{Kind: Damaged, Line: j.index, Err: err}
+			}
+			continue
 		}
-		return io.EOF
+		if counted {
+			j.index++
+		}
+		switch {
+		case err == io.EOF:
+			return io.EOF
+		case err == errShort && j.readErr != nil:
+			return &Error{Kind: ReadFailed, Line: j.index, Err: j.readErr}
+		case err == errShort:
+			return &Error{Kind: Incomplete, Line: j.index, Err: io.ErrUnexpectedEOF}
+		case err != nil:
+			return &Error{Kind: Damaged, Line: j.index, Err: err}
+		case s.typeErr != nil:
+			return &Error{Kind: Damaged, Line: j.index, Err: s.typeErr}
+		}
+		j.pos += s.i
+		j.started = true
+		return j.message(&jm, m)
 	}
-	j.index++
-	var jm jsonMessage
-	j.cr.spent, j.cr.budget = 0, MaxJSONMessage
-	err := j.dec.Decode(&jm)
-	j.cr.budget = 0
+}
+
+// element reads the array's next element into jm and says whether there was one
+// (counted, even when broken); io.EOF at the array's end.
+func (j *jsonSource) element(s *scanner, jm *jsonMessage) (counted bool, err error) {
+	c, err := s.peek()
+	switch {
+	case err != nil:
+		return false, err
+	case c == ']':
+		s.i++
+		return false, io.EOF
+	case c == '}':
+		return false, syntaxError("an array closed with '}'")
+	}
+	if j.started {
+		if c != ',' {
+			return true, syntaxError("no comma after an array element")
+		}
+		s.i++
+		if c, err = s.peek(); err != nil {
+			return true, err
+		}
+	}
+	switch c {
+	case '{':
+		return true, s.object(func(key []byte, esc bool) error { return jm.field(s, key, esc) })
+	case 'n':
+		return true, s.lit("null")
+	}
+	return true, s.wrongType()
+}
+
+func (jm *jsonMessage) field(s *scanner, key []byte, esc bool) error {
+	switch fieldName(key, esc, "id", "timestamp", "time", "sender", "content", "recalled", "system") {
+	case "id":
+		return s.flex(&jm.id)
+	case "timestamp":
+		return s.flex(&jm.timestamp)
+	case "time":
+		return s.text(&jm.time)
+	case "sender":
+		return s.inObject(func(key []byte, esc bool) error {
+			switch fieldName(key, esc, "uin", "name", "nickname", "groupCard", "title") {
+			case "uin":
+				return s.flex(&jm.uin)
+			case "name":
+				return s.name(&jm.name)
+			case "nickname":
+				return s.name(&jm.nickname)
+			case "groupCard":
+				return s.name(&jm.groupCard)
+			case "title":
+				return s.name(&jm.title)
+			}
+			return s.skip()
+		})
+	case "content":
+		return s.inObject(func(key []byte, esc bool) error {
+			switch fieldName(key, esc, "text", "mentions") {
+			case "text":
+				return s.text(&jm.text)
+			case "mentions":
+				return jm.readMentions(s)
+			}
+			return s.skip()
+		})
+	case "recalled":
+		return s.boolean(&jm.recalled)
+	case "system":
+		return s.boolean(&jm.system)
+	}
+	return s.skip()
+}
+
+// readMentions reads content.mentions as encoding/json fills a slice of structs:
+// null empties it, an array's elements are read into the ones already there.
+func (jm *jsonMessage) readMentions(s *scanner) error {
+	c, err := s.peek()
 	if err != nil {
-		return j.fail(err)
+		return err
 	}
+	switch c {
+	case 'n':
+		if err := s.lit("null"); err != nil {
+			return err
+		}
+		jm.mentions, jm.hasMentions = nil, false
+		return nil
+	case '[':
+	default:
+		return s.wrongType()
+	}
+	n := 0
+	err = s.array(func() error {
+		if n < cap(jm.mentions) {
+			jm.mentions = jm.mentions[:n+1]
+		} else {
+			jm.mentions = append(jm.mentions, jsonMention{})
+		}
+		mt := &jm.mentions[n]
+		n++
+		return s.inObject(func(key []byte, esc bool) error {
+			switch fieldName(key, esc, "name", "type") {
+			case "name":
+				return s.name(&mt.name)
+			case "type":
+				return s.text(&mt.typ)
+			}
+			return s.skip()
+		})
+	})
+	if n == 0 {
+		jm.mentions = nil
+	}
+	jm.mentions, jm.hasMentions = jm.mentions[:n], true
+	return err
+}
+
+// message turns jm into m.
+func (j *jsonSource) message(jm *jsonMessage, m *Message) error {
 	at, ok := jm.at()
 	if !ok {
 		return &Error{Kind: Damaged, Line: j.index, Err: errors.New("message without a time")}
 	}
-	s := &jm.Sender
-	name := s.Name
+	name := jm.name
 	if name == "" {
-		name = s.GroupCard
+		name = jm.groupCard
 	}
 	if name == "" {
-		name = s.Nickname
+		name = jm.nickname
 	}
 	*m = Message{
-		Group: j.group, GroupQQ: j.groupQQ, At: at, SenderName: j.intern(name), Title: j.intern(s.Title),
-		Text: jm.Content.Text, Line: j.index, ID: string(jm.ID),
+		Group: j.group, GroupQQ: j.groupQQ, At: at, SenderName: name, Title: jm.title,
+		Text: jm.text, Line: j.index, ID: string(jm.id),
 	}
-	if isDigits(string(s.Uin)) {
-		m.SenderQQ = j.intern(string(s.Uin))
+	if isDigits(string(jm.uin)) {
+		m.SenderQQ = j.names.bytesAsIs(jm.uin)
 	}
 	switch {
-	case jm.System:
+	case jm.system:
 		m.Kind = System
-	case jm.Recalled:
+	case jm.recalled:
 		m.Kind = Recalled
 	}
-	if jm.Content.Mentions == nil {
+	if !jm.hasMentions {
 		if strings.IndexByte(m.Text, '@') >= 0 {
 			m.Mentions = mentions(m.Text)
 		}
 		return nil
 	}
-	for _, mt := range jm.Content.Mentions {
-		n := strings.TrimPrefix(mt.Name, "@")
-		if n == "" && mt.Type == "all" {
+	for _, mt := range jm.mentions {
+		n := strings.TrimPrefix(mt.name, "@")
+		if n == "" && mt.typ == "all" {
 			n = "全体成员"
 		}
 		if n != "" {
@@ -241,51 +380,67 @@ func (j *jsonSource) read(m *Message) error {
 // at is the message's time: timestamp in milliseconds (seconds in old files), else
 // the time text read as China time.
 func (jm *jsonMessage) at() (time.Time, bool) {
-	if ts, err := strconv.ParseInt(string(jm.Timestamp), 10, 64); err == nil && ts > 0 {
+	if ts, err := strconv.ParseInt(string(jm.timestamp), 10, 64); err == nil && ts > 0 {
 		if ts < 100_000_000_000 {
 			return time.Unix(ts, 0).UTC(), true
 		}
 		return time.UnixMilli(ts).UTC(), true
 	}
 	var h header
-	line := []byte(jm.Time + " x(10000)")
+	line := []byte(jm.time + " x(10000)")
 	if parseHeader(line, &h) {
 		return h.at, true
 	}
 	return time.Time{}, false
 }
 
-func (j *jsonSource) fail(err error) error {
-	var se *json.SyntaxError
-	switch {
-	case err == nil:
-		return &Error{Kind: Damaged, Line: j.index}
-	case errors.Is(err, errTooLarge):
-		return &Error{Kind: Damaged, Line: j.index, Err: err}
-	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-		return &Error{Kind: Incomplete, Line: j.index, Err: err}
-	case errors.As(err, &se):
-		return &Error{Kind: Damaged, Line: j.index, Err: err}
+// fill moves the unread bytes to the window's start and reads until it is full or
+// the file ends, doubling the window when it is full already. A message that does
+// not fit in MaxJSONMessage is errTooLarge.
+func (j *jsonSource) fill() error {
+	if j.buf == nil {
+		j.buf = make([]byte, jsonWindow)
 	}
-	var re *Error
-	if errors.As(err, &re) {
-		return err
+	j.end = copy(j.buf, j.buf[j.pos:j.end])
+	j.pos = 0
+	if j.end == len(j.buf) {
+		if len(j.buf) >= MaxJSONMessage {
+			return errTooLarge
+		}
+		grown := make([]byte, min(2*len(j.buf), MaxJSONMessage))
+		copy(grown, j.buf[:j.end])
+		j.buf = grown
 	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) || errors.Is(err, errNotText) {
-		return &Error{Kind: Damaged, Line: j.index, Err: err}
+	for empty := 0; j.end < len(j.buf) && !j.eof; {
+		n, err := j.in.Read(j.buf[j.end:])
+		j.end += n
+		switch {
+		case err == io.EOF:
+			j.eof = true
+		case err != nil:
+			j.eof, j.readErr = true, err
+		case n == 0:
+			if empty++; empty == 100 {
+				j.eof, j.readErr = true, io.ErrNoProgress
+			}
+		}
 	}
-	return &Error{Kind: ReadFailed, Line: j.index, Err: err}
+	return nil
 }
 
-func (j *jsonSource) intern(s string) string {
-	if v, ok := j.names[s]; ok {
-		return v
+// inObject reads an object with field; null leaves things as they are.
+func (s *scanner) inObject(field func(key []byte, esc bool) error) error {
+	c, err := s.peek()
+	if err != nil {
+		return err
 	}
-	if len(j.names) < 1<<16 {
-		j.names[s] = s
+	switch c {
+	case '{':
+		return s.object(field)
+	case 'n':
+		return s.lit("null")
 	}
-	return s
+	return s.wrongType()
 }
 
 func isDigits(s string) bool {

@@ -136,7 +136,7 @@ func open(r io.Reader, headersOnly bool) (*Reader, error) {
 		return rd, err
 	}
 	if t := bytes.TrimLeft(body, " \t\r\n"); t[0] == '{' {
-		src, err := newJSONSource(br, cr)
+		src, err := newJSONSource(br)
 		if err != nil {
 			var e *Error
 			if errors.As(err, &e) {
@@ -217,21 +217,15 @@ func ListGroups(r io.Reader) ([]Group, error) {
 }
 
 type countingReader struct {
-	r      io.Reader
-	n      int64
-	budget int64 // when > 0, reading more than this many bytes fails (JSON messages)
-	spent  int64
+	r io.Reader
+	n int64
 }
 
 var errTooLarge = errors.New("message too large")
 
 func (c *countingReader) Read(p []byte) (int, error) {
-	if c.budget > 0 && c.spent > c.budget {
-		return 0, errTooLarge
-	}
 	n, err := c.r.Read(p)
 	c.n += int64(n)
-	c.spent += int64(n)
 	return n, err
 }
 
