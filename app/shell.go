@@ -123,6 +123,7 @@ func newShell(e *ui.Env) *shell {
 	}
 	s.groupsTab = groups.NewScreen(e, s.groupsChanged)
 	s.backup = backup.NewScreen(e, s.demoLoaded)
+	s.backup.SetImportChat(s.importChat)
 	s.home = &area{title: "今日", icon: theme.HomeIcon()}
 	s.today = newToday(e, todayLinks{
 		catalogNeeding: s.showCatalogNeeding,

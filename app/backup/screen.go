@@ -36,6 +36,16 @@ type Screen struct {
 
 	restore   *restoreList
 	exportAll *widget.Button
+
+	importChat   *widget.Button // 导入聊天记录; shown once the shell says how
+	onImportChat func(done func())
+}
+
+// SetImportChat is how the screen imports a QQ chat export (the shell's link to the
+// import area).
+func (s *Screen) SetImportChat(f func(done func())) {
+	s.onImportChat = f
+	s.importChat.Show()
 }
 
 // SetRestore is how the screen restores a backup: the shell closes the store, swaps the
@@ -64,6 +74,12 @@ func NewScreen(e *ui.Env, onDemo func()) *Screen {
 	s.openBackups.Hide()
 	s.restore = newRestoreList(s)
 	s.exportAll = s.newExportAllButton()
+	s.importChat = widget.NewButtonWithIcon("导入聊天记录…", theme.UploadIcon(), func() {
+		if s.onImportChat != nil {
+			s.onImportChat(s.Refresh)
+		}
+	})
+	s.importChat.Hide()
 	return s
 }
 
@@ -99,6 +115,9 @@ func (s *Screen) Content() fyne.CanvasObject {
 		widget.NewSeparator(),
 		ui.Bold("导出"), widget.NewLabel("把全部数据导出成一个 Excel 表格，方便查看、打印或交给别人。导出的表格不能用来恢复。"),
 		container.NewHBox(s.exportAll),
+		widget.NewSeparator(),
+		ui.Bold("导入聊天记录"), ui.MessageLabel("把 QQ 导出的群聊天记录（消息管理器的 .txt，或 QQChatExporter 的 .json）导入，用来统计群的互动率。同一份记录再导入一次不会重复。"),
+		container.NewHBox(s.importChat),
 		widget.NewSeparator(),
 		ui.Bold("示例数据"), demoHelp, container.NewHBox(s.demoButton, s.removeDemo),
 	))
