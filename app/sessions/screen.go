@@ -43,7 +43,7 @@ type Screen struct {
 	latest   ui.Latest
 	loaded   bool
 
-	Search   *widget.Entry
+	Search   *ui.Entry
 	View     *widget.RadioGroup
 	table    *ui.RecordTable
 	empty    *ui.EmptyState
@@ -73,7 +73,7 @@ func NewScreen(e *ui.Env) *Screen {
 	s.notice = ui.NewNotice(e)
 	s.Detail = widget.NewLabel("")
 	s.Detail.Wrapping = fyne.TextWrapWord
-	s.Search = widget.NewEntry()
+	s.Search = ui.NewEntry()
 	s.Search.SetPlaceHolder("搜主题、主讲人或总结（可用拼音）")
 	s.Search.OnChanged = func(string) { s.Refresh() }
 	s.View = widget.NewRadioGroup([]string{viewAll, viewUpcoming, viewPast}, nil)
