@@ -27,6 +27,7 @@ func (s *Screen) memberDetails(m *data.Member) []ui.Field {
 		fields = append(fields, ui.Field{Label: memberColumns[col].Title, Value: s.cellText(m, col)})
 	}
 	fields = append(fields, s.seatFacts(m)...)
+	fields = append(fields, s.badgeField(m)...)
 	return append(fields,
 		ui.Field{Label: "动机", Value: strings.Join(m.TagValues(data.TagMotivation), "、")},
 		ui.Field{Label: "兴趣", Value: strings.Join(m.TagValues(data.TagInterest), "、")},

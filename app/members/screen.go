@@ -41,6 +41,8 @@ type Screen struct {
 	loaded   bool        // a load arrived: an empty list now means no members
 	savedID  uint        // the member just saved: the reload selects TA
 
+	badges map[uint][]data.MemberBadge // the 身份标识 each member holds now (badges.go)
+
 	search     *ui.Entry
 	scope      *widget.Select
 	table      *ui.RecordTable
@@ -128,6 +130,10 @@ func (s *Screen) Refresh() {
 	gid, n := s.groupID(), s.latest.Next()
 	s.env.Tasks.Run(func() {
 		ms, err := s.env.Store.Members(gid)
+		var badges map[uint][]data.MemberBadge
+		if err == nil {
+			badges, err = s.env.Store.ActiveBadges(nil) // one query for every member shown
+		}
 		fyne.Do(func() {
 			if !s.latest.Is(n) {
 				return
@@ -136,7 +142,7 @@ func (s *Screen) Refresh() {
 				s.env.ShowError(err)
 				return
 			}
-			s.all, s.loaded = ms, true
+			s.all, s.loaded, s.badges = ms, true, badges
 			s.selected = -1
 			s.applyFilter()
 			s.showSaved()
@@ -171,7 +177,7 @@ func (s *Screen) cellText(m *data.Member, col int) string {
 	case 0:
 		return m.QQ
 	case 1:
-		return m.Nickname
+		return s.nameWithBadges(m)
 	case 4:
 		return strings.Join(m.TagValues(data.TagMotivation), "、")
 	case 5:

@@ -31,6 +31,9 @@ type Everything struct {
 	BoxEntries []data.BlindBoxEntry // their entries with members, by box and number
 	BoxDraws   []data.BlindBoxDraw  // their picks in stream order
 
+	Redemptions []data.Redemption  // every group's 兑换记录 with members (export_all_rewards.go)
+	Badges      []data.BadgeHolder // every 身份标识 ever given, with members
+
 	PointEntries  []data.PointLine     // the whole points ledger, oldest first, named (export_all_points.go)
 	PointBalances []data.PointStanding // every member's balance, most points first
 
@@ -75,6 +78,12 @@ var everythingLoads = []func(st *data.Store, all *Everything) error{
 		return err
 	},
 	func(st *data.Store, all *Everything) (err error) {
+		if all.Redemptions, err = st.Redemptions(0); err == nil {
+			all.Badges, err = st.AllBadges()
+		}
+		return err
+	},
+	func(st *data.Store, all *Everything) (err error) {
 		if all.PointEntries, err = st.AllPointEntries(); err == nil {
 			all.PointBalances, err = st.PointStandings(0)
 		}
@@ -109,6 +118,8 @@ var everythingSheets = []func(all Everything, loc *time.Location) grid{
 	boxDrawsGrid,
 	pointEntriesGrid,
 	pointBalancesGrid,
+	redemptionsGrid,
+	badgesGrid,
 	sessionsGrid,
 	talentGrid,
 }
