@@ -43,6 +43,15 @@ func count(unit string) func(float64) string {
 	return func(v float64) string { return fmt.Sprintf("%d %s", int(math.Round(v)), unit) }
 }
 
+func (v weekValue) chat() bool {
+	for _, c := range weekValues[:chatValues] {
+		if c.label == v.label {
+			return true
+		}
+	}
+	return false
+}
+
 var weekValues = []weekValue{
 	{label: "互动率", value: func(m insight.WeekMetrics, _ data.AppWeek) (float64, bool) { return m.Rate, m.Members > 0 }, format: percent, points: true},
 	{label: "活跃成员", value: func(m insight.WeekMetrics, _ data.AppWeek) (float64, bool) { return float64(m.Active), true }, format: count("人"), whole: true},
@@ -74,8 +83,14 @@ func Duration(d time.Duration) string {
 	return fmt.Sprintf("%d 小时 %d 分", m/60, m%60)
 }
 
+// chatValues is how many of weekValues, from the first, need an imported chat.
+const chatValues = 6
+
 func (v weekValue) at(in *data.Insight, i int) (float64, bool) {
 	if i < 0 || i >= len(in.Report.Weeks) {
+		return 0, false
+	}
+	if in.ChatMessages == 0 && v.chat() {
 		return 0, false
 	}
 	var a data.AppWeek
@@ -220,7 +235,7 @@ func ActivityReportPost(r ActivityReport) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "【本周群活力周报】%s\n%s\n", r.Group, r.period())
 	for i, l := range WeekLines(r.Insight) {
-		if r.Insight.ChatMessages == 0 && i < 6 {
+		if r.Insight.ChatMessages == 0 && i < chatValues {
 			continue // the chat's numbers, without a chat
 		}
 		b.WriteString(l.Text() + "\n")
@@ -243,7 +258,7 @@ func ActivityReportCard(r ActivityReport) insightchart.Card {
 	c := insightchart.Card{Title: "【本周群活力周报】", Group: r.Group, Period: r.period(), Trend: Trends(r.Insight)[0], Top: r.top()}
 	first := 1
 	if r.Insight.ChatMessages == 0 {
-		first = 6
+		first = chatValues
 		c.Headline = "还没有导入聊天记录"
 	} else {
 		c.Headline = fmt.Sprintf("互动率 %s（上周 %s）", lines[0].This, lines[0].Last)
