@@ -8,10 +8,13 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 )
 
@@ -378,4 +381,49 @@ func sameEnd(a, b error) bool {
 		return ea.Kind == eb.Kind && ea.Line == eb.Line && ea.Complete == eb.Complete
 	}
 	return false
+}
+
+// A generated export larger than the window, read through readers that hand out a
+// few bytes at a time and cut at many places, comes out as from the first reader:
+// messages that straddle the window's refills are whole.
+func TestJSONWindowSame(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "export.json")
+	writeJSONExport(t, path, 3000)
+	in, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in) < 4*jsonWindow {
+		t.Fatalf("%d bytes: not larger than the window", len(in))
+	}
+	readers := map[string]func([]byte) io.Reader{
+		"whole":    func(b []byte) io.Reader { return bytes.NewReader(b) },
+		"one byte": func(b []byte) io.Reader { return iotest.OneByteReader(bytes.NewReader(b)) },
+		"half":     func(b []byte) io.Reader { return iotest.HalfReader(bytes.NewReader(b)) },
+	}
+	for _, cut := range []int{len(in), len(in) - 1, len(in) - 9, jsonWindow + 1, 2*jsonWindow - 3, len(in) / 2, len(in)/3 + 7} {
+		ref, refErr, _ := openRef(in[:cut])
+		want, wantErr := readRest(ref, refErr)
+		for name, r := range readers {
+			if name == "one byte" && cut != len(in) {
+				continue // slow; the whole file is enough
+			}
+			rd, err := Open(r(in[:cut]))
+			got, err := readRest(rd, err)
+			if !sameEnd(err, wantErr) || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, cut at %d: %d messages, %v; first reader %d, %v", name, cut, len(got), err, len(want), wantErr)
+			}
+		}
+	}
+}
+
+func readRest(rd *Reader, err error) ([]Message, error) {
+	var ms []Message
+	for err == nil {
+		var m Message
+		if m, err = rd.Next(); err == nil {
+			ms = append(ms, m)
+		}
+	}
+	return ms, err
 }
