@@ -42,7 +42,7 @@ func TestHomeProposesLastMonthsTalent(t *testing.T) {
 	e.Store = storeAt(t, e.Store.Path(), time.Date(2026, 12, 3, 9, 0, 0, 0, uitest.Loc))
 	sh := openShell(t, e)
 	sh.show(sh.home)
-	if got := uifind.LabelTexts(sh.today.lines); !strings.Contains(got, "该评2026年11月的资源达人了：按现在的公式，达人 以 10 分领先") {
+	if got := uifind.LabelTexts(sh.today.lines); !strings.Contains(got, "该评2026年11月的资源达人了：按现在的公式，「达人」以 10 分领先") {
 		t.Fatalf("今日 shows %q", got)
 	}
 	test.Tap(uifind.FindButton(sh.today.lines, "去评选"))

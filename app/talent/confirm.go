@@ -18,8 +18,9 @@ func (s *Screen) onConfirm() {
 		return
 	}
 	e, gid, m, id, name := s.env, s.GroupID(), s.month, w.Member, w.Name
-	text := fmt.Sprintf("确认「%s」为%s的资源达人（%d 分：%s）？\n\nTA将获得「资源达人」身份标识和「优先获取」（匹配新资源时排在最前），到 %s 为止。"+
-		"确认后这个月不能再改，本次的权重也会保存为常用权重。", name, m.Label(), w.Score, w.Contributions(), expiryText(m, e.Loc))
+	text := fmt.Sprintf("确认「%s」为%s的资源达人？\nTA的贡献：%s，共 %d 分。\n\n"+
+		"TA将获得「资源达人」身份标识和「优先获取」（匹配新资源时排在最前），有效期到%s。\n"+
+		"确认后这个月不能再改，本次的权重也会保存为常用权重。", name, m.Label(), w.Contributions(), w.Score, expiryText(m, e.Loc))
 	ui.Confirm(e.Win, "确认本月资源达人", text, "确认", func() {
 		e.Tasks.Run(func() {
 			_, err := e.Store.ConfirmTalent(gid, m, id, weights, e.Loc)

@@ -21,8 +21,8 @@ import (
 )
 
 var rankColumns = []ui.Column{
-	{Title: "排名", Width: 50}, {Title: "成员", Width: 150}, {Title: "得分", Width: 60},
-	{Title: "贡献", Width: 420}, {Title: "同分说明", Width: 200},
+	{Title: "排名", Width: 50}, {Title: "成员", Width: 140}, {Title: "得分", Width: 60},
+	{Title: "贡献", Width: 500}, {Title: "同分说明", Width: 200},
 }
 
 // monthsShown is how many months the picker offers, this one included.
@@ -45,6 +45,7 @@ type Screen struct {
 	notice        *ui.Notice
 	table         *ui.RecordTable
 	empty         *ui.EmptyState
+	detail        *ui.RecordDetail // the picked member's contributions in full: cells clip them
 	weights       *weightsPanel
 	ConfirmButton *widget.Button
 	PostButton    *widget.Button
@@ -63,6 +64,7 @@ func NewScreen(e *ui.Env) *Screen {
 	s.table = ui.NewRecordTable(rankColumns, func() int { return len(s.standings) }, s.fillCell, s.onRowSelected)
 	s.table.RememberWidths(e, "column_widths_talent")
 	s.empty = ui.NewEmptyState()
+	s.detail = ui.NewRecordDetail("点选一位成员，这里显示TA的全部贡献；要选TA当资源达人，再点「确认本月资源达人」。")
 	s.weights = newWeightsPanel(e, s.onWeightsChanged)
 	s.ConfirmButton = widget.NewButtonWithIcon("确认本月资源达人", theme.ConfirmIcon(), s.onConfirm)
 	s.ConfirmButton.Importance = widget.HighImportance
@@ -100,9 +102,9 @@ func (s *Screen) Content() fyne.CanvasObject {
 		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("月份"), ui.Widen(s.Month, 220)), nil, s.status),
 		s.notice.Content())
 	actions := container.NewHBox(s.ConfirmButton, s.PostButton)
-	ranking := container.NewBorder(nil, actions, nil, nil, s.empty.OverTable(s.table))
+	ranking := container.NewBorder(nil, container.NewVBox(s.detail.Content(), actions), nil, nil, s.empty.OverTable(s.table))
 	split := container.NewHSplit(ranking, s.weights.Content())
-	split.Offset = 0.72
+	split.Offset = 0.75
 	body := container.NewVSplit(split, s.hist.Content())
 	body.Offset = 0.68
 	return container.NewBorder(top, nil, nil, nil, body)
@@ -176,6 +178,7 @@ func (s *Screen) rerank() {
 		s.standings = talent.Rank(s.proposal.Evidence, w)
 	}
 	s.selected = -1
+	s.detail.Clear()
 	s.table.UnselectAll()
 	s.table.Refresh()
 	s.showStatus()
@@ -202,12 +205,12 @@ func (s *Screen) showStatus() {
 		s.status.SetText("请先在顶部选择一个群，资源达人是按群评的。")
 	case p.Confirmed != nil:
 		c := p.Confirmed
-		s.status.SetText(fmt.Sprintf("%s的资源达人已确认：%s（%d 分），%s享有「资源达人」和「优先获取」。",
+		s.status.SetText(fmt.Sprintf("%s的资源达人已确认：「%s」（%d 分），%s享有「资源达人」和「优先获取」。",
 			m.Label(), c.WinnerName, c.Score, nextMonthText(m)))
 	case !p.Over:
 		s.status.SetText(m.Label() + "还没有结束，排名会随记录变化；月底之后再确认。")
 	case len(s.standings) > 0:
-		s.status.SetText(fmt.Sprintf("按现在的公式，%s的资源达人是 %s（%d 分）。点选另一行可改选，再点「确认本月资源达人」。",
+		s.status.SetText(fmt.Sprintf("按现在的公式，%s的资源达人是「%s」（%d 分）。点选另一行可改选，再点「确认本月资源达人」。",
 			m.Label(), s.standings[0].Name, s.standings[0].Score))
 	default:
 		s.status.SetText("")
@@ -237,6 +240,9 @@ func (s *Screen) onRowSelected(row int) {
 		return
 	}
 	s.selected = row
+	st := s.standings[row]
+	s.detail.Show([]ui.Field{{Label: "成员", Value: st.Name}, {Label: "得分", Value: ui.Itoa(st.Score)},
+		{Label: "贡献", Value: st.Contributions()}, {Label: "同分说明", Value: st.TieNote()}})
 	s.enable()
 }
 
@@ -271,5 +277,5 @@ func (s *Screen) onWeightsChanged() {
 // expiryText is the last day of the month after m.
 func expiryText(m talent.Month, loc *time.Location) string {
 	last := m.Next().End(loc).Add(-time.Second)
-	return fmt.Sprintf("%d月%d日", last.Month(), last.Day())
+	return fmt.Sprintf("%d月%d日", last.Month(), last.Day()) // 11月30日
 }

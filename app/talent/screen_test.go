@@ -84,7 +84,7 @@ func TestRankingShownWithTheFormula(t *testing.T) {
 	}
 	shown := uifind.LabelTexts(f.e.Win.Content())
 	for _, want := range []string{"得分 = 分享资源×10 + 完成置换×5 + 帮助解答×3 + 分享体验×4 + 主讲分享会×6",
-		"分享资源 2 次（20 分）", "完成置换 3 次（15 分）", "2026年10月的资源达人是 甲（20 分）", "往期资源达人"} {
+		"分享资源 2 次（20 分）", "完成置换 3 次（15 分）", "2026年10月的资源达人是「甲」（20 分）", "往期资源达人"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("screen lacks %q:\n%s", want, shown)
 		}
@@ -136,9 +136,12 @@ func TestConfirmWritesMonthBadgeAndPrivilege(t *testing.T) {
 	if f.s.ConfirmButton.Text != "确认本月资源达人：甲" {
 		t.Fatalf("picked row 2: %q", f.s.ConfirmButton.Text)
 	}
+	if got := f.s.detail.String(); !strings.Contains(got, "分享资源 2 次（20 分）") {
+		t.Errorf("detail %q", got)
+	}
 	test.Tap(f.s.ConfirmButton)
 	dlg := uifind.OverlayText(f.e.Win)
-	for _, want := range []string{"确认「甲」为2026年10月的资源达人", "「资源达人」身份标识和「优先获取」", "到 11月30日"} {
+	for _, want := range []string{"确认「甲」为2026年10月的资源达人", "「资源达人」身份标识和「优先获取」", "有效期到11月30日"} {
 		if !strings.Contains(dlg, want) {
 			t.Errorf("dialog lacks %q: %s", want, dlg)
 		}
@@ -163,7 +166,7 @@ func TestConfirmWritesMonthBadgeAndPrivilege(t *testing.T) {
 	if w, _ := f.e.Store.TalentWeights(); w[talent.Swap] != 8 {
 		t.Errorf("weights kept %v", w)
 	}
-	if !strings.Contains(f.s.status.Text, "2026年10月的资源达人已确认：甲（20 分）") || !f.s.ConfirmButton.Disabled() ||
+	if !strings.Contains(f.s.status.Text, "2026年10月的资源达人已确认：「甲」（20 分）") || !f.s.ConfirmButton.Disabled() ||
 		f.s.PostButton.Disabled() || len(f.s.hist.months) != 1 {
 		t.Errorf("after confirming: %q, confirm disabled %v, post disabled %v", f.s.status.Text, f.s.ConfirmButton.Disabled(), f.s.PostButton.Disabled())
 	}

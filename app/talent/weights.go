@@ -51,11 +51,14 @@ func newWeightsPanel(e *ui.Env, onChanged func()) *weightsPanel {
 
 // Content is the panel.
 func (p *weightsPanel) Content() fyne.CanvasObject {
-	hint := widget.NewLabel("每项是做一次得几分（0–100）。改一个数，左边的排名马上跟着变。" + talent.TieRule)
-	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
+	hint := widget.NewLabel("每项是做一次得几分（0–100）；改了马上重新排名。")
+	tie := widget.NewLabel(talent.TieRule)
+	for _, l := range []*widget.Label{hint, tie} {
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.LowImportance
+	}
 	return container.NewVScroll(container.NewVBox(ui.Bold("计分公式"), p.Formula, p.form, p.Problem,
-		container.NewHBox(p.Save, p.Reset), hint))
+		container.NewHBox(p.Save, p.Reset), hint, tie))
 }
 
 // set shows w in the entries without counting as the owner's change.
