@@ -85,6 +85,7 @@ type shell struct {
 	shellRewards  // 兑换与荣誉, under 积分 (shell_rewards.go)
 	shellTalent   // 资源达人, under 积分 (shell_talent.go)
 	shellSessions // 分享会, under 积分 (shell_sessions.go)
+	shellInsight  // 互动率, first under 数据 (shell_insight.go)
 }
 
 func newShell(e *ui.Env) *shell {
@@ -115,6 +116,7 @@ func newShell(e *ui.Env) *shell {
 	s.newRewards(e)
 	s.newTalent(e)
 	s.newSessions(e)
+	s.newInsight(e)
 	s.requests = requests.NewScreen(e)
 	s.requests.OnChanged = func() {
 		if s.shown == s.home {
@@ -172,7 +174,7 @@ func (s *shell) sections() []section {
 		{"交易与售后", []*area{s.tradesArea, s.ticketsArea, s.blacklistArea, s.rulesArea}},
 		{"活动", []*area{s.blindBoxArea, s.swapsArea, s.pollsArea}},
 		{"积分", []*area{s.pointsArea, s.rewardsArea, s.talentArea, s.sessionsArea}},
-		{"数据", []*area{s.backupArea, s.settingsArea}},
+		{"数据", []*area{s.insightArea, s.backupArea, s.settingsArea}},
 	}
 }
 
