@@ -20,6 +20,7 @@ type attendeesView struct {
 	s       *Screen
 	session data.ShareSession
 	paid    map[uint]data.PointEntry
+	members []data.Member // everyone; the picker offers those not yet recorded
 	dlg     dialog.Dialog
 
 	Picker *ui.Picker
@@ -81,7 +82,7 @@ func (v *attendeesView) load(members bool) {
 			}
 			v.session, v.paid = x, paid
 			if members {
-				v.Picker.SetChoices(memberChoices(ms, deref(x.GroupID)))
+				v.members = ms
 			}
 			v.apply()
 		})
@@ -96,6 +97,17 @@ func deref(p *uint) uint {
 }
 
 func (v *attendeesView) apply() {
+	recorded := make(map[uint]bool, len(v.session.Attendees))
+	for _, a := range v.session.Attendees {
+		recorded[a.MemberID] = true
+	}
+	left := make([]data.Member, 0, len(v.members))
+	for _, m := range v.members {
+		if !recorded[m.ID] {
+			left = append(left, m)
+		}
+	}
+	v.Picker.SetChoices(memberChoices(left, deref(v.session.GroupID)))
 	n := len(v.session.Attendees)
 	if n == 0 {
 		v.Count.SetText("还没有记录参加的成员。在上面输入名字点选，一个一个记上。")

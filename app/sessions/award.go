@@ -44,10 +44,10 @@ func (p awardPlan) text() string {
 	case len(todo)+len(done) == 0:
 		b.WriteString("\n还没有记录参加的成员；只给主讲人发。参加者可以稍后记上，再点一次只给新记上的发。")
 	case len(todo) > 0:
-		fmt.Fprintf(&b, "\n这次发给 %d 人：%s", len(todo), joinNames(todo, 30))
+		fmt.Fprintf(&b, "\n这次发给以下 %d 人：\n%s", len(todo), joinNames(todo, 30))
 	}
 	if len(done) > 0 {
-		fmt.Fprintf(&b, "\n已经发过的 %d 人不会重复发：%s", len(done), joinNames(done, 30))
+		fmt.Fprintf(&b, "\n已经发过的 %d 人不会重复发：\n%s", len(done), joinNames(done, 30))
 	}
 	b.WriteString("\n金额可以在「设置」里按原因修改。")
 	return b.String()

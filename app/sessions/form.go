@@ -137,7 +137,7 @@ func (f *sessionForm) show() {
 	if f.editing != nil {
 		title = "修改分享会"
 	}
-	f.FormKit.Show(title, container.NewVBox(f.Status, form), fyne.NewSize(780, 640))
+	f.FormKit.Show(title, container.NewVBox(f.Status, form), fyne.NewSize(780, 720))
 	f.Env.Win.Canvas().Focus(f.Topic)
 }
 

@@ -232,7 +232,7 @@ func (s *Screen) showDetail() {
 		return
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "「%s」 主讲：%s · %s · %d 分钟", x.Topic, x.SpeakerName(), x.How.Label(), x.Minutes)
+	fmt.Fprintf(&b, "「%s」 · 主讲：%s · %s · %d 分钟", x.Topic, x.SpeakerName(), x.How.Label(), x.Minutes)
 	if x.Description != "" {
 		b.WriteString("\n内容：" + x.Description)
 	}

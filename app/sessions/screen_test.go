@@ -190,7 +190,7 @@ func TestPublishEndAttendAndAward(t *testing.T) {
 	}
 
 	test.Tap(f.s.AwardButton)
-	for _, want := range []string{"主讲人 小明：主讲分享会 +20 分", "参加分享会 +2 分", "这次发给 1 人：小红"} {
+	for _, want := range []string{"主讲人 小明：主讲分享会 +20 分", "参加分享会 +2 分", "这次发给以下 1 人：\n小红"} {
 		if !strings.Contains(f.s.lastPlan, want) {
 			t.Errorf("the award dialog misses %q:\n%s", want, f.s.lastPlan)
 		}
@@ -211,7 +211,7 @@ func TestPublishEndAttendAndAward(t *testing.T) {
 	pickIn(t, v.Picker, "小刚")
 	v.close()
 	test.Tap(f.s.AwardButton)
-	if !strings.Contains(f.s.lastPlan, "这次发给 1 人：小刚") || !strings.Contains(f.s.lastPlan, "已经发过的 1 人不会重复发：小红") ||
+	if !strings.Contains(f.s.lastPlan, "这次发给以下 1 人：\n小刚") || !strings.Contains(f.s.lastPlan, "已经发过的 1 人不会重复发：\n小红") ||
 		!strings.Contains(f.s.lastPlan, "（已发过）") {
 		t.Errorf("second dialog:\n%s", f.s.lastPlan)
 	}
