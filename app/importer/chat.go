@@ -138,9 +138,10 @@ func showChatChoices(e *ui.Env, path string, scan data.ChatScan, groups []data.G
 		c.targets = append(c.targets, sel)
 		rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("归到"), ui.Widen(sel, 200)), tick))
 	}
-	head := ui.MessageLabel(fmt.Sprintf("「%s」里有 %d 个群的消息。勾选要导入的群，并选好每个群的消息归到群活里的哪个群。同一份记录再导入一次不会重复。",
+	head := ui.MessageLabel(fmt.Sprintf("「%s」里有 %d 个群的消息。\n勾选要导入的群，并选好每个群的消息归到群活里的哪个群。同一份记录再导入一次不会重复。",
 		filepath.Base(path), len(scan.Groups)))
-	body := container.NewVBox(head, widget.NewSeparator(), rows)
+	listH := min(float32(len(scan.Groups))*44, 300)
+	body := container.NewVBox(head, widget.NewSeparator(), ui.WithMinHeight(container.NewVScroll(rows), listH))
 	if scan.Cut != nil {
 		warn := ui.MessageLabel(fmt.Sprintf("注意：这份聊天记录不完整，在中间断掉了（可能没有复制或下载完）。断开之前有 %d 条完整的消息。", scan.Cut.Complete))
 		warn.Importance = widget.DangerImportance
@@ -155,12 +156,8 @@ func showChatChoices(e *ui.Env, path string, scan data.ChatScan, groups []data.G
 	c.okBtn.Importance = widget.HighImportance
 	body.Add(widget.NewSeparator())
 	body.Add(container.NewHBox(c.note, ui.LayoutSpacer(), cancel, c.okBtn))
-	c.dlg = dialog.NewCustomWithoutButtons("导入聊天记录", container.NewVScroll(body), e.Win)
-	h := 220 + float32(len(scan.Groups))*44
-	if scan.Cut != nil {
-		h += 120
-	}
-	c.dlg.Resize(fyne.NewSize(760, min(h, 560)))
+	c.dlg = dialog.NewCustomWithoutButtons("导入聊天记录", body, e.Win)
+	c.dlg.Resize(fyne.NewSize(760, 1)) // as high as it needs
 	c.update()
 	c.dlg.Show()
 	ui.EscCloses(e.Win, c.dlg)
@@ -233,7 +230,7 @@ func (c *chatChoices) onImport() {
 	e := c.env
 	var imp data.ChatImport
 	var senders []data.ChatSender
-	e.RunWithProgress("导入聊天记录", "正在导入「"+filepath.Base(c.path)+"」的消息。导入时可以继续使用群活的其他页面。",
+	e.RunWithProgress("导入聊天记录", "正在导入「"+filepath.Base(c.path)+"」的消息。消息很多时要一两分钟，可以随时取消，取消后不会留下一半。",
 		func(ctx context.Context, report ui.Report) error {
 			var err error
 			imp, err = e.Store.ImportChat(ctx, c.path, ch, func(p data.ChatProgress) {

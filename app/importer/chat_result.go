@@ -34,14 +34,14 @@ func showChatResult(e *ui.Env, imp data.ChatImport, senders []data.ChatSender, g
 	body := container.NewVBox(r.summary)
 	close := widget.NewButton("完成", func() { r.dlg.Hide() })
 	buttons := container.NewHBox(ui.LayoutSpacer(), close)
-	height := float32(200)
+	height := float32(150)
 	if len(senders) > 0 {
 		names := map[uint]string{}
 		for _, g := range groups {
 			names[g.ID] = g.Name
 		}
 		body.Add(widget.NewSeparator())
-		body.Add(ui.MessageLabel(fmt.Sprintf("有 %d 位发言的人还不是群活里的成员。勾选要添加的人，会以聊天里的名字添加，并加进他们发言的群：", len(senders))))
+		body.Add(ui.MessageLabel(fmt.Sprintf("有 %d 位发言的人还不是群活里的成员。\n勾选要添加的人，会以聊天里的名字添加，并加进他们发言的群：", len(senders))))
 		list := container.NewVBox()
 		for _, c := range senders {
 			where := ""
@@ -73,7 +73,7 @@ func showChatResult(e *ui.Env, imp data.ChatImport, senders []data.ChatSender, g
 	body.Add(widget.NewSeparator())
 	body.Add(buttons)
 	r.dlg = dialog.NewCustomWithoutButtons("导入聊天记录", body, e.Win)
-	r.dlg.Resize(fyne.NewSize(640, height))
+	r.dlg.Resize(fyne.NewSize(680, height))
 	r.dlg.Show()
 	ui.EscCloses(e.Win, r.dlg)
 	return r
