@@ -144,6 +144,7 @@ func newShell(e *ui.Env) *shell {
 		redemption:     s.showRedemption,
 		talent:         s.showTalentLastMonth,
 		session:        s.showSession,
+		insight:        s.showInsight,
 	})
 	s.home.screen = s.today
 	s.catalogArea = &area{title: "资源库", icon: theme.StorageIcon(), screen: s.resources}

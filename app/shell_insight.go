@@ -18,3 +18,5 @@ func (s *shell) newInsight(e *ui.Env) {
 	s.insightArea = &area{title: "互动率", icon: theme.VisibilityIcon(), screen: s.insight}
 }
 
+// showInsight opens the 互动率 area.
+func (s *shell) showInsight() { s.show(s.insightArea) }

@@ -41,6 +41,7 @@ type todayLinks struct {
 	redemption     func(id uint)        // the 兑换与荣誉 area on 兑换记录 with redemption id selected
 	talent         func()               // the 资源达人 area on last month
 	session        func(id uint)        // the 分享会 area with session id selected (0: the list)
+	insight        func()               // the 互动率 area
 }
 
 // today is the 今日 home, shown first: what waits for the owner today, each line one
@@ -149,6 +150,7 @@ func (t *today) todos() []todo {
 	out = append(out, t.redemptionTodos()...)
 	out = append(out, t.swapTodos()...)
 	out = append(out, t.pollTodos()...)
+	out = append(out, t.insightTodos()...)
 	out = append(out, t.talentTodos()...)
 	out = append(out, t.sessionTodos()...)
 	if t.group != nil && !a.IndexPostToday {

@@ -39,6 +39,9 @@ type Agenda struct {
 	RedemptionsToGive AgendaLine  // 兑换 waiting to be handed out (待发放), oldest first, IDs the redemptions' (redemption_today.go)
 	SessionsSoon      AgendaLine  // 分享会 not yet held starting today or tomorrow, IDs the sessions' (session_today.go)
 	SessionsUnpaid    AgendaLine  // 分享会 ended whose speaker or attendees have no points yet, IDs the sessions' (session_today.go)
+
+	// Insight is this week's 互动率 against last week's and the silent members (insight_today.go).
+	Insight AgendaInsight
 }
 
 // AgendaLine counts resources and names the first few, at most AgendaLineLength, in
@@ -115,6 +118,9 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 			return err
 		}
 		if a.SessionsUnpaid, err = sessionsUnpaidLine(tx, groupID); err != nil {
+			return err
+		}
+		if a.Insight, err = agendaInsight(tx, groupID, now); err != nil {
 			return err
 		}
 		if a.Talent, err = talentDue(tx, groupID, now, loc); err != nil {
