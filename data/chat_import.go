@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -378,18 +379,59 @@ func (s *Store) memberIDsByQQ() (map[string]uint, error) {
 	return out, nil
 }
 
-const chatInsertHead = "INSERT INTO chat_messages (group_id, chat_group, chat_group_qq, at, sender_qq, " +
-	"sender_mail, sender_name, title, member_id, kind, text, mentions, import_id, dedupe_key) VALUES "
+// chatColumn is one column of chat_messages as insertChatRows writes it.
+type chatColumn struct {
+	name string
+	// empty reports whether the row leaves the column at its default ('', NULL, 0);
+	// nil for the columns always written.
+	empty func(r *chatInsertRow) bool
+	// write adds the row's value: a literal number or '' into the SQL, or a placeholder
+	// and its argument.
+	write func(q *strings.Builder, args []any, r *chatInsertRow) []any
+}
+
+var chatColumnList = []chatColumn{
+	{"group_id", func(r *chatInsertRow) bool { return r.groupID == nil }, func(q *strings.Builder, a []any, r *chatInsertRow) []any {
+		writeIntOrNull(q, r.groupID)
+		return a
+	}},
+	{"chat_group", nil, func(q *strings.Builder, a []any, r *chatInsertRow) []any { return textArg(q, a, r.group) }},
+	{"chat_group_qq", func(r *chatInsertRow) bool { return r.groupQQ == "" }, func(q *strings.Builder, a []any, r *chatInsertRow) []any { return textArg(q, a, r.groupQQ) }},
+	{"at", nil, func(q *strings.Builder, a []any, r *chatInsertRow) []any {
+		q.WriteByte('?')
+		return append(a, r.at)
+	}},
+	{"sender_qq", func(r *chatInsertRow) bool { return r.senderQQ == "" }, func(q *strings.Builder, a []any, r *chatInsertRow) []any { return textArg(q, a, r.senderQQ) }},
+	{"sender_mail", func(r *chatInsertRow) bool { return r.senderMail == "" }, func(q *strings.Builder, a []any, r *chatInsertRow) []any { return textArg(q, a, r.senderMail) }},
+	{"sender_name", func(r *chatInsertRow) bool { return r.senderName == "" }, func(q *strings.Builder, a []any, r *chatInsertRow) []any { return textArg(q, a, r.senderName) }},
+	{"title", func(r *chatInsertRow) bool { return r.title == "" }, func(q *strings.Builder, a []any, r *chatInsertRow) []any { return textArg(q, a, r.title) }},
+	{"member_id", func(r *chatInsertRow) bool { return r.memberID == nil }, func(q *strings.Builder, a []any, r *chatInsertRow) []any {
+		writeIntOrNull(q, r.memberID)
+		return a
+	}},
+	{"kind", func(r *chatInsertRow) bool { return r.kind == 0 }, func(q *strings.Builder, a []any, r *chatInsertRow) []any {
+		q.WriteString(strconv.Itoa(int(r.kind)))
+		return a
+	}},
+	{"text", func(r *chatInsertRow) bool { return r.text == "" }, func(q *strings.Builder, a []any, r *chatInsertRow) []any { return textArg(q, a, r.text) }},
+	{"mentions", func(r *chatInsertRow) bool { return r.mentions == "" }, func(q *strings.Builder, a []any, r *chatInsertRow) []any { return textArg(q, a, r.mentions) }},
+	{"dedupe_key", nil, func(q *strings.Builder, a []any, r *chatInsertRow) []any {
+		q.WriteString(strconv.FormatInt(r.key, 10))
+		return a
+	}},
+}
 
 // insertChatRows writes rows in one transaction and says how many were new (rows
 // already there, by dedupe key, are left alone).
 //
 // The SQLite driver prepares a statement anew for every Exec and matches each
 // placeholder to its argument by a scan of all arguments, so a statement with
-// thousands of placeholders costs its square. Rows therefore go chatStmtRows to a
-// statement, and the numbers (group, member, kind, import, key: integers this code
-// made, never text from the file) and empty strings are written into the SQL as
-// literals: a typical row binds five text values instead of fourteen.
+// thousands of placeholders costs its square, and parsing the SQL is much of the
+// cost of a row. Rows therefore go chatStmtRows to a statement; a column that every
+// row of the statement leaves at its default is left out; and numbers (group,
+// member, kind, import, key: integers this code made, never text from the file) and
+// empty strings are written into the SQL as literals. A typical text-export row is
+// then nine values, five of them bound.
 func (s *Store) insertChatRows(ctx context.Context, importID uint, rows []chatInsertRow) (int64, error) {
 	var added int64
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
@@ -397,36 +439,34 @@ func (s *Store) insertChatRows(ctx context.Context, importID uint, rows []chatIn
 		var q strings.Builder
 		args := make([]any, 0, chatStmtRows*chatColumns)
 		imp := strconv.FormatUint(uint64(importID), 10)
+		cols := make([]*chatColumn, 0, len(chatColumnList))
 		for start := 0; start < len(rows); start += chatStmtRows {
-			end := min(start+chatStmtRows, len(rows))
+			chunk := rows[start:min(start+chatStmtRows, len(rows))]
+			cols = cols[:0]
+			for i := range chatColumnList {
+				c := &chatColumnList[i]
+				if c.empty == nil || slices.ContainsFunc(chunk, func(r chatInsertRow) bool { return !c.empty(&r) }) {
+					cols = append(cols, c)
+				}
+			}
 			q.Reset()
-			q.WriteString(chatInsertHead)
+			q.WriteString("INSERT INTO chat_messages (import_id")
+			for _, c := range cols {
+				q.WriteByte(',')
+				q.WriteString(c.name)
+			}
+			q.WriteString(") VALUES ")
 			args = args[:0]
-			for i := start; i < end; i++ {
-				r := &rows[i]
-				if i > start {
+			for i := range chunk {
+				if i > 0 {
 					q.WriteByte(',')
 				}
 				q.WriteByte('(')
-				writeIntOrNull(&q, r.groupID)
-				args = textArg(&q, args, r.group)
-				args = textArg(&q, args, r.groupQQ)
-				q.WriteString(",?")
-				args = append(args, r.at)
-				args = textArg(&q, args, r.senderQQ)
-				args = textArg(&q, args, r.senderMail)
-				args = textArg(&q, args, r.senderName)
-				args = textArg(&q, args, r.title)
-				q.WriteByte(',')
-				writeIntOrNull(&q, r.memberID)
-				q.WriteByte(',')
-				q.WriteString(strconv.Itoa(int(r.kind)))
-				args = textArg(&q, args, r.text)
-				args = textArg(&q, args, r.mentions)
-				q.WriteByte(',')
 				q.WriteString(imp)
-				q.WriteByte(',')
-				q.WriteString(strconv.FormatInt(r.key, 10))
+				for _, c := range cols {
+					q.WriteByte(',')
+					args = c.write(&q, args, &chunk[i])
+				}
 				q.WriteByte(')')
 			}
 			q.WriteString(" ON CONFLICT (dedupe_key) DO NOTHING")
@@ -457,13 +497,13 @@ func writeIntOrNull(q *strings.Builder, id *uint) {
 	q.WriteString(strconv.FormatUint(uint64(*id), 10))
 }
 
-// textArg adds a text value after a comma: ” when empty, else a placeholder.
+// textArg adds a text value: ” when empty, else a placeholder and its argument.
 func textArg(q *strings.Builder, args []any, v string) []any {
 	if v == "" {
-		q.WriteString(",''")
+		q.WriteString("''")
 		return args
 	}
-	q.WriteString(",?")
+	q.WriteByte('?')
 	return append(args, v)
 }
 
