@@ -5,8 +5,9 @@ import "time"
 // ChatImport is one import of a QQ chat export (导入聊天记录): the file, the chat groups
 // chosen, how far it got and what it added. Its messages are written in batches while
 // it runs; only the messages of an import whose State is ChatImportDone count anywhere
-// (see DoneChat). A cancelled or failed import has no messages left; one found running
-// when the store opens was interrupted, and its messages are removed then.
+// (read them through doneChat in insight_store.go). A cancelled or failed import has no
+// messages left; one found running when the store opens was interrupted, and its
+// messages are removed then.
 type ChatImport struct {
 	ID         uint      `gorm:"primaryKey"`
 	FileName   string    `gorm:"size:255;not null;default:''"`
