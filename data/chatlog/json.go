@@ -56,15 +56,16 @@ type jsonChatInfo struct {
 // the window.
 type jsonMessage struct {
 	id, timestamp, uin               []byte
-	time, text                       string
-	name, nickname, groupCard, title string
+	name, nickname, groupCard, title []byte
+	time                             []byte
+	text                             string
 	mentions                         []jsonMention
 	hasMentions                      bool // mentions was an array, maybe empty
 	recalled, system                 bool
 }
 
 type jsonMention struct {
-	name, typ string
+	name, typ []byte
 }
 
 // flexString takes a JSON string, number or null as text (QQ numbers and times
@@ -185,7 +186,7 @@ func (j *jsonSource) next(m *Message) error {
 // message goes on past its end.
 func (j *jsonSource) read(m *Message) error {
 	for {
-		s := scanner{b: j.buf[j.pos:j.end], eof: j.eof, names: j.names}
+		s := scanner{b: j.buf[j.pos:j.end], eof: j.eof}
 		var jm jsonMessage
 		counted, err := j.element(&s, &jm)
 		if err == errShort && !j.eof {
@@ -254,20 +255,20 @@ func (jm *jsonMessage) field(s *scanner, key []byte, esc bool) error {
 	case "timestamp":
 		return s.flex(&jm.timestamp)
 	case "time":
-		return s.text(&jm.time)
+		return s.bytes(&jm.time)
 	case "sender":
 		return s.inObject(func(key []byte, esc bool) error {
 			switch fieldName(key, esc, "uin", "name", "nickname", "groupCard", "title") {
 			case "uin":
 				return s.flex(&jm.uin)
 			case "name":
-				return s.name(&jm.name)
+				return s.bytes(&jm.name)
 			case "nickname":
-				return s.name(&jm.nickname)
+				return s.bytes(&jm.nickname)
 			case "groupCard":
-				return s.name(&jm.groupCard)
+				return s.bytes(&jm.groupCard)
 			case "title":
-				return s.name(&jm.title)
+				return s.bytes(&jm.title)
 			}
 			return s.skip()
 		})
@@ -319,9 +320,9 @@ func (jm *jsonMessage) readMentions(s *scanner) error {
 		return s.inObject(func(key []byte, esc bool) error {
 			switch fieldName(key, esc, "name", "type") {
 			case "name":
-				return s.name(&mt.name)
+				return s.bytes(&mt.name)
 			case "type":
-				return s.text(&mt.typ)
+				return s.bytes(&mt.typ)
 			}
 			return s.skip()
 		})
@@ -340,18 +341,18 @@ func (j *jsonSource) message(jm *jsonMessage, m *Message) error {
 		return &Error{Kind: Damaged, Line: j.index, Err: errors.New("message without a time")}
 	}
 	name := jm.name
-	if name == "" {
+	if len(name) == 0 {
 		name = jm.groupCard
 	}
-	if name == "" {
+	if len(name) == 0 {
 		name = jm.nickname
 	}
 	*m = Message{
-		Group: j.group, GroupQQ: j.groupQQ, At: at, SenderName: name, Title: jm.title,
+		Group: j.group, GroupQQ: j.groupQQ, At: at, SenderName: j.names.bytes(name), Title: j.names.bytes(jm.title),
 		Text: jm.text, Line: j.index, ID: string(jm.id),
 	}
 	if isDigits(string(jm.uin)) {
-		m.SenderQQ = j.names.bytesAsIs(jm.uin)
+		m.SenderQQ = j.names.bytes(jm.uin)
 	}
 	switch {
 	case jm.system:
@@ -366,12 +367,11 @@ func (j *jsonSource) message(jm *jsonMessage, m *Message) error {
 		return nil
 	}
 	for _, mt := range jm.mentions {
-		n := strings.TrimPrefix(mt.name, "@")
-		if n == "" && mt.typ == "all" {
-			n = "全体成员"
-		}
-		if n != "" {
-			m.Mentions = append(m.Mentions, n)
+		switch n := bytes.TrimPrefix(mt.name, []byte("@")); {
+		case len(n) > 0:
+			m.Mentions = append(m.Mentions, j.names.bytes(n))
+		case string(mt.typ) == "all":
+			m.Mentions = append(m.Mentions, "全体成员")
 		}
 	}
 	return nil
@@ -387,7 +387,7 @@ func (jm *jsonMessage) at() (time.Time, bool) {
 		return time.UnixMilli(ts).UTC(), true
 	}
 	var h header
-	line := []byte(jm.time + " x(10000)")
+	line := append(jm.time[:len(jm.time):len(jm.time)], " x(10000)"...)
 	if parseHeader(line, &h) {
 		return h.at, true
 	}

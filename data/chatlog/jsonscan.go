@@ -37,7 +37,6 @@ type scanner struct {
 	eof     bool   // b ends where the file ends
 	depth   int
 	typeErr error // the first value of the wrong type
-	names   interner
 }
 
 // plain marks the bytes that can stand in a string as they are.
@@ -321,15 +320,17 @@ func (s *scanner) wrongType() error {
 
 // text reads a string into *dst; null leaves it.
 func (s *scanner) text(dst *string) error {
-	return s.textWith(dst, unquote)
+	var b []byte
+	err := s.bytes(&b)
+	if b != nil {
+		*dst = string(b)
+	}
+	return err
 }
 
-// name reads a string into *dst like text, interned.
-func (s *scanner) name(dst *string) error {
-	return s.textWith(dst, s.names.bytes)
-}
-
-func (s *scanner) textWith(dst *string, conv func([]byte, bool) string) error {
+// bytes reads a string into *dst like text, as bytes that point into the window
+// when the string needs no unquoting.
+func (s *scanner) bytes(dst *[]byte) error {
 	c, err := s.peek()
 	if err != nil {
 		return err
@@ -337,10 +338,14 @@ func (s *scanner) textWith(dst *string, conv func([]byte, bool) string) error {
 	switch c {
 	case '"':
 		raw, esc, err := s.str()
-		if err == nil {
-			*dst = conv(raw, esc)
+		if err != nil {
+			return err
 		}
-		return err
+		if esc || !utf8.Valid(raw) {
+			raw = unquoteBytes(raw)
+		}
+		*dst = raw
+		return nil
 	case 'n':
 		return s.lit("null")
 	}
@@ -499,16 +504,11 @@ func (in interner) str(s string) string {
 	return s
 }
 
-// bytes is unquote, interned.
-func (in interner) bytes(raw []byte, esc bool) string {
-	if !esc && utf8.Valid(raw) {
-		return in.bytesAsIs(raw)
+// bytes is string(raw), interned.
+func (in interner) bytes(raw []byte) string {
+	if len(raw) == 0 {
+		return ""
 	}
-	return in.str(unquote(raw, esc))
-}
-
-// bytesAsIs is string(raw), interned when it is short.
-func (in interner) bytesAsIs(raw []byte) string {
 	if v, ok := in[string(raw)]; ok {
 		return v
 	}
