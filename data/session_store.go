@@ -332,7 +332,7 @@ func sessionByID(tx *gorm.DB, id uint) (ShareSession, error) {
 // recent first (the knowledge base). query narrows them by topic, speaker, description
 // or summary (pinyin and initials too).
 func (s *Store) Sessions(groupID uint, query string) ([]ShareSession, error) {
-	q := s.db.Preload("Attendees", func(db *gorm.DB) *gorm.DB { return db.Order("id") })
+	q := s.db.Model(&ShareSession{})
 	if groupID != 0 {
 		q = q.Where("group_id = ?", groupID)
 	}
@@ -342,6 +342,9 @@ func (s *Store) Sessions(groupID uint, query string) ([]ShareSession, error) {
 	}
 	if pq := ParseQuery(query); !pq.Empty() {
 		ss = slices.DeleteFunc(ss, func(x ShareSession) bool { return !pq.Matches(x.SearchKey) })
+	}
+	if err := attachAttendees(s.db, ss, groupID); err != nil {
+		return nil, fmt.Errorf("list sessions: %w", err)
 	}
 	if err := attachSessionMembers(s.db, ss); err != nil {
 		return nil, fmt.Errorf("list sessions: %w", err)
@@ -359,6 +362,33 @@ func (s *Store) Sessions(groupID uint, query string) ([]ShareSession, error) {
 		return a.StartsAt.Compare(b.StartsAt)
 	})
 	return ss, nil
+}
+
+// attachAttendees reads the attendees of ss (of group groupID, 0: any) in two columns
+// rather than through Preload: for 15,000 attendee rows GORM's preload took about 70 ms
+// of the list's 75 (BenchmarkSessions500).
+func attachAttendees(tx *gorm.DB, ss []ShareSession, groupID uint) error {
+	if len(ss) == 0 {
+		return nil
+	}
+	byID := make(map[uint]*ShareSession, len(ss))
+	for i := range ss {
+		byID[ss[i].ID] = &ss[i]
+	}
+	var rows []struct{ ID, SessionID, MemberID uint }
+	q := tx.Table("share_session_attendees a").Select("a.id, a.session_id, a.member_id").Order("a.id")
+	if groupID != 0 {
+		q = q.Joins("JOIN share_sessions s ON s.id = a.session_id").Where("s.group_id = ?", groupID)
+	}
+	if err := q.Scan(&rows).Error; err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if x := byID[r.SessionID]; x != nil {
+			x.Attendees = append(x.Attendees, ShareSessionAttendee{ID: r.ID, SessionID: r.SessionID, MemberID: r.MemberID})
+		}
+	}
+	return nil
 }
 
 // attachSessionMembers names the speakers and attendees of ss (with their seats, for
