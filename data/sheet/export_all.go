@@ -40,6 +40,8 @@ type Everything struct {
 	Sessions []data.ShareSession // every group's 分享会 with speakers and attendees (export_all_sessions.go)
 
 	TalentMonths []data.TalentMonth // every group's confirmed 资源达人 months, oldest first (export_all_talent.go)
+
+	Insights []GroupInsight // every group's 互动率 weeks (export_all_insight.go)
 }
 
 // everythingLoads read each field of Everything from the store, in sheet order.
@@ -94,6 +96,7 @@ var everythingLoads = []func(st *data.Store, all *Everything) error{
 		all.TalentMonths, err = st.AllTalentMonths()
 		return err
 	},
+	loadInsights,
 }
 
 // everythingSheets make the workbook's sheets, in order.
@@ -122,6 +125,7 @@ var everythingSheets = []func(all Everything, loc *time.Location) grid{
 	badgesGrid,
 	sessionsGrid,
 	talentGrid,
+	insightGrid,
 }
 
 // LoadEverything reads every record for WriteEverythingXLSX. Give it a store made with

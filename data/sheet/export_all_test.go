@@ -51,7 +51,7 @@ func TestEverythingWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got, want := f.GetSheetList(), []string{AllGroupsSheet, CatalogSheetName, AllMembersSheet, AllSuppliersSheet, AllPostsSheet, AllRequestsSheet, AllRulesSheet, AllBlacklistSheet, AllTradesSheet, AllTradeEventsSheet, AllTicketsSheet, AllTicketEventsSheet, AllSwapListingsSheet, AllSwapDealsSheet, AllPollsSheet, AllBoxesSheet, AllBoxEntrySheet, AllBoxDrawsSheet, AllPointEntriesSheet, AllPointBalancesSheet, AllRedemptionsSheet, AllBadgesSheet, AllSessionsSheet, AllTalentSheet}; !reflect.DeepEqual(got, want) {
+	if got, want := f.GetSheetList(), []string{AllGroupsSheet, CatalogSheetName, AllMembersSheet, AllSuppliersSheet, AllPostsSheet, AllRequestsSheet, AllRulesSheet, AllBlacklistSheet, AllTradesSheet, AllTradeEventsSheet, AllTicketsSheet, AllTicketEventsSheet, AllSwapListingsSheet, AllSwapDealsSheet, AllPollsSheet, AllBoxesSheet, AllBoxEntrySheet, AllBoxDrawsSheet, AllPointEntriesSheet, AllPointBalancesSheet, AllRedemptionsSheet, AllBadgesSheet, AllSessionsSheet, AllTalentSheet, AllInsightSheet}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
 	rows := func(sheet string) [][]string {
