@@ -36,8 +36,8 @@ const (
 type Screen struct {
 	env *ui.Env
 	ui.CurrentGroup
-	all      []data.ShareSession // as loaded (search applied)
-	shown    []data.ShareSession // the view of all
+	all      []data.ShareSession // the group's sessions
+	shown    []data.ShareSession // those the view and the search keep
 	unpaid   map[uint]bool       // ended sessions someone of has no points yet
 	selected uint
 	latest   ui.Latest
@@ -75,7 +75,7 @@ func NewScreen(e *ui.Env) *Screen {
 	s.Detail.Wrapping = fyne.TextWrapWord
 	s.Search = ui.NewEntry()
 	s.Search.SetPlaceHolder("搜主题、主讲人或总结（可用拼音）")
-	s.Search.OnChanged = func(string) { s.Refresh() }
+	s.Search.OnChanged = func(string) { s.apply() } // filtered in memory: no query per keystroke
 	s.View = widget.NewRadioGroup([]string{viewAll, viewUpcoming, viewPast}, nil)
 	s.View.Horizontal = true
 	s.View.Required = true
@@ -111,13 +111,13 @@ func (s *Screen) Content() fyne.CanvasObject {
 // Refresh reloads the current group's sessions, narrowed by the search.
 func (s *Screen) Refresh() {
 	n := s.latest.Next()
-	e, gid, q := s.env, s.GroupID(), s.Search.Text
+	e, gid := s.env, s.GroupID()
 	e.Tasks.Run(func() {
 		var ss []data.ShareSession
 		var unpaid []uint
 		var err error
 		if gid != 0 {
-			ss, err = e.Store.Sessions(gid, q)
+			ss, err = e.Store.Sessions(gid, "")
 			if err == nil {
 				unpaid, err = e.Store.UnpaidSessions(gid)
 			}
@@ -142,6 +142,7 @@ func (s *Screen) Refresh() {
 
 func (s *Screen) apply() {
 	s.shown = s.shown[:0]
+	q := data.ParseQuery(s.Search.Text)
 	upcoming, past := 0, 0
 	for _, x := range s.all {
 		ended := x.State == data.SessionEnded
@@ -150,13 +151,11 @@ func (s *Screen) apply() {
 		} else {
 			upcoming++
 		}
-		if s.View.Selected == viewAll || (s.View.Selected == viewPast) == ended {
+		if (s.View.Selected == viewAll || (s.View.Selected == viewPast) == ended) && q.Matches(x.SearchKey) {
 			s.shown = append(s.shown, x)
 		}
 	}
 	switch {
-	case len(s.all) == 0 && s.Search.Text != "":
-		s.count.SetText("没有找到")
 	case len(s.all) == 0:
 		s.count.SetText("")
 	default:
@@ -185,7 +184,7 @@ func (s *Screen) showEmpty() {
 		s.empty.Hide()
 	case s.Group == nil:
 		s.empty.Show("请先在上方选择或新建一个群，分享会是按群记的。")
-	case s.Search.Text != "":
+	case strings.TrimSpace(s.Search.Text) != "":
 		s.empty.Show("没有找到和「" + strings.TrimSpace(s.Search.Text) + "」有关的分享会。换个词试试，或清空搜索框。")
 	case len(s.all) > 0 && s.View.Selected == viewPast:
 		s.empty.Show("还没有讲完的分享会。分享会结束后点「结束分享会」，它就会留在这里，连同主题和总结，成为群里的知识库。")
