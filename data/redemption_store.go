@@ -231,8 +231,8 @@ func takeRewardStock(tx *gorm.DB, it *RewardItem, delta int, now time.Time) erro
 }
 
 // GiveRedemption marks a 待发放 redemption 已发放 (the owner has handed it over, or set
-// the badge as the member's QQ group title). Once only: a redemption no longer 待发放 is
-// ErrRedemptionMoved.
+// the badge as the member's QQ group title), the note added to the redemption's. Once
+// only: a redemption no longer 待发放 is ErrRedemptionMoved.
 func (s *Store) GiveRedemption(id uint, note string) (Redemption, error) {
 	var p problems
 	note = checkText(&p, "note", "备注", note, MaxPointNoteLen, false)
@@ -242,18 +242,15 @@ func (s *Store) GiveRedemption(id uint, note string) (Redemption, error) {
 	now := s.Now()
 	var r Redemption
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		upd := map[string]any{"state": RedemptionGiven, "given_at": now, "updated_at": now}
-		if note != "" {
-			upd["note"] = note
-		}
-		res := tx.Model(&Redemption{}).Where("id = ? AND state = ?", id, RedemptionPending).Updates(upd)
+		res := tx.Model(&Redemption{}).Where("id = ? AND state = ?", id, RedemptionPending).
+			Updates(map[string]any{"state": RedemptionGiven, "given_at": now, "updated_at": now})
 		if res.Error != nil {
 			return res.Error
 		}
 		if res.RowsAffected == 0 {
 			return ErrRedemptionMoved
 		}
-		return tx.First(&r, id).Error
+		return addRedemptionNote(tx, &r, id, note)
 	})
 	if err != nil {
 		return Redemption{}, fmt.Errorf("give redemption %d: %w", id, err)
@@ -273,18 +270,15 @@ func (s *Store) CancelRedemption(id uint, note string) (Redemption, error) {
 	now, by := s.Now(), s.actorName()
 	var r Redemption
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		upd := map[string]any{"state": RedemptionCancelled, "cancelled_at": now, "updated_at": now}
-		if note != "" {
-			upd["note"] = note
-		}
-		res := tx.Model(&Redemption{}).Where("id = ? AND state = ?", id, RedemptionPending).Updates(upd)
+		res := tx.Model(&Redemption{}).Where("id = ? AND state = ?", id, RedemptionPending).
+			Updates(map[string]any{"state": RedemptionCancelled, "cancelled_at": now, "updated_at": now})
 		if res.Error != nil {
 			return res.Error
 		}
 		if res.RowsAffected == 0 {
 			return ErrRedemptionMoved
 		}
-		if err := tx.First(&r, id).Error; err != nil {
+		if err := addRedemptionNote(tx, &r, id, note); err != nil {
 			return err
 		}
 		refundNote := "撤销兑换「" + r.ItemName + "」"
@@ -410,6 +404,22 @@ func rewardChunks(ids []uint) [][]uint {
 		uniq = uniq[n:]
 	}
 	return out
+}
+
+// addRedemptionNote reads redemption id into r and adds note after the note it has
+// (separated by ；), so what was noted at the redemption stays.
+func addRedemptionNote(tx *gorm.DB, r *Redemption, id uint, note string) error {
+	if err := tx.First(r, id).Error; err != nil {
+		return err
+	}
+	if note == "" {
+		return nil
+	}
+	if r.Note != "" {
+		note = r.Note + "；" + note
+	}
+	r.Note = cutSwapText(note, MaxPointNoteLen)
+	return tx.Model(&Redemption{}).Where("id = ?", id).Update("note", r.Note).Error
 }
 
 // redemptionLine is how a redemption is named in lists: 「小明 兑换 热心群友（30 分）」.
