@@ -40,6 +40,7 @@ var migrations = []migration{
 	{id: "0015_chat_messages", up: createChatMessages},
 	{id: "0013_talent_months", up: createTalentMonths},
 	{id: "0014_share_sessions", up: createShareSessions},
+	{id: "0016_point_month_index", up: addPointMonthIndex},
 }
 
 // SchemaVersion names the newest schema step this app knows, such as "0004_settings":

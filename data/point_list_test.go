@@ -40,8 +40,8 @@ func listFixture(t *testing.T) (*Store, Group, []Member) {
 		t.Fatal(err)
 	}
 	add(ms[0], points.Other, -4, "违规发广告")
-	// 小红 earned 30 last month (written straight to the ledger and balance, as the
-	// store would have then).
+	// 小红 earned 30 last month (written last, straight to the ledger and balance, as
+	// the store would have then).
 	last := testNow.AddDate(0, -1, 0)
 	old := PointEntry{MemberID: ms[1].ID, Amount: 30, Reason: points.Speak, At: last}
 	if _, err := writePoints(s.db, old); err != nil {
@@ -55,21 +55,22 @@ func TestPointEntriesFilters(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		f     PointFilter
-		want  []int64 // amounts, newest first
-		total int64
+		want  []int64 // amounts, last written first
+		more  bool
 	}{
-		{"everything", PointFilter{}, []int64{-4, -5, 5, 20, 5, 10, 30}, 7},
-		{"the group's members", PointFilter{GroupID: g.ID}, []int64{-4, -5, 5, 5, 10, 30}, 6},
-		{"one member", PointFilter{MemberID: ms[0].ID}, []int64{-4, 10}, 2},
-		{"search by name", PointFilter{GroupID: g.ID, Search: "小红"}, []int64{-5, 5, 5, 30}, 4},
-		{"search by QQ", PointFilter{Search: "10003"}, []int64{20}, 1},
-		{"search finds no one", PointFilter{Search: "没有这个人"}, nil, 0},
-		{"reason", PointFilter{Reason: points.Help}, []int64{5, 5}, 2},
-		{"limited", PointFilter{Limit: 2}, []int64{-4, -5}, 7},
-		{"next page", PointFilter{Limit: 2, Offset: 2}, []int64{5, 20}, 7},
+		{"everything", PointFilter{}, []int64{30, -4, -5, 5, 20, 5, 10}, false},
+		{"the group's members", PointFilter{GroupID: g.ID}, []int64{30, -4, -5, 5, 5, 10}, false},
+		{"one member", PointFilter{MemberID: ms[0].ID}, []int64{-4, 10}, false},
+		{"search by name", PointFilter{GroupID: g.ID, Search: "小红"}, []int64{30, -5, 5, 5}, false},
+		{"search by QQ", PointFilter{Search: "10003"}, []int64{20}, false},
+		{"search finds no one", PointFilter{Search: "没有这个人"}, nil, false},
+		{"reason", PointFilter{Reason: points.Help}, []int64{5, 5}, false},
+		{"limited", PointFilter{Limit: 2}, []int64{30, -4}, true},
+		{"next page", PointFilter{Limit: 2, Offset: 2}, []int64{-5, 5}, true},
+		{"last page", PointFilter{Limit: 5, Offset: 2}, []int64{-5, 5, 20, 5, 10}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ls, total, err := s.PointEntries(tc.f)
+			ls, more, err := s.PointEntries(tc.f)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -77,8 +78,8 @@ func TestPointEntriesFilters(t *testing.T) {
 			for _, l := range ls {
 				got = append(got, l.Amount)
 			}
-			if !equalInts(got, tc.want) || total != tc.total {
-				t.Errorf("amounts %v (total %d), want %v (%d)", got, total, tc.want, tc.total)
+			if !equalInts(got, tc.want) || more != tc.more {
+				t.Errorf("amounts %v (more %v), want %v (%v)", got, more, tc.want, tc.more)
 			}
 		})
 	}
@@ -86,10 +87,10 @@ func TestPointEntriesFilters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ls[0].Name != "广州-小明" || ls[0].QQ != "10001" || !ls[0].Reversible() {
-		t.Errorf("newest line = %+v, want 广州-小明's reversible deduction", ls[0])
+	if ls[1].Name != "广州-小明" || ls[1].QQ != "10001" || !ls[1].Reversible() {
+		t.Errorf("line = %+v, want 广州-小明's reversible deduction", ls[1])
 	}
-	rev, reversed := ls[1], ls[2]
+	rev, reversed := ls[2], ls[3]
 	if rev.Reason != points.Reversal || rev.Reversible() || reversed.ReversedBy == nil || *reversed.ReversedBy != rev.ID || reversed.Reversible() {
 		t.Errorf("reversal %+v, reversed %+v", rev, reversed)
 	}

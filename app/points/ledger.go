@@ -29,7 +29,7 @@ var ledgerColumns = []ui.Column{
 // ledgerLoad is one read of the ledger list.
 type ledgerLoad struct {
 	lines []data.PointLine
-	total int64
+	more  bool // older entries left out
 }
 
 // ledgerTab is the ledger, newest first, narrowed by a member search and a reason; the
@@ -38,7 +38,6 @@ type ledgerTab struct {
 	s      *Screen
 	latest ui.Latest
 	lines  []data.PointLine
-	total  int64
 	picked int // in lines; -1: none
 
 	Search        *ui.Entry
@@ -97,7 +96,7 @@ func (t *ledgerTab) reload() {
 	e.Tasks.Run(func() {
 		var ld ledgerLoad
 		var err error
-		ld.lines, ld.total, err = e.Store.PointEntries(f)
+		ld.lines, ld.more, err = e.Store.PointEntries(f)
 		fyne.Do(func() {
 			if !t.latest.Is(n) {
 				return
@@ -112,19 +111,19 @@ func (t *ledgerTab) reload() {
 }
 
 func (t *ledgerTab) apply(ld ledgerLoad) {
-	t.lines, t.total = ld.lines, ld.total
+	t.lines = ld.lines
 	t.picked = -1
 	t.ReverseButton.Disable()
 	t.Table.UnselectAll()
 	t.Table.Refresh()
 	filtered := t.Search.Text != "" || t.Reason.Selected != anyReason
 	switch {
-	case ld.total == 0:
+	case len(ld.lines) == 0:
 		t.count.SetText("")
-	case int64(len(ld.lines)) < ld.total:
-		t.count.SetText(fmt.Sprintf("共 %d 条，显示最新 %d 条", ld.total, len(ld.lines)))
+	case ld.more:
+		t.count.SetText(fmt.Sprintf("最新 %d 条；更早的请搜成员或选原因", len(ld.lines)))
 	default:
-		t.count.SetText(fmt.Sprintf("共 %d 条", ld.total))
+		t.count.SetText(fmt.Sprintf("共 %d 条", len(ld.lines)))
 	}
 	switch {
 	case !t.s.loaded || len(t.lines) > 0:
