@@ -122,11 +122,10 @@ func AwardDone(es []data.PointEntry, gid uint) string {
 // AwardForm is the picker of the member who earned a deed.
 type AwardForm struct {
 	*FormKit
-	deed    Deed
-	Member  *Picker
-	Status  *widget.Label
-	done    func(string)
-	already bool // the store said the deed was paid meanwhile
+	deed   Deed
+	Member *Picker
+	Status *widget.Label
+	done   func(string)
 }
 
 func newAwardForm(e *Env, d Deed, done func(string)) *AwardForm {
