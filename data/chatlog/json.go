@@ -428,21 +428,6 @@ func (j *jsonSource) fill() error {
 	return nil
 }
 
-// inObject reads an object with field; null leaves things as they are.
-func (s *scanner) inObject(field func(key []byte, esc bool) error) error {
-	c, err := s.peek()
-	if err != nil {
-		return err
-	}
-	switch c {
-	case '{':
-		return s.object(field)
-	case 'n':
-		return s.lit("null")
-	}
-	return s.wrongType()
-}
-
 func isDigits(s string) bool {
 	if len(s) == 0 || len(s) > 12 {
 		return false

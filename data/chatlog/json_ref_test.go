@@ -339,6 +339,9 @@ func FuzzJSONSame(f *testing.F) {
 		`{"timestamp":1718454840000,"content":{"text":1}}]`,
 		`{"timestamp":1718454840000,"content":[]}]`,
 		`{"timestamp":1718454840000,"recalled":"true"}]`,
+		`{"timestamp":1718454840000,"x":` + strings.Repeat("[", 10000) + strings.Repeat("]", 10000) + `}]`,
+		`{"timestamp":1718454840000,"x":` + strings.Repeat("[", 9999) + strings.Repeat("]", 9999) + `}]`,
+		`{"timestamp":1718454840000,"x":` + strings.Repeat(`{"a":`, 10001),
 	} {
 		f.Add([]byte(head + s))
 	}

@@ -282,6 +282,21 @@ func (s *scanner) array(elem func() error) error {
 	}
 }
 
+// inObject reads an object with field; null leaves things as they are.
+func (s *scanner) inObject(field func(key []byte, esc bool) error) error {
+	c, err := s.peek()
+	if err != nil {
+		return err
+	}
+	switch c {
+	case '{':
+		return s.object(field)
+	case 'n':
+		return s.lit("null")
+	}
+	return s.wrongType()
+}
+
 // skip reads any value and keeps nothing of it.
 func (s *scanner) skip() error {
 	c, err := s.peek()

@@ -39,6 +39,14 @@
 //     in a body is a mention (up to a space or punctuation; not inside an e-mail).
 //   - A file whose last line (without a line end) stands where a header would and
 //     starts like a date, or ends mid-character, is Incomplete.
+//
+// How a JSON export is read (json.go, jsonscan.go): the fields before the messages
+// array with encoding/json; the messages with a small scanner of this package, one
+// at a time out of a window of the file (256 KB, doubled up to MaxJSONMessage for a
+// larger message). The scanner checks every byte's syntax as encoding/json does but
+// decodes only the fields a Message needs, so a broken file is Damaged (or
+// Incomplete where it ends) rather than misread; FuzzJSONSame holds it to the
+// messages and errors of the first, encoding/json-only reader (json_ref_test.go).
 package chatlog
 
 import "time"
