@@ -277,7 +277,7 @@ func (s *shell) rememberGroup(id uint) {
 
 func (s *shell) setGroup(g *data.Group) {
 	s.current = g
-	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets, s.rules, s.trades, s.blindBox, s.polls, s.sessions, s.points, s.talent, s.rewards} {
+	for _, scr := range []groupAware{s.today, s.resources, s.members, s.posts, s.requests, s.groupsTab, s.blacklist, s.tickets, s.rules, s.trades, s.blindBox, s.polls, s.sessions, s.points, s.talent, s.rewards, s.insight} {
 		scr.SetGroup(g)
 	}
 	if s.shown != s.catalogArea { // the catalog is the same for every group

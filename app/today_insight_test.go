@@ -47,7 +47,7 @@ func TestHomeShowsInteractionRate(t *testing.T) {
 		}
 	}
 	test.Tap(uifind.FindButton(sh.today.lines, "去私聊"))
-	if sh.shown != sh.insightArea {
-		t.Fatalf("去私聊 opened %v", sh.shown.title)
+	if sh.shown != sh.insightArea || sh.insight.GroupID() != g.ID {
+		t.Fatalf("去私聊 opened %v, the dashboard of group %d", sh.shown.title, sh.insight.GroupID())
 	}
 }

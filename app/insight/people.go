@@ -43,7 +43,7 @@ func (p *people) content() fyne.CanvasObject {
 }
 
 func (p *people) newRow() fyne.CanvasObject {
-	copyButton := widget.NewButtonWithIcon("复制私聊话术", theme.ContentCopyIcon(), nil)
+	copyButton := widget.NewButtonWithIcon("复制话术", theme.ContentCopyIcon(), nil)
 	return container.NewBorder(nil, nil, nil, copyButton, widget.NewLabel(""))
 }
 
@@ -95,7 +95,7 @@ func (p *people) show(l *loaded) {
 		p.NoneYet.Show()
 	} else {
 		p.NoneYet.Hide()
-		p.Count.SetText(fmt.Sprintf("%d 人超过 %d 天没说话。点「复制私聊话术」，到 QQ 里私聊 TA 粘贴发送，请回群里聊聊。", len(p.silent), days))
+		p.Count.SetText(fmt.Sprintf("%d 人超过 %d 天没说话。点「复制话术」，到 QQ 里私聊 TA 粘贴发送，请回群里聊聊。", len(p.silent), days))
 	}
 	p.Silent.Refresh()
 }

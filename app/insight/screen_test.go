@@ -98,7 +98,7 @@ func TestDashboardShowsTheWeek(t *testing.T) {
 	}
 	row := s.people.Silent
 	row.Resize(fyne.NewSize(400, 300))
-	test.Tap(uifind.FindButton(row, "复制私聊话术"))
+	test.Tap(uifind.FindButton(row, "复制话术"))
 	clip := e.App.Clipboard().Content()
 	if !strings.HasPrefix(clip, "小刚，还没在「王者卡盟1群」里听你说过话呢！") {
 		t.Errorf("clipboard: %q", clip)

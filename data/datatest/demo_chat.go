@@ -49,7 +49,7 @@ var (
 
 // DemoChat makes about n messages of a lively group over the weeks before now, from
 // people (staff first): a few talk a lot and many rarely, more of them each week (the
-// interaction rate rises), about 6% are requests of which two in three get an @-answer
+// interaction rate rises from about a third to three in five), the rest never, about 6% are requests of which two in three get an @-answer
 // from the staff, the owner posts 【上新】 most evenings, and a few join each week.
 func DemoChat(people []ChatPerson, n, weeks int, seed int64, now time.Time) []insight.Message {
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x636861))
@@ -78,8 +78,10 @@ func DemoChat(people []ChatPerson, n, weeks int, seed int64, now time.Time) []in
 		if !at.Before(now) {
 			at = now.Add(-time.Duration(rng.IntN(3600)+1) * time.Second)
 		}
-		k := 3.2 - 1.6*u // more members speak as the weeks go by
-		p := members[int(float64(len(members))*math.Pow(rng.Float64(), k))]
+		// A third of the members speak at first, three in five by the end; a few of
+		// those talk most. The rest stay silent (潜水).
+		pool := max(1, int(float64(len(members))*(0.35+0.25*u)))
+		p := members[int(float64(pool)*math.Pow(rng.Float64(), 1.6))]
 		if rng.IntN(100) < 6 {
 			text := fmt.Sprintf(demoAskings[rng.IntN(len(demoAskings))], demoWants[rng.IntN(len(demoWants))])
 			out = append(out, insight.Message{At: at, SenderQQ: p.QQ, SenderName: p.Name, Text: text})

@@ -117,7 +117,7 @@ func trendPlot(s Series, st Style, pt vg.Length) (*plot.Plot, error) {
 		a.Label.TextStyle.Color = st.Foreground
 		a.Label.TextStyle.Font = font.From(regular, pt-2)
 	}
-	p.Y.Label.Text = s.Unit
+	// The unit is in the title: a rotated 条 or ％ on the axis reads badly.
 	p.Y.Min = 0
 	grid := plotter.NewGrid()
 	grid.Vertical.Color = nil
