@@ -449,8 +449,3 @@ func (s *ShareSession) AttendeeNames() []string {
 	}
 	return out
 }
-
-// sessionWhen formats a start time for lines and posts: 12月5日 20:00.
-func sessionWhen(t time.Time, loc *time.Location) string {
-	return t.In(orLocal(loc)).Format("1月2日 15:04")
-}
