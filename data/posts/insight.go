@@ -188,7 +188,8 @@ func (r ActivityReport) period() string {
 		return ""
 	}
 	w := r.Insight.Report.Weeks[n-1].Week
-	loc := orLocal(r.Loc)
+	// Weeks are cut in China time, whatever the computer's zone: the days are China's.
+	loc := insight.China
 	start, end, now := w.Start.In(loc), w.End.Add(-time.Second).In(loc), r.Now.In(loc)
 	s := fmt.Sprintf("%d月%d日—%d月%d日", start.Month(), start.Day(), end.Month(), end.Day())
 	if now.Before(w.End) {

@@ -67,7 +67,11 @@ func TestWeekLinesAndCard(t *testing.T) {
 	if ls[6].This != "50%" || ls[6].Last != "0%" {
 		t.Errorf("%+v", ls[6])
 	}
-	c := ActivityReportCard(ActivityReport{Group: "王者卡盟1群", Insight: in, Now: time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC), Loc: cst})
+	c := ActivityReportCard(ActivityReport{Group: "王者卡盟1群", Insight: in, Now: time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC), Loc: time.UTC})
+	// A computer on UTC still names China's days: the week began on Monday 23 November.
+	if c.Period != "11月23日—11月29日（统计到11月26日）" {
+		t.Errorf("period %q", c.Period)
+	}
 	if c.Headline != "互动率 60%（上周 56%）" || len(c.Lines) != 9 || len(c.Trend.Values) != 3 || c.Trend.Valid[0] || !c.Trend.Valid[2] || c.Trend.Values[2] != 60 {
 		t.Errorf("%+v", c)
 	}
