@@ -15,5 +15,5 @@ type shellPoints struct {
 
 func (s *shell) newPoints(e *ui.Env) {
 	s.points = points.NewScreen(e)
-	s.pointsArea = &area{title: "互助积分", icon: theme.ListIcon(), screen: s.points}
+	s.pointsArea = &area{title: "互助积分", icon: theme.MoveUpIcon(), screen: s.points}
 }

@@ -47,7 +47,7 @@ func (s *Screen) onAward() {
 		labels[i] = r.Label()
 	}
 	f.Reason = ui.NewSelect(labels, points.Awards[0].Label(), f.onReason)
-	f.Amount = f.Entry("amount", "如 5；扣分填负数，如 -3（原因选「其他」）")
+	f.Amount = f.Entry("amount", "如 5；扣分填 -3")
 	f.Remark = f.Entry("note", "可不填；改了积分数或选了「其他」时写明为什么")
 	f.Status = widget.NewLabel("正在读取成员…")
 	s.Award = f

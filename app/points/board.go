@@ -19,7 +19,7 @@ const (
 )
 
 var boardColumns = []ui.Column{
-	{Title: "名次", Width: 60}, {Title: "成员", Width: 160}, {Title: "QQ号", Width: 110}, {Title: "积分", Width: 80},
+	{Title: "名次", Width: 80}, {Title: "成员", Width: 160}, {Title: "QQ号", Width: 110}, {Title: "积分", Width: 80},
 }
 
 // boardTab is the leaderboard of this month or all time, and its post.
