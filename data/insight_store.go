@@ -85,14 +85,24 @@ func (s *Store) SetInsightRequestWords(words []string) error {
 // without reading each row's import (a join made the chat's span 0.6 s instead of
 // a few ms at 1,000,000 messages).
 type chatScope struct {
-	groupID uint
-	skip    []uint
+	groupID    uint
+	skip, done []uint  // the imports not finished, and those finished (for the cache's key)
+	started    []int64 // when the finished ones started: with the IDs, names them across restores
 }
 
 func newChatScope(tx *gorm.DB, groupID uint) (chatScope, error) {
 	c := chatScope{groupID: groupID}
-	if err := tx.Model(&ChatImport{}).Where("state <> ?", ChatImportDone).Pluck("id", &c.skip).Error; err != nil {
+	var imps []ChatImport
+	if err := tx.Select("id, state, started_at").Order("id").Find(&imps).Error; err != nil {
 		return c, fmt.Errorf("chat imports: %w", err)
+	}
+	for _, i := range imps {
+		if i.State == ChatImportDone {
+			c.done = append(c.done, i.ID)
+			c.started = append(c.started, i.StartedAt.UnixNano())
+		} else {
+			c.skip = append(c.skip, i.ID)
+		}
 	}
 	return c, nil
 }
@@ -129,26 +139,28 @@ func (s *Store) LoadInsight(groupID uint, now time.Time) (*Insight, error) {
 		if err != nil {
 			return err
 		}
-		if err := chatSpan(tx, c, out); err != nil {
+		if in.Posts, err = insightPosts(tx, groupID, in.Weeks); err != nil {
 			return err
 		}
-		if out.ChatMessages > 0 {
-			if in.Posts, err = insightPosts(tx, groupID, in.Weeks); err != nil {
+		key := chatCacheKey(s, c, in, rules)
+		hit, ok := insightCache.get(key)
+		if !ok {
+			if err := chatSpan(tx, c, &hit); err != nil {
 				return err
 			}
-			key := chatCacheKey(s, c, in, out, rules)
-			if hit, ok := insightCache.get(key); ok {
-				in.Counts, in.Messages = hit.counts, hit.messages
-			} else {
-				if in.Counts, err = senderCounts(tx, c, in.Weeks); err != nil {
+			if hit.n > 0 {
+				if hit.counts, err = senderCounts(tx, c, in.Weeks); err != nil {
 					return err
 				}
-				if in.Messages, err = insightMessages(tx, c, in, rules); err != nil {
+				in.Counts = hit.counts
+				if hit.messages, err = insightMessages(tx, c, in, rules); err != nil {
 					return err
 				}
-				insightCache.put(key, chatCached{counts: in.Counts, messages: in.Messages})
 			}
+			insightCache.put(key, hit)
 		}
+		out.ChatMessages, out.ChatFrom, out.ChatTo = hit.n, hit.from, hit.to
+		in.Counts, in.Messages = hit.counts, hit.messages
 		out.Report = insight.Compute(in, rules)
 		out.App, err = appWeeks(tx, groupID, in.Weeks, now)
 		return err
@@ -200,11 +212,11 @@ func insightMembers(tx *gorm.DB, groupID uint) ([]insight.GroupMember, error) {
 	return out, nil
 }
 
-func chatSpan(tx *gorm.DB, c chatScope, out *Insight) error {
+func chatSpan(tx *gorm.DB, c chatScope, out *chatCached) error {
 	// Three queries, not one: SQLite answers a lone MIN or MAX from the index.
 	var from, to anyTime
-	err := c.q(tx).Count(&out.ChatMessages).Error
-	if err == nil && out.ChatMessages > 0 {
+	err := c.q(tx).Count(&out.n).Error
+	if err == nil && out.n > 0 {
 		err = c.q(tx).Select("MIN(m.at)").Scan(&from).Error
 		if err == nil {
 			err = c.q(tx).Select("MAX(m.at)").Scan(&to).Error
@@ -213,7 +225,7 @@ func chatSpan(tx *gorm.DB, c chatScope, out *Insight) error {
 	if err != nil {
 		return fmt.Errorf("chat span: %w", err)
 	}
-	out.ChatFrom, out.ChatTo = from.Time, to.Time
+	out.from, out.to = from.Time, to.Time
 	return nil
 }
 
@@ -352,6 +364,8 @@ func likeWords(words []string) []string {
 
 // chatCached is what LoadInsight read of one group's chat.
 type chatCached struct {
+	n        int64 // messages
+	from, to time.Time
 	counts   []insight.SenderCount
 	messages []insight.Message
 }
@@ -387,12 +401,13 @@ func (c *chatCache) put(key string, v chatCached) {
 	}
 }
 
-// chatCacheKey names a read of the chat by everything it depends on: the store, the
-// group, the week, the finished imports (their count and span), the staff, the posts
-// and the rules.
-func chatCacheKey(s *Store, c chatScope, in insight.Input, out *Insight, r insight.Rules) string {
+// chatCacheKey names a read of the chat by everything it depends on: the database
+// file, the group, the week, the finished imports (a new import, or one removed,
+// changes the messages; their start times tell a restored file's imports apart), the
+// staff, the posts and the rules.
+func chatCacheKey(s *Store, c chatScope, in insight.Input, r insight.Rules) string {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%p|%d|%v|%d|%d|%d|%v|", s, c.groupID, c.skip, in.Weeks[0].Start.Unix(), out.ChatMessages, out.ChatFrom.UnixNano(), out.ChatTo.UnixNano())
+	fmt.Fprintf(h, "%s|%d|%v|%v|%v|%d|", s.Path(), c.groupID, c.done, c.started, c.skip, in.Weeks[0].Start.Unix())
 	for _, m := range in.Members {
 		if m.Role.Staff() {
 			fmt.Fprintf(h, "%s,", m.QQ)

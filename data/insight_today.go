@@ -19,8 +19,9 @@ type AgendaInsight struct {
 }
 
 // agendaInsight reads only the last three weeks (enough to see 14 days of silence)
-// and the seats, not the dashboard's twelve.
-func agendaInsight(tx *gorm.DB, groupID uint, now time.Time) (AgendaInsight, error) {
+// and the seats, not the dashboard's twelve; what it read of the chat is kept like
+// LoadInsight's, so 今日 reads the chat once per import and week.
+func agendaInsight(s *Store, tx *gorm.DB, groupID uint, now time.Time) (AgendaInsight, error) {
 	var a AgendaInsight
 	if groupID == 0 {
 		return a, nil
@@ -41,18 +42,24 @@ func agendaInsight(tx *gorm.DB, groupID uint, now time.Time) (AgendaInsight, err
 	if err != nil {
 		return a, err
 	}
-	recent, err := hasChat(c.q(tx).Where("m.at >= ?", in.Weeks[0].Start.UTC()))
-	if err == nil {
-		a.HasChat, err = hasChat(c.q(tx))
-	}
-	if err != nil {
-		return a, fmt.Errorf("insight agenda: %w", err)
-	}
-	if recent {
-		if in.Counts, err = senderCounts(tx, c, in.Weeks); err != nil {
-			return a, err
+	key := "agenda|" + chatCacheKey(s, c, in, rules)
+	hit, ok := insightCache.get(key)
+	if !ok {
+		if hit.n, err = chatCount(c.q(tx)); err != nil {
+			return a, fmt.Errorf("insight agenda: %w", err)
 		}
+		recent, err := chatCount(c.q(tx).Where("m.at >= ?", in.Weeks[0].Start.UTC()))
+		if err != nil {
+			return a, fmt.Errorf("insight agenda: %w", err)
+		}
+		if recent > 0 {
+			if hit.counts, err = senderCounts(tx, c, in.Weeks); err != nil {
+				return a, err
+			}
+		}
+		insightCache.put(key, hit)
 	}
+	a.HasChat, in.Counts = hit.n > 0, hit.counts
 	rep := insight.Compute(in, rules)
 	this, last := rep.This(), rep.Last()
 	a.This, a.ThisOK = this.Rate, this.Members > 0
@@ -77,9 +84,9 @@ func agendaInsight(tx *gorm.DB, groupID uint, now time.Time) (AgendaInsight, err
 	return a, nil
 }
 
-// hasChat says whether q finds a message, reading at most one.
-func hasChat(q *gorm.DB) (bool, error) {
+// chatCount is 1 when q finds a message and 0 when not, reading at most one.
+func chatCount(q *gorm.DB) (int64, error) {
 	var ids []uint
 	err := q.Limit(1).Pluck("m.id", &ids).Error
-	return len(ids) > 0, err
+	return int64(len(ids)), err
 }

@@ -120,7 +120,7 @@ func (s *Store) Agenda(groupID uint, now time.Time, loc *time.Location) (Agenda,
 		if a.SessionsUnpaid, err = sessionsUnpaidLine(tx, groupID); err != nil {
 			return err
 		}
-		if a.Insight, err = agendaInsight(tx, groupID, now); err != nil {
+		if a.Insight, err = agendaInsight(s, tx, groupID, now); err != nil {
 			return err
 		}
 		if a.Talent, err = talentDue(tx, groupID, now, loc); err != nil {

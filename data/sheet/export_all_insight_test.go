@@ -29,7 +29,9 @@ func TestEverythingWorkbookInsight(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	at := func(month time.Month, day, hour, min int) time.Time { return time.Date(2026, month, day, hour, min, 0, 0, cst) }
+	at := func(month time.Month, day, hour, min int) time.Time {
+		return time.Date(2026, month, day, hour, min, 0, 0, cst)
+	}
 	if err := s.SeedChat(g.ID, "聊天.txt", []insight.Message{
 		{At: at(5, 26, 10, 0), SenderQQ: "20001", SenderName: "小明", Text: "求点券"},
 		{At: at(5, 26, 10, 30), SenderQQ: "10001", SenderName: "群主", Text: "@小明 有", Mentions: []string{"小明"}},
