@@ -70,7 +70,7 @@ var ErrChatImportRunning = errors.New("a chat import is running")
 
 const (
 	chatBatch     = 4000 // rows per transaction
-	chatStmtRows  = 40   // rows per INSERT statement (14 values each)
+	chatStmtRows  = 20   // rows per INSERT statement (up to 14 values each)
 	chatColumns   = 14
 	chatDeleteRun = 20000 // rows removed per statement when an import is undone
 )

@@ -78,6 +78,9 @@ func scanChat(e *ui.Env, path string, current uint, done func()) *chatFlow {
 
 // chatProblem says in Chinese why a chat export cannot be imported.
 func chatProblem(err error) string {
+	if errors.Is(err, data.ErrChatImportRunning) {
+		return "另一份聊天记录正在导入，请等它完成后再导入这一份。"
+	}
 	var ce *chatlog.Error
 	if !errors.As(err, &ce) {
 		return ui.Explain(err)
