@@ -23,15 +23,14 @@ type Screen struct {
 	latest ui.Latest
 	loaded bool
 
-	Tabs                          *container.AppTabs
-	ledgerItem, balancesItem      *container.TabItem
-	boardItem                     *container.TabItem
-	notice                        *ui.Notice
-	Ledger                        *ledgerTab
-	Balances                      *balancesTab
-	Board                         *boardTab
-	AwardButton, CheckButton      *widget.Button
-	emptyAward, emptyBalanceAward *widget.Button
+	Tabs                     *container.AppTabs
+	ledgerItem, balancesItem *container.TabItem
+	boardItem                *container.TabItem
+	notice                   *ui.Notice
+	Ledger                   *ledgerTab
+	Balances                 *balancesTab
+	Board                    *boardTab
+	AwardButton, CheckButton *widget.Button
 
 	Award   *awardForm   // the 记积分 form last opened
 	Reverse *reverseForm // the 更正 form last opened
