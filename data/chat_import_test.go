@@ -428,3 +428,34 @@ func TestChatKeys(t *testing.T) {
 		t.Fatal("the group is not part of the key")
 	}
 }
+
+// A QQChatExporter JSON export imports like a text one: every message of its one
+// chat, the group found by number, and a second import adds nothing.
+func TestImportChatJSON(t *testing.T) {
+	s := newTestStore(t)
+	path := filepath.Join("chatlog", "testdata", "QQChatExporter_群.json")
+	scan, err := ScanChat(context.Background(), path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if scan.Format != "json" || len(scan.Groups) != 1 || scan.Groups[0].Messages == 0 || scan.Cut != nil {
+		t.Fatalf("scan = %+v", scan)
+	}
+	found := scan.Groups[0]
+	g := chatGroup(t, s, "别的名字", found.QQ)
+	defaults, err := s.ChatGroupDefaults(scan.Groups, 0)
+	if err != nil || found.QQ == "" || defaults[found.Name] != g.ID {
+		t.Fatalf("group %+v mapped %v, %v", found, defaults, err)
+	}
+	imp, err := importChat(t, s, path, false, ChatGroupChoice{Name: found.Name, GroupID: &g.ID})
+	if err != nil || imp.Format != "json" || imp.Added != int64(found.Messages) {
+		t.Fatalf("import = %+v, %v (want %d)", imp, err, found.Messages)
+	}
+	if n := chatRows(t, s, "group_id = ? AND chat_group_qq = ?", g.ID, found.QQ); n != int64(found.Messages) {
+		t.Fatalf("rows = %d", n)
+	}
+	again, err := importChat(t, s, path, false, ChatGroupChoice{Name: found.Name, GroupID: &g.ID})
+	if err != nil || again.Added != 0 || again.Skipped != int64(found.Messages) {
+		t.Fatalf("again = %+v, %v", again, err)
+	}
+}
