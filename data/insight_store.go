@@ -600,3 +600,22 @@ func (s *Store) UpcomingEvents(groupID uint, now time.Time) ([]Upcoming, error) 
 	sort.Slice(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })
 	return out, nil
 }
+
+// MaxInsightSilentDays is the longest silence the owner may choose for 潜水.
+const MaxInsightSilentDays = 365
+
+// InsightSilentDays is how many days without a word make a member silent (潜水).
+func (s *Store) InsightSilentDays() (int, error) {
+	r, err := insightRules(s.db)
+	return r.SilentDays, err
+}
+
+// SetInsightSilentDays keeps the silence that makes a member 潜水; outside 1 to
+// MaxInsightSilentDays it is refused at the field silent_days.
+func (s *Store) SetInsightSilentDays(n int) error {
+	if n < 1 || n > MaxInsightSilentDays {
+		return ValidationError{{Field: "silent_days",
+			Message: fmt.Sprintf("潜水的天数须在 1 到 %d 之间，请重新填写", MaxInsightSilentDays)}}
+	}
+	return setSetting(s.db, settingInsightSilentDays, fmt.Sprint(n))
+}
