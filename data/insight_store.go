@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/qunhuo/qunhuo/data/insight"
 	"github.com/qunhuo/qunhuo/data/points"
@@ -74,9 +75,43 @@ func insightRules(tx *gorm.DB) (insight.Rules, error) {
 	return r, nil
 }
 
-// SetInsightRequestWords keeps the owner's own asking words (one a line).
+// Limits of the owner's own asking words.
+const (
+	MaxInsightRequestWords     = 30
+	MaxInsightRequestWordRunes = 10
+)
+
+// InsightRequestWords are the owner's own asking words, in the order kept.
+func (s *Store) InsightRequestWords() ([]string, error) {
+	v, _, err := getSetting(s.db, settingInsightRequestWords)
+	var out []string
+	for _, w := range strings.Split(v, "\n") {
+		if w = strings.TrimSpace(w); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out, err
+}
+
+// SetInsightRequestWords keeps the owner's own asking words (求, 有没有 … are known
+// already); too many or too long words are refused at the field request_words.
 func (s *Store) SetInsightRequestWords(words []string) error {
-	return s.SetSetting(settingInsightRequestWords, strings.Join(words, "\n"))
+	var keep []string
+	for _, w := range words {
+		if w = strings.TrimSpace(w); w == "" {
+			continue
+		}
+		if utf8.RuneCountInString(w) > MaxInsightRequestWordRunes {
+			return ValidationError{{Field: "request_words",
+				Message: fmt.Sprintf("求助用词「%s」太长了，每个词最多 %d 个字", w, MaxInsightRequestWordRunes)}}
+		}
+		keep = append(keep, w)
+	}
+	if len(keep) > MaxInsightRequestWords {
+		return ValidationError{{Field: "request_words",
+			Message: fmt.Sprintf("求助用词最多 %d 个，请删掉一些", MaxInsightRequestWords)}}
+	}
+	return setSetting(s.db, settingInsightRequestWords, strings.Join(keep, "\n"))
 }
 
 // chatScope narrows chat_messages (aliased m) to a group's messages of finished

@@ -1,9 +1,13 @@
 package settings
 
 import (
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"github.com/qunhuo/qunhuo/app/ui/uitest"
+	"github.com/qunhuo/qunhuo/data/insight"
 )
 
 func TestInsightSilenceKeptWithTheData(t *testing.T) {
@@ -25,5 +29,30 @@ func TestInsightSilenceKeptWithTheData(t *testing.T) {
 	}
 	if err := e.Store.SetInsightSilentDays(0); err == nil {
 		t.Error("0 days accepted")
+	}
+}
+
+func TestRequestWordsKeptAndRefused(t *testing.T) {
+	e := uitest.NewEnv(t)
+	r := newRequestWords(e)
+	uitest.Show(e, r.content())
+	r.refresh()
+	r.Words.SetText("蹲一个、跪求 收个")
+	test.Tap(r.Save)
+	if ws, err := e.Store.InsightRequestWords(); err != nil || strings.Join(ws, "|") != "蹲一个|跪求|收个" {
+		t.Fatalf("saved %q (%v)", ws, err)
+	}
+	rules, _ := e.Store.InsightRules()
+	if !insight.IsRequest("跪求王者点券", rules) {
+		t.Error("the owner's word does not mark a request")
+	}
+	r.Words.SetText("这是一个特别特别长的求助说法")
+	test.Tap(r.Save)
+	if !strings.Contains(r.Problem.Text, "太长了") {
+		t.Errorf("problem %q", r.Problem.Text)
+	}
+	r.refresh()
+	if r.Words.Text != "蹲一个、跪求、收个" {
+		t.Errorf("shown %q", r.Words.Text)
 	}
 }

@@ -37,7 +37,7 @@ type Screen struct {
 // NewScreen builds the settings; Refresh loads what they show.
 func NewScreen(e *ui.Env, links Links) *Screen {
 	s := &Screen{env: e, appearance: newAppearance(e), dataFolder: newDataFolder(e)}
-	s.sections = []section{s.appearance, s.dataFolder, newBackupPlan(e), newTemplates(links), newNoticeDays(e), newSynonyms(e), newSupplierWarn(e), newEscrowDeadlines(e), newTicketPromise(e), newPointAmounts(e), newInsightSilence(e)}
+	s.sections = []section{s.appearance, s.dataFolder, newBackupPlan(e), newTemplates(links), newNoticeDays(e), newSynonyms(e), newSupplierWarn(e), newEscrowDeadlines(e), newTicketPromise(e), newPointAmounts(e), newInsightSilence(e), newRequestWords(e)}
 	return s
 }
 
