@@ -19,7 +19,7 @@ func (s *shell) newRewards(e *ui.Env) {
 			s.today.Refresh()
 		}
 	})
-	s.rewardsArea = &area{title: "兑换与荣誉", icon: theme.ConfirmIcon(), screen: s.rewards}
+	s.rewardsArea = &area{title: "兑换与荣誉", icon: theme.RadioButtonCheckedIcon(), screen: s.rewards}
 }
 
 // showRedemption opens 兑换记录 with redemption id selected (0: just the list).

@@ -16,10 +16,10 @@ func (t *today) redemptionTodos() []todo {
 	var out []todo
 	for i, name := range line.Names {
 		id := line.IDs[i]
-		out = append(out, todo{theme.ConfirmIcon(), "待发放：" + name, "去发放", func() { l.redemption(id) }})
+		out = append(out, todo{theme.RadioButtonCheckedIcon(), "待发放：" + name, "去发放", func() { l.redemption(id) }})
 	}
 	if more := line.Count - len(line.Names); more > 0 {
-		out = append(out, todo{theme.ConfirmIcon(), fmt.Sprintf("还有 %d 笔兑换等你发放。", more), "看全部",
+		out = append(out, todo{theme.RadioButtonCheckedIcon(), fmt.Sprintf("还有 %d 笔兑换等你发放。", more), "看全部",
 			func() { l.redemption(0) }})
 	}
 	return out

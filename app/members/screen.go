@@ -22,8 +22,8 @@ const (
 )
 
 var memberColumns = []ui.Column{
-	{Title: "QQ号", Width: 110}, {Title: "昵称", Width: 120}, {Title: "群名片", Width: 120}, {Title: "身份", Width: 70}, {Title: "动机", Width: 150},
-	{Title: "兴趣", Width: 190}, {Title: "人群", Width: 100}, {Title: "入群日期", Width: 110}, {Title: "最后发言", Width: 110},
+	{Title: "QQ号", Width: 110}, {Title: "昵称", Width: 160}, {Title: "群名片", Width: 120}, {Title: "身份", Width: 70}, {Title: "动机", Width: 150},
+	{Title: "兴趣", Width: 150}, {Title: "人群", Width: 100}, {Title: "入群日期", Width: 110}, {Title: "最后发言", Width: 110},
 }
 
 // Screen is the member list (成员画像): who is in the group and what they need.

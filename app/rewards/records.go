@@ -42,15 +42,15 @@ func newRecordsTab(s *Screen) *recordsTab {
 	t.Detail = widget.NewLabel(recordHint)
 	t.Detail.Wrapping = fyne.TextWrapWord
 	t.Note = ui.NewMultiLineEntry()
-	t.Note.SetPlaceHolder("备注（可不填），如：卡密已私聊发给他")
+	t.Note.SetPlaceHolder("备注（可不填），如：卡密已私聊发给TA")
 	t.Note.SetMinRowsVisible(2)
 	t.GiveBtn = widget.NewButton("发放", t.confirmGive)
 	t.GiveBtn.Importance = widget.HighImportance
 	t.CancelBtn = widget.NewButton("撤销", t.confirmCancel)
 	t.GiveBtn.Disable()
 	t.CancelBtn.Disable()
-	t.detailBox = container.NewBorder(nil, container.NewVBox(t.Note, container.NewHBox(t.GiveBtn, t.CancelBtn)),
-		nil, nil, container.NewVScroll(t.Detail))
+	// The buttons right under the detail, not at the pane's foot: a short window keeps them in view.
+	t.detailBox = container.NewVScroll(container.NewVBox(t.Detail, t.Note, container.NewHBox(t.GiveBtn, t.CancelBtn)))
 	return t
 }
 
@@ -133,7 +133,7 @@ func (t *recordsTab) showDetail(r *data.Redemption) {
 	fmt.Fprintf(&b, "成员：%s\n", r.MemberName(t.s.GroupID()))
 	fmt.Fprintf(&b, "商品：%s（%d 分）\n", r.ItemName, r.Price)
 	if r.BadgeID != nil && r.Item != nil {
-		fmt.Fprintf(&b, "身份标识「%s」已在兑换时授予；发放时可在QQ群里给他设置同名头衔。\n", r.Item.BadgeName)
+		fmt.Fprintf(&b, "身份标识「%s」已在兑换时授予；发放时可在QQ群里给TA设置同名头衔。\n", r.Item.BadgeName)
 	}
 	fmt.Fprintf(&b, "兑换时间：%s\n", r.CreatedAt.In(loc).Format(data.DateMinLayout))
 	if r.GivenAt != nil {
@@ -165,7 +165,7 @@ func (t *recordsTab) confirmCancel() {
 	if r == nil {
 		return
 	}
-	text := fmt.Sprintf("撤销 %s 兑换的「%s」吗？%d 分会退回给他，库存也会加回去。", r.MemberName(t.s.GroupID()), r.ItemName, r.Price)
+	text := fmt.Sprintf("撤销 %s 兑换的「%s」吗？%d 分会退回给TA，库存也会加回去。", r.MemberName(t.s.GroupID()), r.ItemName, r.Price)
 	if r.BadgeID != nil {
 		text += "兑换得到的身份标识会收回。"
 	}

@@ -47,7 +47,7 @@ func newRedeemForm(e *ui.Env, g *data.Group, onSaved func(data.Redemption)) *red
 	f.WatchEntry("member", f.Member.Entry)
 	f.Item = ui.NewPicker(f.Close, "兑换商品的名称", 88, f.picked)
 	f.WatchEntry("item", f.Item.Entry)
-	f.Balance = widget.NewLabel("选好成员和商品后，这里显示他的积分够不够。")
+	f.Balance = widget.NewLabel("选好成员和商品后，这里显示TA的积分够不够。")
 	f.Balance.Wrapping = fyne.TextWrapWord
 	f.Remarks = ui.NewMultiLineEntry()
 	f.Remarks.SetMinRowsVisible(2)
@@ -92,7 +92,7 @@ func (f *redeemForm) apply(ms []data.Member, bal map[uint]int64, its []data.Rewa
 	members := make([]ui.Choice, len(ms))
 	for i, m := range ms {
 		members[i] = ui.Choice{ID: m.ID, Label: m.DisplayName(gid) + " " + m.QQ,
-			Detail: fmt.Sprintf("%d 分", bal[m.ID]), Key: m.SearchKey}
+			Detail: fmt.Sprintf("余 %d 分", bal[m.ID]), Key: m.SearchKey}
 	}
 	f.Member.SetChoices(members)
 	f.items = make(map[uint]data.RewardItem, len(its))
@@ -125,15 +125,15 @@ func (f *redeemForm) picked() {
 	m, it := f.Member.ID(), f.Item.ID()
 	switch {
 	case m == 0:
-		f.Balance.SetText("选好成员和商品后，这里显示他的积分够不够。")
+		f.Balance.SetText("选好成员和商品后，这里显示TA的积分够不够。")
 	case it == 0:
-		f.Balance.SetText(fmt.Sprintf("他现在有 %d 分。", f.balances[m]))
+		f.Balance.SetText(fmt.Sprintf("TA现在有 %d 分。", f.balances[m]))
 	default:
 		b, p := f.balances[m], f.items[it].Price
 		if b >= p {
-			f.Balance.SetText(fmt.Sprintf("他现在有 %d 分，兑换扣 %d 分，还剩 %d 分。", b, p, b-p))
+			f.Balance.SetText(fmt.Sprintf("TA现在有 %d 分，兑换扣 %d 分，还剩 %d 分。", b, p, b-p))
 		} else {
-			f.Balance.SetText(fmt.Sprintf("他现在有 %d 分，兑换要 %d 分。", b, p))
+			f.Balance.SetText(fmt.Sprintf("TA现在有 %d 分，兑换要 %d 分。", b, p))
 		}
 	}
 	f.Changed()

@@ -135,7 +135,7 @@ func TestRedeemGiveAndCancel(t *testing.T) {
 	form := f.s.redeem
 	pickIn(t, form.Member, "10001")
 	pickIn(t, form.Item, "热心群友")
-	if !strings.Contains(form.Balance.Text, "他现在有 100 分，兑换扣 30 分，还剩 70 分") {
+	if !strings.Contains(form.Balance.Text, "TA现在有 100 分，兑换扣 30 分，还剩 70 分") {
 		t.Errorf("balance line = %q", form.Balance.Text)
 	}
 	test.Tap(form.SaveButton)
@@ -176,7 +176,7 @@ func TestRedeemGiveAndCancel(t *testing.T) {
 		t.Fatalf("ShowRecord did not select #%d", r.ID)
 	}
 	test.Tap(f.s.Records.CancelBtn)
-	if !strings.Contains(uifind.OverlayText(f.e.Win), "50 分会退回给他") {
+	if !strings.Contains(uifind.OverlayText(f.e.Win), "50 分会退回给TA") {
 		t.Errorf("confirmation = %q", uifind.OverlayText(f.e.Win))
 	}
 	test.Tap(uifind.OverlayButton(t, f.e.Win, "撤销"))
