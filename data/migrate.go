@@ -37,9 +37,9 @@ var migrations = []migration{
 	{id: "0010_polls", up: createPolls},
 	{id: "0011_points", up: createPoints},
 	{id: "0012_redemptions", up: createRedemptions},
-	{id: "0015_chat_messages", up: createChatMessages},
 	{id: "0013_talent_months", up: createTalentMonths},
 	{id: "0014_share_sessions", up: createShareSessions},
+	{id: "0015_chat_messages", up: createChatMessages},
 	{id: "0016_point_month_index", up: addPointMonthIndex},
 }
 
