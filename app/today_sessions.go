@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2/theme"
 )
@@ -17,6 +18,10 @@ func (t *today) sessionTodos() []todo {
 	var out []todo
 	for i, name := range a.SessionsSoon.Names {
 		id := a.SessionsSoon.IDs[i]
+		if planned, ok := strings.CutSuffix(name, "（还没发布）"); ok {
+			out = append(out, todo{theme.MediaVideoIcon(), "分享会" + planned + "还没发布：先发布，把预告复制到群里。", "去发布", func() { l.session(id) }})
+			continue
+		}
 		out = append(out, todo{theme.MediaVideoIcon(), "分享会" + name + "：开始前把提醒帖复制到群里。", "去复制提醒", func() { l.session(id) }})
 	}
 	if more := a.SessionsSoon.Count - len(a.SessionsSoon.Names); more > 0 {

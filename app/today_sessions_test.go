@@ -31,11 +31,26 @@ func TestHomeListsSessionsSoonAndUnpaid(t *testing.T) {
 	if err := e.Store.MoveSession(x.ID, data.SessionPlanning, data.SessionPublished); err != nil {
 		t.Fatal(err)
 	}
+	planned, err := e.Store.CreateSession(g.ID, data.SessionDraft{Topic: "合租避坑", SpeakerID: m.ID, StartsAt: "2026-11-27 21:00",
+		How: data.SessionText}, uitest.Loc)
+	if err != nil {
+		t.Fatal(err)
+	}
 	sh := openShell(t, e)
 	sh.show(sh.home)
-	if got := uifind.LabelTexts(sh.today.lines); !strings.Contains(got, "分享会明天 20:00「点券怎么充」：开始前把提醒帖复制到群里") {
+	got := uifind.LabelTexts(sh.today.lines)
+	if !strings.Contains(got, "分享会明天 20:00「点券怎么充」：开始前把提醒帖复制到群里") ||
+		!strings.Contains(got, "分享会明天 21:00「合租避坑」还没发布：先发布，把预告复制到群里") {
 		t.Fatalf("今日 shows %q", got)
 	}
+	test.Tap(uifind.FindButton(sh.today.lines, "去发布"))
+	if sh.shown != sh.sessionsArea || sh.sessions.Selected() != planned.ID || sh.sessions.PublishButton.Disabled() {
+		t.Fatalf("去发布 should open the planned session; selected %d", sh.sessions.Selected())
+	}
+	if err := e.Store.DeleteSession(planned.ID); err != nil {
+		t.Fatal(err)
+	}
+	sh.show(sh.home)
 	test.Tap(uifind.FindButton(sh.today.lines, "去复制提醒"))
 	if sh.shown != sh.sessionsArea || sh.sessions.Selected() != x.ID || sh.sessions.ReminderButton.Disabled() {
 		t.Fatalf("去复制提醒 should open the session; shown %v, selected %d", sh.shown.title, sh.sessions.Selected())
@@ -44,7 +59,7 @@ func TestHomeListsSessionsSoonAndUnpaid(t *testing.T) {
 		t.Fatal(err)
 	}
 	sh.show(sh.home)
-	got := uifind.LabelTexts(sh.today.lines)
+	got = uifind.LabelTexts(sh.today.lines)
 	if strings.Contains(got, "提醒帖") || !strings.Contains(got, "分享会「点券怎么充」已结束，主讲人或参加者还没拿到积分") {
 		t.Fatalf("今日 after ending shows %q", got)
 	}
