@@ -152,10 +152,10 @@ func (t *ledgerTab) fillCell(row, col int, l *widget.Label) {
 	case 3:
 		l.SetText(x.QQ)
 	case 4:
-		l.SetText(signed(x.Amount))
 		if x.Amount < 0 && l.Importance == widget.MediumImportance {
-			l.Importance = widget.DangerImportance
+			l.Importance = widget.DangerImportance // set before the text, which refreshes
 		}
+		l.SetText(signed(x.Amount))
 	case 5:
 		l.SetText(x.Reason.Label())
 	case 6:
