@@ -61,6 +61,7 @@ func BenchmarkLoadInsight(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			var in *data.Insight
+			cpu := data.CPUTime()
 			for b.Loop() {
 				if first {
 					data.ResetInsightCache()
@@ -69,6 +70,7 @@ func BenchmarkLoadInsight(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64((data.CPUTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
 			b.ReportMetric(float64(in.ChatMessages), "messages")
 			b.ReportMetric(float64(len(in.Report.Requests)), "requests")
 			b.ReportMetric(100*in.Report.This().Rate, "rate%")
@@ -87,6 +89,7 @@ func BenchmarkAgendaWithChat(b *testing.B) {
 	for _, first := range []bool{true, false} {
 		name := map[bool]string{true: "first", false: "again"}[first]
 		b.Run(name, func(b *testing.B) {
+			cpu := data.CPUTime()
 			for b.Loop() {
 				if first {
 					data.ResetInsightCache()
@@ -95,6 +98,7 @@ func BenchmarkAgendaWithChat(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64((data.CPUTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
