@@ -81,8 +81,9 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 
 // emptyText says how to get the chat's numbers.
 const emptyText = "还没有导入这个群的聊天记录，所以互动率、人均发言、求助回复和公告回应还算不出来。" +
-	"导出方法：在电脑上打开 QQ，点左下角「≡」→「消息管理器」（新版 QQ 用「设置」→「存储管理」旁的聊天记录导出），" +
-	"在左边选中这个群，点右上角「导出」，保存类型选「文本文件（*.txt）」，再回到这里点「导入聊天记录」。" +
+	"导出方法：在电脑上打开旧版 QQ，点左下角「≡」→「消息管理器」，在左边选中这个群，点右上角「导出」，" +
+	"保存类型选「文本文件（*.txt）」；新版 QQ 没有导出功能，可以用 QQChatExporter 导出成 JSON 文件。" +
+	"导出后回到这里点「导入聊天记录」（也在「数据与备份」里）。" +
 	"下面的潜水成员来自导入的 QQ 群成员名单（最后发言时间），售后、置换、盲盒和积分来自群活自己的记录。"
 
 // Content is the screen to put in the window.
