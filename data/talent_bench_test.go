@@ -16,9 +16,8 @@ import (
 // BenchmarkProposeTalent ranks one month of a big group, as the 资源达人 screen and
 // 今日 do: 3,000 members seated in the group, 200,000 ledger entries over a year (about
 // 17,000 in the month, a hundredth of them reversed) and 600 completed swap deals.
-// About 110 ms of CPU a proposal (140 ms wall on an idle machine, 640 ms at load
-// average 20 on 2 CPUs), read once per month picked or weight saved: weights typed on
-// the screen re-rank in memory.
+// 346 ms a proposal at a load average of 16–19 on 2 CPUs, about 110 ms of it CPU; read
+// once per month picked: weights typed on the screen re-rank in memory.
 func BenchmarkProposeTalent(b *testing.B) {
 	s, err := Open(filepath.Join(b.TempDir(), DatabaseFile), WithClock(func() time.Time { return testNow }))
 	if err != nil {
