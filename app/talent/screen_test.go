@@ -108,6 +108,10 @@ func TestWeightChangeReranks(t *testing.T) {
 	if f.s.ConfirmButton.Text != "确认本月资源达人：乙" {
 		t.Errorf("confirm button %q", f.s.ConfirmButton.Text)
 	}
+	test.Tap(f.s.weights.Save)
+	if w, err := f.e.Store.TalentWeights(); err != nil || w[talent.Swap] != 10 || !strings.Contains(f.s.weights.Formula.Text, "已保存") {
+		t.Errorf("saved weights %v %v, formula %q", w, err, f.s.weights.Formula.Text)
+	}
 	// A weight that is no number is named; the ranking stays and cannot be confirmed.
 	test.Type(swap, "x")
 	if got := f.s.weights.Problem.Text; !f.s.weights.Problem.Visible() || !strings.Contains(got, "「完成置换」的权重须为 0–100 的整数") {
