@@ -131,8 +131,11 @@ func addPoints(tx *gorm.DB, d PointDraft, by string, at time.Time) (PointEntry, 
 	if utf8.RuneCountInString(note) > MaxPointNoteLen {
 		p.add("note", "备注最多 %d 个字，请删短一些", MaxPointNoteLen)
 	}
-	if d.Amount == 0 {
+	switch {
+	case d.Amount == 0:
 		p.add("amount", "积分数不能是 0，请填写要加（或扣）多少分")
+	case d.Amount < 0 && d.Reason.IsAward() && d.Reason != points.Other:
+		p.add("amount", "「%s」只能加分；要扣分请把原因选为「其他」并写明为什么", d.Reason.Label())
 	}
 	switch {
 	case d.Reason == points.Other && note == "":

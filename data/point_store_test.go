@@ -28,6 +28,7 @@ func TestAddPointsRefusals(t *testing.T) {
 		field string
 	}{
 		{"zero", PointDraft{MemberID: a.ID, Reason: points.Other, Amount: 0, Note: "x"}, "amount"},
+		{"negative award", PointDraft{MemberID: a.ID, Reason: points.Help, Amount: -5, Note: "扣回"}, "amount"},
 		{"overdraw", PointDraft{MemberID: a.ID, Reason: points.Other, Amount: -6, Note: "违规"}, "amount"},
 		{"huge", PointDraft{MemberID: a.ID, Reason: points.Other, Amount: points.MaxAmount + 1, Note: "x"}, "amount"},
 		{"changed amount without note", PointDraft{MemberID: a.ID, Reason: points.Help, Amount: 7}, "note"},
