@@ -182,7 +182,7 @@ func (s *shell) sections() []section {
 func (s *shell) content() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("群活", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(ui.AppIcon()), title),
-		container.NewHBox(s.captureButton(), widget.NewLabel("当前群"), ui.Widen(s.groupSelect, 280)))
+		container.NewHBox(s.env.Busy.Object(), s.captureButton(), widget.NewLabel("当前群"), ui.Widen(s.groupSelect, 280)))
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), s.nav.content())
 	return container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, left, nil, s.stack)
 }

@@ -233,7 +233,7 @@ func (c *chatChoices) onImport() {
 	e := c.env
 	var imp data.ChatImport
 	var senders []data.ChatSender
-	e.RunWithProgress("导入聊天记录", "正在导入「"+filepath.Base(c.path)+"」的消息。消息很多时要一两分钟，可以随时取消，取消后不会留下一半。",
+	e.RunWithProgressOrBackground("导入聊天记录", "正在导入「"+filepath.Base(c.path)+"」的消息。可以随时取消，取消后不会留下一半；点「在后台继续」可以先去用别的页面，导入完会告诉你结果。", "正在导入聊天记录",
 		func(ctx context.Context, report ui.Report) error {
 			var err error
 			imp, err = e.Store.ImportChat(ctx, c.path, ch, func(p data.ChatProgress) {

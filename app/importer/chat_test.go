@@ -190,3 +190,70 @@ func TestChatImportRefusalsAndCutFile(t *testing.T) {
 		t.Fatalf("result %+v", c.result)
 	}
 }
+
+// 在后台继续 closes the progress dialog while the import goes on: the top bar shows a
+// small bar that moves, and the result appears when the import is done.
+func TestChatImportInBackground(t *testing.T) {
+	e := uitest.NewEnv(t)
+	path := writeChat(t, map[string]int{"资源群": 9000}, []string{"资源群"}, "")
+	c := scanChat(e, path, 0, nil).choices
+	var mini []float64
+	afterChatBatch = func(data.ChatProgress) {
+		if len(e.Busy.Items()) == 0 {
+			b := uifind.FindButton(e.Win.Canvas().Overlays().Top(), "在后台继续")
+			if b == nil {
+				t.Error("no 在后台继续 on the progress dialog")
+				return
+			}
+			test.Tap(b)
+			if top := e.Win.Canvas().Overlays().Top(); top != nil && findProgressBar(top) != nil {
+				t.Error("progress dialog still shown after 在后台继续")
+			}
+			return
+		}
+		if bar := findProgressBar(e.Busy.Object()); bar != nil {
+			mini = append(mini, bar.Value)
+		}
+	}
+	defer func() { afterChatBatch = nil }()
+	test.Tap(c.okBtn)
+	if len(mini) != 2 || mini[0] <= 0.8 || mini[0] >= 0.9 || mini[1] != 1 {
+		t.Fatalf("top bar values %v, want 8000/9000 then 9000/9000", mini)
+	}
+	if len(e.Busy.Items()) != 0 {
+		t.Fatal("the top bar still shows the import after it ended")
+	}
+	if c.result == nil || !strings.Contains(c.result.summary.Text, "新增 9000 条消息") {
+		t.Fatalf("no result after the background import: %q", uifind.OverlayText(e.Win))
+	}
+}
+
+// 取消 in the top bar stops an import sent to the background and leaves no messages.
+func TestChatImportCancelledFromTopBar(t *testing.T) {
+	e := uitest.NewEnv(t)
+	path := writeChat(t, map[string]int{"资源群": 9000}, []string{"资源群"}, "")
+	c := scanChat(e, path, 0, nil).choices
+	afterChatBatch = func(data.ChatProgress) {
+		if len(e.Busy.Items()) == 0 {
+			if b := uifind.FindButton(e.Win.Canvas().Overlays().Top(), "在后台继续"); b != nil {
+				test.Tap(b)
+			}
+			return
+		}
+		if b := uifind.FindButton(e.Busy.Object(), "取消"); b != nil && !b.Disabled() {
+			test.Tap(b)
+		}
+	}
+	defer func() { afterChatBatch = nil }()
+	test.Tap(c.okBtn)
+	if !strings.Contains(uifind.OverlayText(e.Win), "已取消，这次读到的消息都没有保留") || len(e.Busy.Items()) != 0 {
+		t.Fatalf("after 取消 in the top bar: %q, %d in the top bar", uifind.OverlayText(e.Win), len(e.Busy.Items()))
+	}
+	ins, err := e.Store.ChatImports()
+	if err != nil || len(ins) != 1 || ins[0].State != data.ChatImportCancelled {
+		t.Fatalf("imports %+v, %v", ins, err)
+	}
+	if s, err := e.Store.NewChatSenders(ins[0].ID); err != nil || len(s) != 0 {
+		t.Fatalf("messages left behind: %+v, %v", s, err)
+	}
+}

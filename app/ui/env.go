@@ -25,13 +25,14 @@ type Env struct {
 	Tasks *Tasks
 	Loc   *time.Location
 	Log   *slog.Logger
+	Busy  *Busy // the top bar's corner for work sent to the background
 }
 
 // NewEnv puts an environment together; the log discards everything until the shell
 // gives it a file.
 func NewEnv(a fyne.App, w fyne.Window, s *data.Store, loc *time.Location) *Env {
 	return &Env{App: a, Win: w, Store: s, Tasks: &Tasks{}, Loc: loc,
-		Log: slog.New(slog.DiscardHandler)}
+		Log: slog.New(slog.DiscardHandler), Busy: NewBusy()}
 }
 
 // Now is the store's clock, so screens and rules agree on the time.

@@ -27,13 +27,33 @@ type Progress struct {
 	waiting   *widget.ProgressBarInfinite
 	CancelBtn *widget.Button
 	cancel    context.CancelFunc
-	shownAt   atomic.Int64 // unix nanos of the last bar update, to update at most 20 times a second
+	// BackgroundBtn (在后台继续), once AllowBackground added it, hides the dialog and
+	// leaves a small bar with 取消 in the top bar (Env.Busy) until the work ends.
+	BackgroundBtn *widget.Button
+	buttons       *fyne.Container
+	busy          *Busy
+	item          *busyItem // in the top bar while the work runs in the background
+	ended         bool
+	shownAt       atomic.Int64 // unix nanos of the last bar update, to update at most 20 times a second
 }
 
 // RunWithProgress runs work off the UI goroutine behind a progress dialog titled title,
 // saying what. When work returns, the dialog closes and finish gets its error on the
 // UI goroutine; a cancelled run gives an error for which Cancelled is true.
 func (e *Env) RunWithProgress(title, what string, work func(ctx context.Context, report Report) error, finish func(err error)) *Progress {
+	return e.runWithProgress(title, what, "", work, finish)
+}
+
+// RunWithProgressOrBackground is RunWithProgress with 在后台继续 beside 取消: the owner
+// can close the dialog and go on using the other screens while the work runs; the top
+// bar (Env.Busy) then shows short with a small bar and 取消 until the work ends, and
+// finish runs as usual. For work long enough that waiting in front of it is a bother,
+// such as importing a big chat export.
+func (e *Env) RunWithProgressOrBackground(title, what, short string, work func(ctx context.Context, report Report) error, finish func(err error)) *Progress {
+	return e.runWithProgress(title, what, short, work, finish)
+}
+
+func (e *Env) runWithProgress(title, what, short string, work func(ctx context.Context, report Report) error, finish func(err error)) *Progress {
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &Progress{cancel: cancel}
 	p.text = widget.NewLabel(what)
@@ -42,9 +62,13 @@ func (e *Env) RunWithProgress(title, what string, work func(ctx context.Context,
 	p.bar.Hide()
 	p.waiting = widget.NewProgressBarInfinite()
 	p.CancelBtn = widget.NewButton("取消", p.onCancel)
-	body := container.NewVBox(p.text, p.bar, p.waiting, container.NewCenter(p.CancelBtn))
+	p.buttons = container.NewHBox(p.CancelBtn)
+	body := container.NewVBox(p.text, p.bar, p.waiting, container.NewCenter(p.buttons))
 	p.dlg = dialog.NewCustomWithoutButtons(title, body, e.Win)
 	p.dlg.Resize(fyne.NewSize(420, 200))
+	if short != "" {
+		p.allowBackground(e.Busy, short)
+	}
 	p.dlg.Show()
 	e.Tasks.RunContext(ctx, func(ctx context.Context) {
 		err := work(ctx, p.report)
@@ -55,6 +79,11 @@ func (e *Env) RunWithProgress(title, what string, work func(ctx context.Context,
 			cancel()
 			p.waiting.Stop()
 			p.dlg.Hide()
+			p.ended = true
+			if p.item != nil {
+				p.busy.remove(p.item)
+				p.item = nil
+			}
 			finish(err)
 		})
 	})
@@ -83,7 +112,33 @@ func (p *Progress) report(done, total int) {
 		}
 		p.bar.SetValue(float64(done) / float64(total))
 		p.bar.TextFormatter = func() string { return fmt.Sprintf("%d / %d", done, total) }
+		if p.item != nil {
+			p.item.Bar.SetValue(float64(done) / float64(total))
+		}
 	})
+}
+
+// allowBackground adds 在后台继续 to the dialog; without a top bar corner (b nil) it
+// does nothing.
+func (p *Progress) allowBackground(b *Busy, what string) {
+	if b == nil || p.ended {
+		return
+	}
+	p.busy = b
+	p.BackgroundBtn = widget.NewButton("在后台继续", func() {
+		if p.ended || p.item != nil {
+			return
+		}
+		p.dlg.Hide()
+		p.item = b.add(what, func() {
+			p.item.CancelBtn.Disable()
+			p.item.CancelBtn.SetText("正在取消…")
+			p.onCancel()
+		})
+		p.item.Bar.SetValue(p.bar.Value)
+	})
+	p.BackgroundBtn.Importance = widget.HighImportance
+	p.buttons.Add(p.BackgroundBtn)
 }
 
 func (p *Progress) onCancel() {
