@@ -20,7 +20,7 @@ type weightsPanel struct {
 	setting   bool // set is filling the entries: no re-ranking per entry
 
 	Formula *widget.Label
-	Entries map[talent.Kind]*widget.Entry
+	Entries map[talent.Kind]*ui.Entry
 	Problem *widget.Label
 	Save    *widget.Button
 	Reset   *widget.Button
@@ -28,7 +28,7 @@ type weightsPanel struct {
 }
 
 func newWeightsPanel(e *ui.Env, onChanged func()) *weightsPanel {
-	p := &weightsPanel{env: e, onChanged: onChanged, Entries: map[talent.Kind]*widget.Entry{}}
+	p := &weightsPanel{env: e, onChanged: onChanged, Entries: map[talent.Kind]*ui.Entry{}}
 	p.Formula = widget.NewLabel("")
 	p.Formula.Wrapping = fyne.TextWrapWord
 	p.Formula.TextStyle.Bold = true
@@ -38,7 +38,7 @@ func newWeightsPanel(e *ui.Env, onChanged func()) *weightsPanel {
 	p.Problem.Hide()
 	p.form = container.New(layout.NewFormLayout())
 	for _, k := range talent.Kinds {
-		en := widget.NewEntry()
+		en := ui.NewEntry()
 		en.OnChanged = func(string) { p.changed() }
 		p.Entries[k] = en
 		p.form.Add(widget.NewLabel(k.Label() + " ×"))
