@@ -55,23 +55,24 @@ func sectionHeading(title string) fyne.CanvasObject {
 	t := canvas.NewText(title, theme.Color(theme.ColorNameForeground))
 	t.TextSize = theme.CaptionTextSize()
 	t.TextStyle = fyne.TextStyle{Bold: true}
-	return container.New(layout.NewCustomPaddedLayout(theme.Padding()*2, 2, theme.Padding()*2, 0), t)
+	return container.New(layout.NewCustomPaddedLayout(theme.Padding(), 0, theme.Padding()*2, 0), t)
 }
 
 func (n *nav) content() fyne.CanvasObject {
 	hint := canvas.NewText(shortcutHint(), theme.Color(theme.ColorNameForeground))
 	hint.TextSize = theme.CaptionTextSize()
 	compact := container.NewThemeOverride(n.box, compactTheme{fyne.CurrentApp().Settings().Theme()})
-	return container.NewBorder(nil, container.NewPadded(hint), nil, nil, container.NewPadded(compact))
+	return container.NewBorder(nil, container.NewPadded(hint), nil, nil, container.NewVScroll(container.NewPadded(compact)))
 }
 
-// compactTheme packs the navigation's buttons closer than elsewhere (inner padding 5
-// instead of 8): 15 areas and 7 headings fit 800 pixels with room for the top bar.
+// compactTheme packs the navigation's buttons closer than elsewhere (inner padding 4
+// instead of 8): 20 areas and 7 headings fit 800 pixels with room for the top bar. A
+// shorter window scrolls the navigation.
 type compactTheme struct{ fyne.Theme }
 
 func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
 	if n == theme.SizeNameInnerPadding {
-		return 5
+		return 4
 	}
 	return t.Theme.Size(n)
 }

@@ -118,7 +118,7 @@ func (t *today) show() {
 
 func todoRow(td todo) fyne.CanvasObject {
 	text := widget.NewLabel(td.text)
-	text.Wrapping = fyne.TextWrapWord
+	text.Wrapping = fyne.TextWrapBreak
 	go_ := widget.NewButton(td.action, td.goTo)
 	return container.NewBorder(nil, nil, widget.NewIcon(td.icon), go_, text)
 }

@@ -38,8 +38,8 @@ type restoreList struct {
 
 func newRestoreList(s *Screen) *restoreList {
 	r := &restoreList{s: s, rows: container.NewVBox(), note: widget.NewLabel("正在读取备份…"), help: widget.NewLabel("")}
-	r.help.Wrapping = fyne.TextWrapWord
-	r.note.Wrapping = fyne.TextWrapWord
+	r.help.Wrapping = fyne.TextWrapBreak
+	r.note.Wrapping = fyne.TextWrapBreak
 	return r
 }
 
@@ -101,7 +101,7 @@ func (r *restoreList) rowView(row backupRow) fyne.CanvasObject {
 	name := filepath.Base(row.path)
 	if row.err != nil {
 		text := widget.NewLabel(name + "：这个文件读不出来，不能用来恢复。")
-		text.Wrapping = fyne.TextWrapWord
+		text.Wrapping = fyne.TextWrapBreak
 		return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, text)
 	}
 	when := ui.Bold(backupWhen(row.info, r.s.env.Loc))

@@ -66,7 +66,7 @@ func NewScreen(e *ui.Env, onDemo func()) *Screen {
 	s.removeDemo = widget.NewButtonWithIcon("删除示例数据", theme.DeleteIcon(), s.onRemoveDemo)
 	s.removeDemo.Hide()
 	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status.Wrapping = fyne.TextWrapBreak
 	s.status.Hide()
 	s.openData = widget.NewButtonWithIcon("打开数据文件夹", theme.FolderOpenIcon(), func() { s.open(s.dataDir()) })
 	s.openLog = widget.NewButtonWithIcon("打开日志文件夹", theme.FolderOpenIcon(), func() { s.open(applog.Dir(s.dataDir())) })
@@ -101,9 +101,9 @@ func (s *Screen) open(dir string) { s.env.ShowFolder(dir) }
 
 func (s *Screen) Content() fyne.CanvasObject {
 	help := widget.NewLabel(restoreHelp)
-	help.Wrapping = fyne.TextWrapWord
+	help.Wrapping = fyne.TextWrapBreak
 	demoHelp := widget.NewLabel("示例数据是几十条常见资源和成员，方便先熟悉功能；熟悉了点「删除示例数据」，只删示例加的，你自己加的不会动。")
-	demoHelp.Wrapping = fyne.TextWrapWord
+	demoHelp.Wrapping = fyne.TextWrapBreak
 	return container.NewVScroll(container.NewVBox(
 		ui.Bold("数据文件"), s.location, s.size,
 		container.NewHBox(s.openData, s.openLog),

@@ -41,14 +41,14 @@ func ShowMarkInvalid(e *ui.Env, r data.Resource, onDone func()) *MarkDialog {
 	d.Evidence = ui.NewMultiLineEntry()
 	d.Evidence.SetPlaceHolder("可不填，如 群友截图显示卡密已被使用；上家说这批卡已作废")
 	d.Evidence.SetMinRowsVisible(3)
-	d.Evidence.Wrapping = fyne.TextWrapWord
+	d.Evidence.Wrapping = fyne.TextWrapBreak
 	d.WatchEntry("evidence", d.Evidence)
 	d.SaveButton.SetText("标为失效")
 	d.SaveButton.Importance = widget.DangerImportance
 	what := widget.NewLabel(resourceLine(r))
-	what.Wrapping = fyne.TextWrapWord
+	what.Wrapping = fyne.TextWrapBreak
 	after := widget.NewLabel("标为失效后，它不再出现在资源索引表和上新公告里，并列进「失效名单」；什么时候、为什么标的都会留下记录。")
-	after.Wrapping = fyne.TextWrapWord
+	after.Wrapping = fyne.TextWrapBreak
 	after.Importance = widget.LowImportance
 	form := d.Form(
 		ui.FormRow{Label: "资源", Widget: what},
@@ -115,13 +115,13 @@ func ShowRestore(e *ui.Env, r data.Resource, onDone func()) *RestoreDialog {
 	d.Note = ui.NewMultiLineEntry()
 	d.Note.SetPlaceHolder("必填，如 上家补发了新卡密，已验证可用；当时是误标")
 	d.Note.SetMinRowsVisible(3)
-	d.Note.Wrapping = fyne.TextWrapWord
+	d.Note.Wrapping = fyne.TextWrapBreak
 	d.WatchEntry("note", d.Note)
 	d.SaveButton.SetText("移出失效名单")
 	d.History = widget.NewLabel("正在读取记录…")
-	d.History.Wrapping = fyne.TextWrapWord
+	d.History.Wrapping = fyne.TextWrapBreak
 	what := widget.NewLabel(resourceLine(r))
-	what.Wrapping = fyne.TextWrapWord
+	what.Wrapping = fyne.TextWrapBreak
 	form := d.Form(
 		ui.FormRow{Label: "资源", Widget: what},
 		ui.FormRow{Label: "记录", Widget: d.History},

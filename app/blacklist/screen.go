@@ -69,7 +69,7 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 	s.Table = ui.NewRecordTable(listColumns, func() int { return len(s.entries) }, s.fillCell, s.onSelected)
 	s.Table.RememberWidths(e, "column_widths_blacklist")
 	s.Detail = widget.NewLabel("")
-	s.Detail.Wrapping = fyne.TextWrapWord
+	s.Detail.Wrapping = fyne.TextWrapBreak
 	s.Count = widget.NewLabel("")
 	s.Empty = ui.NewEmptyState()
 	s.RestoreBtn = widget.NewButtonWithIcon("移出失效名单…", theme.ContentUndoIcon(), s.onRestore)

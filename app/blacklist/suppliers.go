@@ -36,7 +36,7 @@ func newReliabilityTab(s *Screen) *reliabilityTab {
 	t.Table = ui.NewRecordTable(reliabilityColumns, func() int { return len(t.rows) }, t.fillCell, t.onSelected)
 	t.Table.RememberWidths(s.env, "column_widths_suppliers")
 	t.Note = widget.NewLabel("")
-	t.Note.Wrapping = fyne.TextWrapWord
+	t.Note.Wrapping = fyne.TextWrapBreak
 	t.Empty = ui.NewEmptyState()
 	return t
 }

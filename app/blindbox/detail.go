@@ -44,11 +44,11 @@ type Detail struct {
 func newDetail(e *ui.Env, onChanged func(string)) *Detail {
 	d := &Detail{env: e, onChanged: onChanged}
 	d.hint = widget.NewLabel("在左边选一个盲盒，这里显示盒内资源、报名和开奖。")
-	d.hint.Wrapping = fyne.TextWrapWord
+	d.hint.Wrapping = fyne.TextWrapBreak
 	d.Head = ui.Bold("")
 	wrap := func() *widget.Label {
 		l := widget.NewLabel("")
-		l.Wrapping = fyne.TextWrapWord
+		l.Wrapping = fyne.TextWrapBreak
 		return l
 	}
 	d.Contents, d.Fairness, d.EntriesText = wrap(), wrap(), wrap()

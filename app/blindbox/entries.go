@@ -109,7 +109,7 @@ func (d *Detail) onPaste() {
 	p.Text.SetPlaceHolder("从QQ群聊天窗口复制整段记录粘贴到这里，如\n2026-11-20 20:15:03 Tom(12345678)\n参加盲盒 求原神月卡")
 	p.Text.SetMinRowsVisible(10)
 	p.Result = widget.NewLabel("")
-	p.Result.Wrapping = fyne.TextWrapWord
+	p.Result.Wrapping = fyne.TextWrapBreak
 	id, e := d.Box.ID, d.env
 	p.Read = widget.NewButton("读取并登记", func() {
 		text := p.Text.Text

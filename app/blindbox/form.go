@@ -162,7 +162,7 @@ func (f *boxForm) show() {
 			Beside: &ui.FormRow{Label: "报名截止", Key: "closes", Widget: f.Closes}},
 	)
 	hint := widget.NewLabel("资源名称和资源库里的一样时会关联到资源库；数量写在 × 后面，不写就是 1 份。")
-	hint.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapBreak
 	title := "新建盲盒"
 	if f.id != 0 {
 		title = "修改盲盒"

@@ -35,7 +35,7 @@ func newVerifyPane() *VerifyPane {
 	v.Run = widget.NewButton("重新计算", v.verify)
 	v.Run.Importance = widget.HighImportance
 	v.Result = widget.NewLabel("把开奖公告里的种子、名单和抽取次数粘贴进来，点「重新计算」，看结果是否与公布的一致。")
-	v.Result.Wrapping = fyne.TextWrapWord
+	v.Result.Wrapping = fyne.TextWrapBreak
 	return v
 }
 
@@ -45,7 +45,7 @@ func (v *VerifyPane) content() fyne.CanvasObject {
 		widget.NewLabel("名单哈希"), v.ListHash, widget.NewLabel("抽取次数"), v.Count,
 		widget.NewLabel("中奖序号"), v.Winners, widget.NewLabel("名单"), v.List)
 	recipe := widget.NewLabel(draw.Recipe)
-	recipe.Wrapping = fyne.TextWrapWord
+	recipe.Wrapping = fyne.TextWrapBreak
 	return container.NewVScroll(container.NewVBox(form, v.Run, v.Result, widget.NewSeparator(), recipe))
 }
 

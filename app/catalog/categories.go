@@ -52,7 +52,7 @@ func newCategoriesDialog(e *ui.Env, onChanged func()) *categoriesDialog {
 	c.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), c.onDelete)
 	c.problem = widget.NewLabel("")
 	c.problem.Importance = widget.DangerImportance
-	c.problem.Wrapping = fyne.TextWrapWord
+	c.problem.Wrapping = fyne.TextWrapBreak
 	c.updateActions()
 	return c
 }

@@ -42,7 +42,7 @@ func (f *resourceForm) lockInvalid() {
 // newSupplierNote makes the note on the supplier: empty until a supplier is typed.
 func newSupplierNote() *widget.Label {
 	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = fyne.TextWrapBreak
 	return l
 }
 

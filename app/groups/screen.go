@@ -43,7 +43,7 @@ func NewScreen(e *ui.Env, onChanged func(selectID uint)) *Screen {
 	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.onDelete)
 	s.deleteBtn.Importance = widget.DangerImportance
 	s.hint = widget.NewLabel("群活可以同时管理多个群。资源库所有群共用，成员按群分开记录。")
-	s.hint.Wrapping = fyne.TextWrapWord
+	s.hint.Wrapping = fyne.TextWrapBreak
 	s.notice = ui.NewNotice(e)
 	s.updateActions()
 	return s

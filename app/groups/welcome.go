@@ -38,13 +38,13 @@ func ShowWelcome(e *ui.Env, onDone func(groupID uint, demo bool)) *Welcome {
 	w.CancelButton.Hide() // the app needs a group to work with
 	w.MustAnswer = true
 	intro := widget.NewLabel(welcomeText)
-	intro.Wrapping = fyne.TextWrapWord
+	intro.Wrapping = fyne.TextWrapBreak
 	title := widget.NewLabelWithStyle("欢迎使用群活", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = "headingText"
 	form := w.Form(ui.FormRow{Label: "群名称", Key: "name", Widget: w.Name},
 		ui.FormRow{Label: "群号", Key: "number", Widget: w.Number})
 	w.DemoNote = widget.NewLabel(demoText)
-	w.DemoNote.Wrapping = fyne.TextWrapWord
+	w.DemoNote.Wrapping = fyne.TextWrapBreak
 	body := container.NewVBox(title, intro, form, w.Demo, w.DemoNote)
 	// Tall enough for the body, a summary of two problems and the button without a
 	// scroll bar: a clipped check box at the bottom is easy to miss.

@@ -76,7 +76,7 @@ func showMemberSource(e *ui.Env, into data.Group, onDone func()) *memberSource {
 	s.fileBtn = widget.NewButton("选择文件…", s.onChooseFile)
 	s.cancelBtn = widget.NewButton("取消", func() { s.dlg.Hide() })
 	help := widget.NewLabel(strings.Join(qqListHelp, "\n"))
-	help.Wrapping = fyne.TextWrapWord
+	help.Wrapping = fyne.TextWrapBreak
 	pasted := container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(s.pasteBtn, s.clearBtn)), nil, s.status)
 	files := widget.NewLabel("Excel、CSV 表格或存好的 .json 文件：")
 	bottom := container.NewHBox(files, s.fileBtn, ui.LayoutSpacer(), s.cancelBtn, s.previewBtn)

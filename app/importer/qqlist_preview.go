@@ -65,9 +65,9 @@ type qqListPreview struct {
 func showQQListPreview(e *ui.Env, g data.Group, source string, plan *data.QQListPlan, onDone func()) *qqListPreview {
 	p := &qqListPreview{env: e, group: g, plan: plan, onDone: onDone}
 	p.summary = widget.NewLabel(p.summaryText())
-	p.summary.Wrapping = fyne.TextWrapWord
+	p.summary.Wrapping = fyne.TextWrapBreak
 	p.note = widget.NewLabel(p.noteText())
-	p.note.Wrapping = fyne.TextWrapWord
+	p.note.Wrapping = fyne.TextWrapBreak
 	p.note.Importance = widget.LowImportance
 	if (!plan.Complete && plan.Missing > 0) || p.suspicious() {
 		p.note.Importance = widget.WarningImportance

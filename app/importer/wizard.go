@@ -181,7 +181,7 @@ func (w *importWizard) buildWidgets() {
 	}
 	w.headerRow = ui.NewSelect(rowsOpts, header, w.onHeaderRowChanged)
 	w.summary = widget.NewLabel("")
-	w.summary.Wrapping = fyne.TextWrapWord
+	w.summary.Wrapping = fyne.TextWrapBreak
 	w.kindFilter = ui.NewSelect(rowKindOptions(), allRowKinds, func(string) { w.applyFilter() })
 	w.rows = widget.NewList(func() int { return len(w.shown) }, newImportRow, w.updateRow)
 	w.skipInvalid = widget.NewCheck("跳过无效的行，只导入有效的", func(bool) { w.updateButton() })

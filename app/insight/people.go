@@ -26,9 +26,9 @@ type people struct {
 
 func newPeople(s *Screen) *people {
 	p := &people{s: s, Top: widget.NewLabel(""), Count: widget.NewLabel(""), NoneYet: widget.NewLabel("")}
-	p.Top.Wrapping = fyne.TextWrapWord
-	p.Count.Wrapping = fyne.TextWrapWord
-	p.NoneYet.Wrapping = fyne.TextWrapWord
+	p.Top.Wrapping = fyne.TextWrapBreak
+	p.Count.Wrapping = fyne.TextWrapBreak
+	p.NoneYet.Wrapping = fyne.TextWrapBreak
 	p.NoneYet.Hide()
 	p.Silent = widget.NewList(func() int { return len(p.silent) }, p.newRow, p.updateRow)
 	return p

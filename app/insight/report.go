@@ -57,10 +57,10 @@ func (s *Screen) onReport() {
 	d.Save = widget.NewButtonWithIcon("保存图片", theme.DocumentSaveIcon(), d.onSave)
 	d.Save.Disable()
 	d.Status = widget.NewLabel("正在画周报图片…")
-	d.Status.Wrapping = fyne.TextWrapWord
+	d.Status.Wrapping = fyne.TextWrapBreak
 	s.report = d
 	note := widget.NewLabel(NoImageCopy)
-	note.Wrapping = fyne.TextWrapWord
+	note.Wrapping = fyne.TextWrapBreak
 	right := container.NewBorder(nil, container.NewVBox(d.Status, note, d.Save), nil, nil, d.Picture)
 	split := container.NewHSplit(d.Preview.Content(), right)
 	split.SetOffset(0.55)

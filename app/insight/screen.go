@@ -64,7 +64,7 @@ func NewScreen(e *ui.Env, links Links) *Screen {
 	s.Heading.SizeName = theme.SizeNameSubHeadingText
 	s.Period = widget.NewLabel("正在统计…")
 	s.Empty = widget.NewLabel(emptyText)
-	s.Empty.Wrapping = fyne.TextWrapWord
+	s.Empty.Wrapping = fyne.TextWrapBreak
 	s.Empty.Hide()
 	s.notice = ui.NewNotice(e)
 	s.metrics = container.NewGridWrap(fyne.NewSize(metricWidth, metricHeight))

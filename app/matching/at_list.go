@@ -36,7 +36,7 @@ func (f *ResourceFits) onAtList() {
 	a.names = widget.NewLabel(strings.Join(lines, "\n"))
 	a.names.Selectable = true
 	hint := widget.NewLabel("在QQ群的输入框里输入「@」，再输入下面的名字，从QQ弹出的名单里点选，才会提醒到TA。按顺序@完后，点「已全部@完」。")
-	hint.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapBreak
 	a.done = widget.NewButton("已全部@完", nil)
 	a.done.Importance = widget.HighImportance
 	body := container.NewBorder(hint, container.NewHBox(a.done), nil, nil, container.NewVScroll(a.names))

@@ -46,7 +46,7 @@ type MemberFits struct {
 func ShowForMember(e *ui.Env, g *data.Group, id uint, name string) *MemberFits {
 	f := &MemberFits{env: e, group: g, memberID: id, selected: -1}
 	f.summary = widget.NewLabel("正在查找适合TA的资源…")
-	f.summary.Wrapping = fyne.TextWrapWord
+	f.summary.Wrapping = fyne.TextWrapBreak
 	f.table = ui.NewRecordTable(memberFitColumns, func() int { return len(f.fits) }, f.fillCell, f.onRowSelected)
 	f.empty = ui.NewEmptyState()
 	f.privBtn = widget.NewButtonWithIcon("复制私聊（先点选一个资源）", theme.MailComposeIcon(), f.onCopyPrivate)
@@ -54,7 +54,7 @@ func ShowForMember(e *ui.Env, g *data.Group, id uint, name string) *MemberFits {
 	f.privBtn.Disable()
 	f.status = widget.NewLabel("")
 	f.status.Importance = widget.SuccessImportance
-	f.status.Wrapping = fyne.TextWrapWord
+	f.status.Wrapping = fyne.TextWrapBreak
 	bar := container.NewVBox(f.status, container.NewHBox(f.privBtn))
 	body := container.NewBorder(f.summary, bar, nil, nil, f.empty.OverTable(f.table))
 	f.dlg = dialog.NewCustom("适合「"+name+"」的资源", "关闭", body, e.Win)

@@ -58,7 +58,7 @@ type ResourceFits struct {
 func ShowForResource(e *ui.Env, g *data.Group, r data.Resource) *ResourceFits {
 	f := &ResourceFits{env: e, group: g, resource: r, selected: -1}
 	f.summary = widget.NewLabel("正在查找适合的成员…")
-	f.summary.Wrapping = fyne.TextWrapWord
+	f.summary.Wrapping = fyne.TextWrapBreak
 	f.table = ui.NewRecordTable(fitColumns, func() int { return len(f.fits) }, f.fillCell, f.onRowSelected)
 	f.detail = ui.NewRecordDetail("点选一位成员，这里显示TA适合的全部理由；再点「复制私聊」，复制给TA的私聊。")
 	f.empty = ui.NewEmptyState()
@@ -68,7 +68,7 @@ func ShowForResource(e *ui.Env, g *data.Group, r data.Resource) *ResourceFits {
 	f.atBtn = widget.NewButtonWithIcon("@名单", theme.AccountIcon(), f.onAtList)
 	f.status = widget.NewLabel("")
 	f.status.Importance = widget.SuccessImportance
-	f.status.Wrapping = fyne.TextWrapWord
+	f.status.Wrapping = fyne.TextWrapBreak
 	f.updateActions()
 	bar := container.NewVBox(f.detail.Content(), f.status, container.NewHBox(f.postBtn, f.privBtn, f.atBtn))
 	body := container.NewBorder(f.summary, bar, nil, nil, f.empty.OverTable(f.table))

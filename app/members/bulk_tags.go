@@ -57,12 +57,12 @@ func (s *Screen) onBulkTags() {
 	b.removeBt = widget.NewButton("从选中的人去掉", func() { b.apply(false) })
 	b.status = widget.NewLabel("")
 	b.status.Importance = widget.SuccessImportance
-	b.status.Wrapping = fyne.TextWrapWord
+	b.status.Wrapping = fyne.TextWrapBreak
 	b.onKindChanged(b.kind.Selected)
 	b.updateCount()
 
 	hint := widget.NewLabel("勾选要改标签的成员，再填标签，点「给选中的人加上」或「从选中的人去掉」。先在成员列表里搜索，这里就只列出搜到的人。")
-	hint.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapBreak
 	selectBar := container.NewHBox(b.all, b.none, b.count)
 	tagRow := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("标签"), b.kind), container.NewHBox(b.addBtn, b.removeBt), b.value)
 	bottom := container.NewVBox(tagRow, b.problem, b.status)

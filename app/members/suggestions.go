@@ -29,7 +29,7 @@ type suggestions struct {
 func (s *Screen) onSuggestions() {
 	g := &suggestions{s: s}
 	g.summary = widget.NewLabel("正在根据成员的求购找建议…")
-	g.summary.Wrapping = fyne.TextWrapWord
+	g.summary.Wrapping = fyne.TextWrapBreak
 	g.list = widget.NewList(func() int { return len(g.items) }, g.newRow, g.updateRow)
 	g.empty = ui.NewEmptyState()
 	body := container.NewBorder(g.summary, nil, nil, nil, g.empty.Over(g.list))

@@ -42,7 +42,7 @@ func newBalancesTab(s *Screen) *balancesTab {
 func (t *balancesTab) content() fyne.CanvasObject {
 	hint := widget.NewLabel("点一位成员，看TA的积分流水。余额是还能兑换的积分；累计获得不因兑换减少，总榜按它排。")
 	hint.Importance = widget.LowImportance
-	hint.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapBreak
 	top := container.NewBorder(nil, nil, t.count, nil, hint)
 	return container.NewBorder(top, nil, nil, nil, t.empty.OverTable(t.Table))
 }

@@ -31,7 +31,7 @@ func showReverse(s *Screen, l data.PointLine) *reverseForm {
 	f.What = widget.NewLabel(fmt.Sprintf("更正 #%d：%s 的 %s 分（%s，%s）。\n会记一笔 %s 分冲销它，原记录保留不变。",
 		l.ID, memberName(l.Name, l.QQ), signed(l.Amount), l.Reason.Label(), l.At.In(s.env.Loc).Format(data.DateMinLayout),
 		signed(-l.Amount)))
-	f.What.Wrapping = fyne.TextWrapWord
+	f.What.Wrapping = fyne.TextWrapBreak
 	f.Remark = f.Entry("note", "必填，如 记错人了、重复记了")
 	form := f.Form(ui.FormRow{Label: "更正原因", Key: "note", Widget: f.Remark})
 	f.FormKit.Show("更正积分", container.NewVBox(f.What, form), fyne.NewSize(560, 300))

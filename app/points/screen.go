@@ -57,7 +57,7 @@ func NewScreen(e *ui.Env) *Screen {
 func (s *Screen) Content() fyne.CanvasObject {
 	hint := widget.NewLabel("帮忙解答、分享资源、分享体验、完成置换、参加分享会都可以记积分；记错了用「更正」冲销，记录不删不改。")
 	hint.Importance = widget.LowImportance
-	hint.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapBreak
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.CheckButton, s.AwardButton), hint)
 	return container.NewBorder(container.NewVBox(top, s.notice.Content()), nil, nil, nil, s.Tabs)
 }

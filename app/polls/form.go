@@ -45,7 +45,7 @@ func newPollForm(e *ui.Env, g data.Group, onSaved func(data.Poll)) *pollForm {
 	f.Category.PlaceHolder = "加入一个分类"
 	f.Resource = ui.NewPicker(f.Close, "加入一个资源：输入名称或拼音", 88, f.onResource)
 	f.Linked = widget.NewLabel("")
-	f.Linked.Wrapping = fyne.TextWrapWord
+	f.Linked.Wrapping = fyne.TextWrapBreak
 	f.ClosesAt.SetText(defaultClose(e.Now(), e.Loc).Format(data.DateMinLayout))
 	e.Tasks.Run(f.load)
 	return f

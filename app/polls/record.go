@@ -47,9 +47,9 @@ func newRecordForm(e *ui.Env, p data.Poll, onSaved func()) *recordForm {
 	f.Paste.OnChanged = func(string) { f.count(); f.Changed() }
 	f.WatchEntry("paste", f.Paste)
 	f.Tally = widget.NewLabel("")
-	f.Tally.Wrapping = fyne.TextWrapWord
+	f.Tally.Wrapping = fyne.TextWrapBreak
 	f.Unread = widget.NewLabel("")
-	f.Unread.Wrapping = fyne.TextWrapWord
+	f.Unread.Wrapping = fyne.TextWrapBreak
 	return f
 }
 

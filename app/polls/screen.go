@@ -61,7 +61,7 @@ func NewScreen(e *ui.Env) *Screen {
 	s.count = widget.NewLabel("")
 	s.notice = ui.NewNotice(e)
 	s.Demand = widget.NewLabel("")
-	s.Demand.Wrapping = fyne.TextWrapWord
+	s.Demand.Wrapping = fyne.TextWrapBreak
 	s.AddButton = widget.NewButtonWithIcon("新建投票", theme.ContentAddIcon(), s.onAdd)
 	s.AddButton.Importance = widget.HighImportance
 	s.PostButton = widget.NewButtonWithIcon("复制投票帖", theme.MailSendIcon(), s.onPost)

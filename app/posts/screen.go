@@ -48,7 +48,7 @@ type Screen struct {
 func NewScreen(e *ui.Env) *Screen {
 	s := &Screen{env: e}
 	s.info = widget.NewLabel("")
-	s.info.Wrapping = fyne.TextWrapWord
+	s.info.Wrapping = fyne.TextWrapBreak
 	s.category = ui.NewSelect([]string{allCategories}, allCategories, func(string) { s.Refresh() })
 	s.preview = ui.NewPostPreview(e, s.onCopied)
 	s.refreshBtn = widget.NewButtonWithIcon("重新生成", theme.ViewRefreshIcon(), s.Refresh)
@@ -224,7 +224,7 @@ func (s *Screen) onHistorySelected(id widget.ListItemID) {
 	}
 	p := s.history[id]
 	text := widget.NewLabel(p.Body)
-	text.Wrapping = fyne.TextWrapWord
+	text.Wrapping = fyne.TextWrapBreak
 	text.Selectable = true
 	copyBtn := widget.NewButtonWithIcon("再复制一次", theme.ContentCopyIcon(), func() {
 		s.env.App.Clipboard().SetContent(p.Body)

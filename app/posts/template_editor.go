@@ -67,16 +67,16 @@ func newTemplateEditor(e *ui.Env, kind data.PostKind, loadPreview func() (qqpost
 	t.body.OnChanged = func(string) { t.onChanged() }
 	t.advanced = widget.NewCheck("高级模式（直接改模板代码）", t.onAdvanced)
 	t.modeNote = widget.NewLabel("")
-	t.modeNote.Wrapping = fyne.TextWrapWord
+	t.modeNote.Wrapping = fyne.TextWrapBreak
 	t.modeNote.Importance = widget.WarningImportance
 	t.previewText = widget.NewLabel("")
-	t.previewText.Wrapping = fyne.TextWrapWord
+	t.previewText.Wrapping = fyne.TextWrapBreak
 	t.previewText.Selectable = true
 	t.previewNote = widget.NewLabel("")
-	t.previewNote.Wrapping = fyne.TextWrapWord
+	t.previewNote.Wrapping = fyne.TextWrapBreak
 	t.previewNote.SizeName = theme.SizeNameCaptionText
 	t.problem = widget.NewLabel("")
-	t.problem.Wrapping = fyne.TextWrapWord
+	t.problem.Wrapping = fyne.TextWrapBreak
 	t.saveBtn = widget.NewButton("保存模板", t.onSave)
 	t.saveBtn.Importance = widget.HighImportance
 	t.resetBtn = widget.NewButton("恢复默认", t.onReset)
@@ -236,10 +236,10 @@ func (t *templateEditor) fieldHelp() fyne.CanvasObject {
 		b.WriteString(f.Name + "\n    " + f.Description + "\n")
 	}
 	help := widget.NewLabel(b.String())
-	help.Wrapping = fyne.TextWrapWord
+	help.Wrapping = fyne.TextWrapBreak
 	help.Selectable = true
 	intro := widget.NewLabel("用 {{.字段}} 插入内容，{{range …}}…{{end}} 重复每一项，{{if …}}…{{end}} 有值才显示。")
-	intro.Wrapping = fyne.TextWrapWord
+	intro.Wrapping = fyne.TextWrapBreak
 	return container.NewBorder(container.NewVBox(ui.Bold("可用字段"), intro), nil, nil, nil, container.NewVScroll(help))
 }
 

@@ -179,7 +179,7 @@ func (v *partsView) content() fyne.CanvasObject {
 		switches.Add(s)
 	}
 	rules := widget.NewLabel(ownersRules)
-	rules.Wrapping = fyne.TextWrapWord
+	rules.Wrapping = fyne.TextWrapBreak
 	rules.SizeName = theme.SizeNameCaptionText
 	boxes := container.NewVBox()
 	for _, s := range v.specs {
@@ -212,7 +212,7 @@ func (v *partsView) placeholderHelp() fyne.CanvasObject {
 func (v *partsView) helpRow(rows *fyne.Container, p qqpost.Placeholder) {
 	{
 		d := widget.NewLabel(p.Description)
-		d.Wrapping = fyne.TextWrapWord
+		d.Wrapping = fyne.TextWrapBreak
 		rows.Add(widget.NewLabel(p.Written()))
 		rows.Add(d)
 	}

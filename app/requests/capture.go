@@ -82,10 +82,10 @@ func NewCapture(e *ui.Env, onSaved func()) *Capture {
 	c.MatchList = widget.NewList(func() int { return len(c.matches) }, newRowLabel, c.updateMatchRow)
 	c.MatchList.OnSelected = c.onMatchPicked
 	c.Reply = widget.NewLabel("")
-	c.Reply.Wrapping = fyne.TextWrapWord
+	c.Reply.Wrapping = fyne.TextWrapBreak
 	c.Reply.Selectable = true
 	c.Status = widget.NewLabel("")
-	c.Status.Wrapping = fyne.TextWrapWord
+	c.Status.Wrapping = fyne.TextWrapBreak
 	c.CopyButton = c.kit.SaveButton
 	c.CopyButton.SetText("复制回复（回车）")
 	c.CopyButton.SetIcon(theme.ContentCopyIcon())

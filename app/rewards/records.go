@@ -40,7 +40,7 @@ func newRecordsTab(s *Screen) *recordsTab {
 	t.Table = ui.NewRecordTable(recordColumns, func() int { return len(t.all) }, t.fillCell, t.onSelected)
 	t.Table.RememberWidths(s.env, "column_widths_redemptions")
 	t.Detail = widget.NewLabel(recordHint)
-	t.Detail.Wrapping = fyne.TextWrapWord
+	t.Detail.Wrapping = fyne.TextWrapBreak
 	t.Note = ui.NewMultiLineEntry()
 	t.Note.SetPlaceHolder("备注（可不填），如：卡密已私聊发给TA")
 	t.Note.SetMinRowsVisible(2)

@@ -48,7 +48,7 @@ func newRedeemForm(e *ui.Env, g *data.Group, onSaved func(data.Redemption)) *red
 	f.Item = ui.NewPicker(f.Close, "兑换商品的名称", 88, f.picked)
 	f.WatchEntry("item", f.Item.Entry)
 	f.Balance = widget.NewLabel("选好成员和商品后，这里显示TA的积分够不够。")
-	f.Balance.Wrapping = fyne.TextWrapWord
+	f.Balance.Wrapping = fyne.TextWrapBreak
 	f.Remarks = ui.NewMultiLineEntry()
 	f.Remarks.SetMinRowsVisible(2)
 	f.WatchEntry("note", f.Remarks)

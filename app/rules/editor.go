@@ -67,7 +67,7 @@ func newEditor(s *Screen) *editor {
 	ed.Title.OnChanged = ed.onTitleChanged
 	ed.Title.OnSubmitted = func(string) { s.env.Win.Canvas().Focus(ed.Body) } // Enter: on to the text
 	ed.Body = ui.NewMultiLineEntry()
-	ed.Body.Wrapping = fyne.TextWrapWord
+	ed.Body.Wrapping = fyne.TextWrapBreak
 	ed.Body.SetPlaceHolder("这一条的内容，可以分几行写，如\n1. …\n2. …")
 	ed.Body.OnChanged = ed.onBodyChanged
 	ed.TitleProblem, ed.BodyProblem = problemLabel(), problemLabel()
@@ -88,7 +88,7 @@ func newEditor(s *Screen) *editor {
 func problemLabel() *widget.Label {
 	l := widget.NewLabel("")
 	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = fyne.TextWrapBreak
 	return l
 }
 

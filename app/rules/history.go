@@ -56,12 +56,12 @@ func newHistoryView(s *Screen) *historyView {
 	h.empty = ui.NewEmptyState()
 	h.Heading = widget.NewLabel("")
 	h.Heading.TextStyle.Bold = true
-	h.Heading.Wrapping = fyne.TextWrapWord
+	h.Heading.Wrapping = fyne.TextWrapBreak
 	h.Mode = widget.NewRadioGroup([]string{viewChanges, viewFull}, func(string) { h.render() })
 	h.Mode.Horizontal = true
 	h.Mode.Selected = viewChanges
 	h.Text = widget.NewRichText()
-	h.Text.Wrapping = fyne.TextWrapWord
+	h.Text.Wrapping = fyne.TextWrapBreak
 	h.scroll = container.NewVScroll(h.Text)
 	h.RestoreButton = widget.NewButtonWithIcon("恢复为这个版本", theme.HistoryIcon(), h.onRestore)
 	return h

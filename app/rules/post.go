@@ -27,7 +27,7 @@ type postView struct {
 func newPostView(s *Screen) *postView {
 	p := &postView{s: s}
 	p.Info = widget.NewLabel("")
-	p.Info.Wrapping = fyne.TextWrapWord
+	p.Info.Wrapping = fyne.TextWrapBreak
 	p.Preview = ui.NewPostPreview(s.env, p.onCopied)
 	p.empty = ui.NewEmptyState()
 	p.goEdit = widget.NewButton("去编辑群规", func() { s.selectTab(tabEdit) })

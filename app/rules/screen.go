@@ -51,7 +51,7 @@ type Screen struct {
 func NewScreen(e *ui.Env) *Screen {
 	s := &Screen{env: e, drafts: map[uint]*draft{}}
 	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status.Wrapping = fyne.TextWrapBreak
 	s.notice = ui.NewNotice(e)
 	s.Editor = newEditor(s)
 	s.History = newHistoryView(s)

@@ -38,7 +38,7 @@ func (s *Screen) onAttendees() {
 	v.Picker = ui.NewPicker(v.close, "输入参加者的QQ号、昵称、群名片或拼音，回车或点选就记上", 120, v.onPicked)
 	v.Count = widget.NewLabel("")
 	v.Status = widget.NewLabel("")
-	v.Status.Wrapping = fyne.TextWrapWord
+	v.Status.Wrapping = fyne.TextWrapBreak
 	v.List = widget.NewList(func() int { return len(v.session.Attendees) }, v.newRow, v.updateRow)
 	s.attendees = v
 	v.show()

@@ -72,7 +72,7 @@ func NewScreen(e *ui.Env) *Screen {
 	s.count = widget.NewLabel("")
 	s.notice = ui.NewNotice(e)
 	s.Detail = widget.NewLabel("")
-	s.Detail.Wrapping = fyne.TextWrapWord
+	s.Detail.Wrapping = fyne.TextWrapBreak
 	s.Search = ui.NewEntry()
 	s.Search.SetPlaceHolder("搜主题、主讲人或总结（可用拼音）")
 	s.Search.OnChanged = func(string) { s.apply() } // filtered in memory: no query per keystroke

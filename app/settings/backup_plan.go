@@ -49,7 +49,7 @@ func newBackupPlan(e *ui.Env) *backupPlan {
 	b.days = widget.NewSelect(labels(keepDays, "%d 天"), func(string) { b.onKeepChanged() })
 	b.weeks = widget.NewSelect(labels(keepWeeks, "%d 周"), func(string) { b.onKeepChanged() })
 	b.status = widget.NewLabel("")
-	b.status.Wrapping = fyne.TextWrapWord
+	b.status.Wrapping = fyne.TextWrapBreak
 	return b
 }
 
@@ -71,7 +71,7 @@ func (b *backupPlan) content() fyne.CanvasObject {
 	keep := container.NewHBox(widget.NewLabel("每天一份，保留最近"), b.days, widget.NewLabel("；每周一份，保留最近"), b.weeks)
 	when := widget.NewLabel("每天第一次打开和每次关闭群活时自动备份。可以放到U盘或另一块硬盘上，电脑坏了也不丢；\n" +
 		"U盘没插时自动备份会失败，「今日」会提醒。换位置以前的备份留在原处，恢复时也能找到。")
-	when.Wrapping = fyne.TextWrapWord
+	when.Wrapping = fyne.TextWrapBreak
 	return container.NewVBox(
 		container.New(layout.NewFormLayout(),
 			widget.NewLabel("备份文件夹"), container.NewBorder(nil, nil, nil, container.NewHBox(open, b.other, b.reset), b.path),

@@ -43,7 +43,7 @@ func newDataFolder(e *ui.Env) *dataFolder {
 	d.path.Selectable = true
 	d.move = widget.NewButtonWithIcon("搬到别的文件夹…", theme.FolderNewIcon(), d.onMove)
 	d.note = widget.NewLabel("")
-	d.note.Wrapping = fyne.TextWrapWord
+	d.note.Wrapping = fyne.TextWrapBreak
 	return d
 }
 

@@ -55,7 +55,7 @@ func (d *escrowDeadlines) content() fyne.CanvasObject {
 	row := container.NewHBox(widget.NewLabel("开单后付款"), d.pay, widget.NewLabel("托管后交付"), d.deliver,
 		widget.NewLabel("交付后确认"), d.confirm)
 	why := widget.NewLabel("超过期限的交易在「担保交易」里排在最前面并标红，「今日」也会提醒。「担保交易说明」公告里写的也是这里的期限。改了以后，从下一步起按新期限算。")
-	why.Wrapping = fyne.TextWrapWord
+	why.Wrapping = fyne.TextWrapBreak
 	return container.NewVBox(row, why, d.status)
 }
 

@@ -29,7 +29,7 @@ func newRequestWords(e *ui.Env) *requestWords {
 	r.Words.OnSubmitted = func(string) { r.onSave() }
 	r.Save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), r.onSave)
 	r.Problem.Importance = widget.DangerImportance
-	r.Problem.Wrapping = fyne.TextWrapWord
+	r.Problem.Wrapping = fyne.TextWrapBreak
 	r.done.Importance = widget.SuccessImportance
 	return r
 }
@@ -39,7 +39,7 @@ func (r *requestWords) title() string { return "求助用词（互动率统计�
 func (r *requestWords) content() fyne.CanvasObject {
 	known := widget.NewLabel("已经认识的：以「" + strings.Join(insight.DefaultRequestStarts, "」「") + "」开头，或含有「" +
 		strings.Join(insight.DefaultRequestPhrases, "」「") + "」的消息。")
-	known.Wrapping = fyne.TextWrapWord
+	known.Wrapping = fyne.TextWrapBreak
 	known.SizeName = theme.SizeNameCaptionText
 	return container.NewVBox(known, container.NewBorder(nil, nil, nil, container.NewHBox(r.Save, r.done), r.Words), r.Problem)
 }

@@ -53,7 +53,7 @@ func (c *numberChoice) title() string { return c.heading }
 
 func (c *numberChoice) content() fyne.CanvasObject {
 	why := widget.NewLabel(c.why)
-	why.Wrapping = fyne.TextWrapWord
+	why.Wrapping = fyne.TextWrapBreak
 	row := container.NewHBox(widget.NewLabel(c.before), c.Choice, widget.NewLabel(c.after))
 	return container.NewVBox(row, why, c.status)
 }

@@ -63,7 +63,7 @@ func (p *pointAmounts) title() string { return "积分规则" }
 func (p *pointAmounts) content() fyne.CanvasObject {
 	why := widget.NewLabel("每种原因平时给多少分。「记积分」选了原因会自动填上这里的分数；个别一笔可以改，改了要写备注。" +
 		"改动只对之后记的积分有效，已经记下的不变。")
-	why.Wrapping = fyne.TextWrapWord
+	why.Wrapping = fyne.TextWrapBreak
 	return container.NewVBox(why, ui.Widen(p.form, 560),
 		container.NewHBox(p.SaveButton, p.status), p.Summary)
 }

@@ -38,10 +38,10 @@ func newSynonyms(e *ui.Env) *synonyms {
 	s.Add = widget.NewButtonWithIcon("加上", theme.ContentAddIcon(), s.onAdd)
 	s.Problem = widget.NewLabel("")
 	s.Problem.Importance = widget.DangerImportance
-	s.Problem.Wrapping = fyne.TextWrapWord
+	s.Problem.Wrapping = fyne.TextWrapBreak
 	s.list = container.NewVBox()
 	s.empty = widget.NewLabel("还没有你自己加的同义词。成员常用的说法搜不到时，在上面加一对，比如 绿砖 = 绿钻。")
-	s.empty.Wrapping = fyne.TextWrapWord
+	s.empty.Wrapping = fyne.TextWrapBreak
 	s.done = widget.NewLabel("")
 	s.done.Importance = widget.SuccessImportance
 	return s
@@ -55,7 +55,7 @@ func (s *synonyms) content() fyne.CanvasObject {
 		groups = append(groups, strings.Join(row, " = "))
 	}
 	builtin := widget.NewLabel("已经认识的说法：" + strings.Join(groups, "；") + "。")
-	builtin.Wrapping = fyne.TextWrapWord
+	builtin.Wrapping = fyne.TextWrapBreak
 	builtin.SizeName = theme.SizeNameCaptionText
 	pair := container.NewBorder(nil, nil, nil, container.NewHBox(s.Add, s.done),
 		container.NewGridWithColumns(2, s.Word, s.Means))

@@ -32,7 +32,7 @@ func (t *templates) title() string { return "公告模板" }
 
 func (t *templates) content() fyne.CanvasObject {
 	hint := widget.NewLabel("改公告的样子：标题、每个分类、每个资源和结尾，用「{名称}」「{价格}」这样的占位符。改坏了可以在编辑器里点「恢复默认」。")
-	hint.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapBreak
 	return container.NewVBox(hint, container.NewHBox(t.index, t.stock, t.reply, t.restock))
 }
 

@@ -38,7 +38,7 @@ func newDealsTab(s *Screen) *dealsTab {
 	t := &dealsTab{s: s, empty: ui.NewEmptyState()}
 	t.Table = ui.NewRecordTable(dealColumns, func() int { return len(t.all) }, t.fillCell, t.onSelected)
 	t.Detail = widget.NewLabel("在左边点选一条撮合，看它的挂单和记录。")
-	t.Detail.Wrapping = fyne.TextWrapWord
+	t.Detail.Wrapping = fyne.TextWrapBreak
 	t.Note = ui.NewMultiLineEntry()
 	t.Note.SetPlaceHolder("备注（可不填），如：两人已在群里确认")
 	t.Note.SetMinRowsVisible(2)

@@ -28,7 +28,7 @@ func newSuggestionsTab(s *Screen) *suggestionsTab {
 	t := &suggestionsTab{s: s, empty: ui.NewEmptyState()}
 	t.List = widget.NewList(func() int { return len(t.all) }, newSuggestionRow, t.updateRow)
 	t.hint = widget.NewLabel("两人互换排在前，三人循环换在后；同一资源的配对排在只是同类或同名的前面。点「撮合」后这几条挂单转为撮合中。")
-	t.hint.Wrapping = fyne.TextWrapWord
+	t.hint.Wrapping = fyne.TextWrapBreak
 	return t
 }
 

@@ -59,7 +59,7 @@ type Screen struct {
 func NewScreen(e *ui.Env) *Screen {
 	s := &Screen{env: e, selected: -1}
 	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status.Wrapping = fyne.TextWrapBreak
 	s.notice = ui.NewNotice(e)
 	s.table = ui.NewRecordTable(rankColumns, func() int { return len(s.standings) }, s.fillCell, s.onRowSelected)
 	s.table.RememberWidths(e, "column_widths_talent")

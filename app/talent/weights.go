@@ -30,11 +30,11 @@ type weightsPanel struct {
 func newWeightsPanel(e *ui.Env, onChanged func()) *weightsPanel {
 	p := &weightsPanel{env: e, onChanged: onChanged, Entries: map[talent.Kind]*ui.Entry{}}
 	p.Formula = widget.NewLabel("")
-	p.Formula.Wrapping = fyne.TextWrapWord
+	p.Formula.Wrapping = fyne.TextWrapBreak
 	p.Formula.TextStyle.Bold = true
 	p.Problem = widget.NewLabel("")
 	p.Problem.Importance = widget.DangerImportance
-	p.Problem.Wrapping = fyne.TextWrapWord
+	p.Problem.Wrapping = fyne.TextWrapBreak
 	p.Problem.Hide()
 	p.form = container.New(layout.NewFormLayout())
 	for _, k := range talent.Kinds {
@@ -54,7 +54,7 @@ func (p *weightsPanel) Content() fyne.CanvasObject {
 	hint := widget.NewLabel("每项是做一次得几分（0–100）；改了马上重新排名。")
 	tie := widget.NewLabel(talent.TieRule)
 	for _, l := range []*widget.Label{hint, tie} {
-		l.Wrapping = fyne.TextWrapWord
+		l.Wrapping = fyne.TextWrapBreak
 		l.Importance = widget.LowImportance
 	}
 	return container.NewVScroll(container.NewVBox(ui.Bold("计分公式"), p.Formula, p.form, p.Problem,

@@ -45,20 +45,20 @@ type Detail struct {
 func newDetail(e *ui.Env, g *data.Group, id uint, changed func(string)) *Detail {
 	d := &Detail{env: e, group: g, id: id, changed: changed, MoveButtons: map[data.TicketState]*widget.Button{}}
 	d.Header = widget.NewLabel("正在读取工单…")
-	d.Header.Wrapping = fyne.TextWrapWord
+	d.Header.Wrapping = fyne.TextWrapBreak
 	d.Left = widget.NewLabel("")
 	d.Log = widget.NewLabel("")
-	d.Log.Wrapping = fyne.TextWrapWord
+	d.Log.Wrapping = fyne.TextWrapBreak
 	d.Reply = ui.NewMultiLineEntry()
 	d.Reply.SetPlaceHolder("回复成员的话，如：已收到，正在联系上家核实")
-	d.Reply.Wrapping = fyne.TextWrapWord
+	d.Reply.Wrapping = fyne.TextWrapBreak
 	d.Reply.SetMinRowsVisible(2)
 	d.ReplyButton = widget.NewButtonWithIcon("记下回复并复制", theme.ContentCopyIcon(), d.onReply)
 	d.ReplyButton.Importance = widget.HighImportance
 	d.CopyButton = widget.NewButton("只复制进度", d.onCopy)
 	d.Problem = widget.NewLabel("")
 	d.Problem.Importance = widget.DangerImportance
-	d.Problem.Wrapping = fyne.TextWrapWord
+	d.Problem.Wrapping = fyne.TextWrapBreak
 	d.Status = widget.NewLabel("")
 	d.Status.Importance = widget.SuccessImportance
 	d.Status.Truncation = fyne.TextTruncateEllipsis

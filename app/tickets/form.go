@@ -52,7 +52,7 @@ func NewForm(e *ui.Env, g *data.Group, onSaved func(t data.Ticket)) *Form {
 	f.Trade = widget.NewSelect([]string{noTrade}, nil)
 	f.Description = ui.NewMultiLineEntry()
 	f.Description.SetPlaceHolder("成员说的问题，如：卡密提示已被使用，11月26日买的")
-	f.Description.Wrapping = fyne.TextWrapWord
+	f.Description.Wrapping = fyne.TextWrapBreak
 	f.Description.SetMinRowsVisible(3)
 	f.kit.WatchEntry("description", f.Description)
 	f.Status = widget.NewLabel("")

@@ -75,7 +75,7 @@ func NewScreen(e *ui.Env) *Screen {
 	s.empty = ui.NewEmptyState()
 	s.Filter = ui.NewSelect([]string{showOpen, showAll}, showOpen, func(string) { s.Refresh() })
 	s.Summary = widget.NewLabel("")
-	s.Summary.Wrapping = fyne.TextWrapWord
+	s.Summary.Wrapping = fyne.TextWrapBreak
 	s.notice = ui.NewNotice(e)
 	s.NewButton = widget.NewButtonWithIcon("新建工单", theme.ContentAddIcon(), s.onNew)
 	s.NewButton.Importance = widget.HighImportance

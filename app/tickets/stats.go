@@ -41,7 +41,7 @@ func newStats(e *ui.Env) *Stats {
 		{Title: "按时首次回复", Width: 150}, {Title: "首次回复用时（中位数）", Width: 180}, {Title: "解决用时（中位数）", Width: 160},
 	}, func() int { return len(s.rows) }, s.fillCell, func(int) { s.Table.UnselectAll() })
 	s.Note = widget.NewLabel("最近 12 个月，按开单时间所在月份统计（本机时区）。按时首次回复：已回复或已超时的工单里，在承诺时间内首次回复的占比；还没到期的不算。")
-	s.Note.Wrapping = fyne.TextWrapWord
+	s.Note.Wrapping = fyne.TextWrapBreak
 	return s
 }
 

@@ -38,13 +38,13 @@ type detail struct {
 func newDetail(e *ui.Env, onMoved func(data.Trade, string)) *detail {
 	d := &detail{env: e, onMoved: onMoved}
 	d.Title = ui.Bold("")
-	d.Title.Wrapping = fyne.TextWrapWord
+	d.Title.Wrapping = fyne.TextWrapBreak
 	d.Info = widget.NewLabel("")
-	d.Info.Wrapping = fyne.TextWrapWord
+	d.Info.Wrapping = fyne.TextWrapBreak
 	d.Due = widget.NewLabel("")
-	d.Due.Wrapping = fyne.TextWrapWord
+	d.Due.Wrapping = fyne.TextWrapBreak
 	d.Log = widget.NewLabel("")
-	d.Log.Wrapping = fyne.TextWrapWord
+	d.Log.Wrapping = fyne.TextWrapBreak
 	d.Moves = container.NewGridWithColumns(2)
 	d.StatusPost = widget.NewButtonWithIcon("状态公告", theme.ContentCopyIcon(), d.onStatusPost)
 	body := container.NewVBox(d.Title, d.Info, d.Due, widget.NewSeparator(), ui.Bold("这一步可以"), d.Moves,

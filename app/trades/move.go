@@ -41,7 +41,7 @@ func (d *moveDialog) check() error { return data.CheckTradeNote(d.move, d.Note.T
 
 func (d *moveDialog) show() {
 	what := widget.NewLabel(moveMeaning(d.trade, d.move))
-	what.Wrapping = fyne.TextWrapWord
+	what.Wrapping = fyne.TextWrapBreak
 	label := "备注"
 	if d.move.NeedsReason {
 		label = "理由"

@@ -135,7 +135,7 @@ func newAwardForm(e *Env, d Deed, done func(string)) *AwardForm {
 	f.Member = NewPicker(f.Close, "帮忙的成员：QQ号、昵称、群名片或拼音", 160, f.Changed)
 	f.WatchEntry("member", f.Member.Entry)
 	f.Status = widget.NewLabel("正在读取成员…")
-	f.Status.Wrapping = fyne.TextWrapWord
+	f.Status.Wrapping = fyne.TextWrapBreak
 	gid := d.GroupID
 	e.Tasks.Run(func() {
 		amount, err := e.Store.PointAmount(d.Reason)

@@ -21,7 +21,7 @@ const emptyStateTop = 40
 // NewEmptyState makes a hidden empty state.
 func NewEmptyState() *EmptyState {
 	e := &EmptyState{Message: widget.NewLabel(""), Buttons: container.NewHBox()}
-	e.Message.Wrapping = fyne.TextWrapWord
+	e.Message.Wrapping = fyne.TextWrapBreak
 	e.Message.Alignment = fyne.TextAlignCenter
 	e.box = container.NewVBox(e.Message, container.NewCenter(e.Buttons))
 	e.box.Hide()

@@ -71,7 +71,7 @@ func NewFileChooser(e *Env, purpose ChooserPurpose, mode ChooserMode, exts []str
 	c.path.OnChanged = func(string) { c.showPathNote("", false) }
 	c.goButton = widget.NewButton("前往", func() { c.onPathSubmitted(c.path.Text) })
 	c.pathNote = widget.NewLabel("")
-	c.pathNote.Wrapping = fyne.TextWrapWord
+	c.pathNote.Wrapping = fyne.TextWrapBreak
 	c.showPathNote("", false)
 	c.upButton = widget.NewButtonWithIcon("上一级", theme.NavigateBackIcon(), c.onUp)
 	c.name = widget.NewEntry()

@@ -53,7 +53,7 @@ func NewFormKit(e *Env, check func() error, onSave func()) *FormKit {
 		Notes: map[string]*widget.Label{}, focus: map[string]fyne.Focusable{}, marks: map[string]string{}, typed: map[string]bool{}}
 	k.Summary = widget.NewLabel("")
 	k.Summary.Importance = widget.DangerImportance
-	k.Summary.Wrapping = fyne.TextWrapWord
+	k.Summary.Wrapping = fyne.TextWrapBreak
 	k.SaveButton = widget.NewButton("保存", onSave)
 	k.SaveButton.Importance = widget.HighImportance
 	k.CancelButton = widget.NewButton("取消", k.Close)

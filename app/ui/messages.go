@@ -70,7 +70,7 @@ func ShowMessageWith(win fyne.Window, title, text, button string) dialog.Dialog 
 // MessageLabel is a wrapping label for dialog text.
 func MessageLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = fyne.TextWrapBreak
 	return l
 }
 

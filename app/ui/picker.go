@@ -48,7 +48,7 @@ func NewPicker(onEsc func(), hint string, listHeight float32, changed func()) *P
 	p.List = widget.NewList(func() int { return len(p.Shown) }, newPickerRow, p.updateRow)
 	p.List.OnSelected = p.onSelected
 	p.Picked = widget.NewLabel("")
-	p.Picked.Wrapping = fyne.TextWrapWord
+	p.Picked.Wrapping = fyne.TextWrapBreak
 	p.Picked.Hide()
 	p.listBox = WithMinHeight(p.List, listHeight)
 	return p

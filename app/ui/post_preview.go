@@ -35,7 +35,7 @@ func NewPostPreview(e *Env, onCopied func(part int)) *PostPreview {
 	p := &PostPreview{env: e, onCopied: onCopied}
 	p.heading = Bold("")
 	p.Text = widget.NewLabel("")
-	p.Text.Wrapping = fyne.TextWrapWord
+	p.Text.Wrapping = fyne.TextWrapBreak
 	p.Text.Selectable = true
 	p.scroll = container.NewVScroll(p.Text)
 	p.CopyButton = widget.NewButtonWithIcon("复制公告", theme.ContentCopyIcon(), p.onCopy)
@@ -44,7 +44,7 @@ func NewPostPreview(e *Env, onCopied func(part int)) *PostPreview {
 	p.nextButton = widget.NewButtonWithIcon("下一段", theme.NavigateNextIcon(), func() { p.showPart(p.current + 1) })
 	p.Status = widget.NewLabel("")
 	p.Status.Importance = widget.SuccessImportance
-	p.Status.Wrapping = fyne.TextWrapWord
+	p.Status.Wrapping = fyne.TextWrapBreak
 	p.SetParts(nil)
 	return p
 }

@@ -57,7 +57,7 @@ func (e *Env) runWithProgress(title, what, short string, work func(ctx context.C
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &Progress{cancel: cancel}
 	p.text = widget.NewLabel(what)
-	p.text.Wrapping = fyne.TextWrapWord
+	p.text.Wrapping = fyne.TextWrapBreak
 	p.bar = widget.NewProgressBar()
 	p.bar.Hide()
 	p.waiting = widget.NewProgressBarInfinite()

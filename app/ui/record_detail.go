@@ -33,7 +33,7 @@ type RecordDetail struct {
 // NewRecordDetail makes an empty pane that says hint until a record is shown.
 func NewRecordDetail(hint string) *RecordDetail {
 	d := &RecordDetail{Text: widget.NewRichText(), hint: hint}
-	d.Text.Wrapping = fyne.TextWrapWord
+	d.Text.Wrapping = fyne.TextWrapBreak
 	d.scroll = container.NewVScroll(d.Text)
 	d.showHint()
 	return d

@@ -67,7 +67,7 @@ func NewEntry() *Entry {
 func NewMultiLineEntry() *Entry {
 	e := &Entry{}
 	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
+	e.Wrapping = fyne.TextWrapBreak
 	e.ExtendBaseWidget(e)
 	return e
 }
