@@ -156,12 +156,12 @@ func (s *Screen) apply(l *loaded) {
 	}
 	if in.ChatMessages == 0 {
 		s.Empty.Show()
-		s.Period.SetText("本周和上周对比，每个数字下面是最近 12 周的走势。")
+		s.Period.SetText("本周和上周对比，每个数字下面是最近 12 周的走势。" + s.weekSoFar())
 	} else {
 		s.Empty.Hide()
 		from, to := in.ChatFrom.In(s.env.Loc), in.ChatTo.In(s.env.Loc)
 		s.Period.SetText(fmt.Sprintf("本周和上周对比，每个数字下面是最近 12 周的走势。已导入聊天 %d 条（%d年%d月%d日—%d年%d月%d日）。",
-			in.ChatMessages, from.Year(), from.Month(), from.Day(), to.Year(), to.Month(), to.Day()))
+			in.ChatMessages, from.Year(), from.Month(), from.Day(), to.Year(), to.Month(), to.Day()) + s.weekSoFar())
 	}
 	s.showMetrics(l)
 	s.people.show(l)
@@ -172,4 +172,14 @@ func (s *Screen) onImport() {
 	if s.links.ImportChat != nil {
 		s.links.ImportChat(s.Refresh)
 	}
+}
+
+// weekSoFar warns, before Sunday, that this week is not over: its counts (messages per
+// member, swaps, points) are still growing, so a fall against last week may be none.
+func (s *Screen) weekSoFar() string {
+	days := (int(s.env.Now().In(s.env.Loc).Weekday())+6)%7 + 1 // Monday 1 … Sunday 7
+	if days == 7 {
+		return ""
+	}
+	return fmt.Sprintf("本周才过了 %d 天，发言、置换、积分这些累计的数字到周日还会涨。", days)
 }

@@ -83,7 +83,7 @@ func TestRankingShownWithTheFormula(t *testing.T) {
 		t.Fatalf("ranking %q", got)
 	}
 	shown := uifind.LabelTexts(f.e.Win.Content())
-	for _, want := range []string{"得分 = 分享资源×10 + 完成置换×5 + 帮助解答×3 + 分享体验×4 + 主讲分享会×6",
+	for _, want := range []string{"得分 = 分享资源×10\n+ 完成置换×5\n+ 帮助解答×3\n+ 分享体验×4\n+ 主讲分享会×6",
 		"分享资源 2 次（20 分）", "完成置换 3 次（15 分）", "2026年10月的资源达人是「甲」（20 分）", "往期资源达人"} {
 		if !strings.Contains(shown, want) {
 			t.Errorf("screen lacks %q:\n%s", want, shown)

@@ -1,6 +1,8 @@
 package talent
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -30,7 +32,6 @@ type weightsPanel struct {
 func newWeightsPanel(e *ui.Env, onChanged func()) *weightsPanel {
 	p := &weightsPanel{env: e, onChanged: onChanged, Entries: map[talent.Kind]*ui.Entry{}}
 	p.Formula = widget.NewLabel("")
-	p.Formula.Wrapping = fyne.TextWrapBreak
 	p.Formula.TextStyle.Bold = true
 	p.Problem = widget.NewLabel("")
 	p.Problem.Importance = widget.DangerImportance
@@ -115,7 +116,7 @@ func (p *weightsPanel) showFormula() {
 	}
 	p.Problem.Hide()
 	w, _ := p.current()
-	p.Formula.SetText(talent.Formula(w))
+	p.Formula.SetText(formulaLines(w))
 	ui.Enable(p.Save, true)
 }
 
@@ -133,7 +134,13 @@ func (p *weightsPanel) onSave() {
 				return
 			}
 			p.Problem.Hide()
-			p.Formula.SetText(talent.Formula(w) + "（已保存为常用权重）")
+			p.Formula.SetText(formulaLines(w) + "\n（已保存为常用权重）")
 		})
 	})
+}
+
+// formulaLines is the formula one term a line: a wrapped label beside the entries is
+// measured before it has its width, and its second line then hides under them.
+func formulaLines(w talent.Weights) string {
+	return strings.ReplaceAll(talent.Formula(w), " + ", "\n+ ")
 }
