@@ -77,6 +77,63 @@ func crashWriterOf(kind string) crashWriter {
 
 var errUndo = errors.New("undo the breakage")
 
+// assertBreakageCaught makes the units prepare saves (nil: none), checks that every
+// invariant holds, breaks the database with breakIt and expects the invariant named
+// want to say so. All of it runs in a transaction rolled back afterwards, with c
+// saving into it, so that the cases do not mask each other.
+func assertBreakageCaught(t *testing.T, s *data.Store, c *crashChild, prepare func(c *crashChild) error,
+	breakIt func(c *crashChild, tx *gorm.DB) error, want string) {
+	t.Helper()
+	var bad []string
+	err := s.Transaction(func(ts *data.Store) error {
+		c.s = ts
+		defer func() { c.s = s }()
+		if prepare != nil {
+			if err := prepare(c); err != nil {
+				return err
+			}
+		}
+		tx := data.DB(ts)
+		if b, err := checkCrashInvariants(tx); err != nil || len(b) > 0 {
+			return fmt.Errorf("before the breakage: %v %v", b, err)
+		}
+		if err := breakIt(c, tx); err != nil {
+			return err
+		}
+		var err error
+		bad, err = checkCrashInvariants(tx)
+		if err != nil {
+			return err
+		}
+		return errUndo
+	})
+	if !errors.Is(err, errUndo) {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(bad, "\n"), want+": ") {
+		t.Errorf("not caught by %q; the checker said %q", want, bad)
+	}
+}
+
+// crashUnits saves one unit of kind per seq, keyed brk-<i>, the way the child does.
+func crashUnits(kind string, seqs ...int) func(c *crashChild) error {
+	w := crashWriterOf(kind)
+	return func(c *crashChild) error {
+		for i, seq := range seqs {
+			u := crashUnit{Kind: kind, Key: fmt.Sprintf("brk-%d", i), Seq: seq}
+			if err := w.write(c, &u); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// breakSQL is a breakage made by one statement.
+func breakSQL(sql string) func(c *crashChild, tx *gorm.DB) error {
+	return func(_ *crashChild, tx *gorm.DB) error { return tx.Exec(sql).Error }
+}
+
 // TestCrashCheckerCatches breaks a database of whole saves by hand, one way per case,
 // and expects the invariants to say so. Each case runs in a transaction rolled back
 // afterwards, so the cases do not mask each other.
@@ -191,27 +248,7 @@ func TestCrashCheckerCatches(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var bad []string
-			err := s.Transaction(func(ts *data.Store) error {
-				c.s = ts // the fixture's saves go into this transaction too
-				defer func() { c.s = s }()
-				tx := data.DB(ts)
-				if err := tc.breakIt(c, tx); err != nil {
-					return err
-				}
-				var err error
-				bad, err = checkCrashInvariants(tx)
-				if err != nil {
-					return err
-				}
-				return errUndo
-			})
-			if !errors.Is(err, errUndo) {
-				t.Fatal(err)
-			}
-			if !strings.Contains(strings.Join(bad, "\n"), tc.want+": ") {
-				t.Errorf("not caught by %q; the checker said %q", tc.want, bad)
-			}
+			assertBreakageCaught(t, s, c, nil, tc.breakIt, tc.want)
 		})
 	}
 	if bad, err := checkCrashInvariants(data.DB(s)); err != nil || len(bad) > 0 {

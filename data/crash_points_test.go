@@ -1,9 +1,7 @@
 package data_test
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/qunhuo/qunhuo/data"
@@ -117,6 +115,8 @@ func checkPoints(db *gorm.DB) ([]string, error) {
 // is not one transaction could leave it, and expects checkPoints to say so.
 func TestCrashCheckerCatchesBrokenPoints(t *testing.T) {
 	s, c, _ := crashFixture(t)
+	// An award, an award to both, a spend and a reversal, made the way the child does.
+	prepare := crashUnits("points", 4, 7, 5, 6, 8)
 	const last = "(SELECT MAX(id) FROM point_entries)"
 	for _, tc := range []struct {
 		name, sql string
@@ -128,37 +128,7 @@ func TestCrashCheckerCatchesBrokenPoints(t *testing.T) {
 		{"a reversal of the wrong amount", "UPDATE point_entries SET amount = amount - 1 WHERE id = (SELECT MAX(id) FROM point_entries WHERE reverses_id IS NOT NULL)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var bad []string
-			err := s.Transaction(func(ts *data.Store) error {
-				c.s = ts
-				defer func() { c.s = s }()
-				// An award, an award to both, a spend and a reversal, made the way the child does.
-				for i, seq := range []int{4, 7, 5, 6, 8} {
-					u := crashUnit{Kind: "points", Key: fmt.Sprintf("brk-%d", i), Seq: seq}
-					if err := writePointEntry(c, &u); err != nil {
-						return err
-					}
-				}
-				tx := data.DB(ts)
-				if b, err := checkCrashInvariants(tx); err != nil || len(b) > 0 {
-					return fmt.Errorf("before the breakage: %v %v", b, err)
-				}
-				if err := tx.Exec(tc.sql).Error; err != nil {
-					return err
-				}
-				var err error
-				bad, err = checkCrashInvariants(tx)
-				if err != nil {
-					return err
-				}
-				return errUndo
-			})
-			if !errors.Is(err, errUndo) {
-				t.Fatal(err)
-			}
-			if !strings.Contains(strings.Join(bad, "\n"), "points ledger and balances: ") {
-				t.Errorf("not caught; the checker said %q", bad)
-			}
+			assertBreakageCaught(t, s, c, prepare, breakSQL(tc.sql), "points ledger and balances")
 		})
 	}
 }

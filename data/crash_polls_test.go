@@ -1,9 +1,7 @@
 package data_test
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -138,6 +136,7 @@ func checkPolls(db *gorm.DB) ([]string, error) {
 // one transaction could leave them, and expects checkPolls to say so.
 func TestCrashCheckerCatchesBrokenPolls(t *testing.T) {
 	s, c, _ := crashFixture(t)
+	prepare := crashUnits("poll", 3, 4, 6) // counted, typed and closed, counted
 	const counted = "(SELECT MAX(id) FROM polls WHERE source = 'counted')"
 	for _, tc := range []struct {
 		name, sql string
@@ -149,36 +148,7 @@ func TestCrashCheckerCatchesBrokenPolls(t *testing.T) {
 		{"votes and counts kept, the source not set", "UPDATE polls SET source = '' WHERE id = " + counted},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var bad []string
-			err := s.Transaction(func(ts *data.Store) error {
-				c.s = ts
-				defer func() { c.s = s }()
-				for i, seq := range []int{3, 4, 6} { // counted, typed and closed, counted
-					u := crashUnit{Kind: "poll", Key: fmt.Sprintf("brk-%d", i), Seq: seq}
-					if err := writePoll(c, &u); err != nil {
-						return err
-					}
-				}
-				tx := data.DB(ts)
-				if b, err := checkCrashInvariants(tx); err != nil || len(b) > 0 {
-					return fmt.Errorf("before the breakage: %v %v", b, err)
-				}
-				if err := tx.Exec(tc.sql).Error; err != nil {
-					return err
-				}
-				var err error
-				bad, err = checkCrashInvariants(tx)
-				if err != nil {
-					return err
-				}
-				return errUndo
-			})
-			if !errors.Is(err, errUndo) {
-				t.Fatal(err)
-			}
-			if !strings.Contains(strings.Join(bad, "\n"), "poll and its options and votes: ") {
-				t.Errorf("not caught; the checker said %q", bad)
-			}
+			assertBreakageCaught(t, s, c, prepare, breakSQL(tc.sql), "poll and its options and votes")
 		})
 	}
 }

@@ -1,9 +1,7 @@
 package data_test
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/qunhuo/qunhuo/data"
@@ -198,6 +196,9 @@ func checkRedemptions(db *gorm.DB) ([]string, error) {
 // that is not one transaction could leave them, and expects checkRedemptions to say so.
 func TestCrashCheckerCatchesBrokenRedemptions(t *testing.T) {
 	s, c, _ := crashFixture(t)
+	// Redeem the stocked item twice and the badge once; cancel the badge, and
+	// redeem once more to leave one pending: made the way the child does.
+	prepare := crashUnits("redemption", 3, 6, 9, 2, 12)
 	const lastPending = "(SELECT MAX(id) FROM redemptions WHERE state = 'pending')"
 	const lastCancelled = "(SELECT MAX(id) FROM redemptions WHERE state = 'cancelled')"
 	for _, tc := range []struct {
@@ -211,38 +212,7 @@ func TestCrashCheckerCatchesBrokenRedemptions(t *testing.T) {
 		{"a cancel that kept the badge", "UPDATE member_badges SET revoked_at = NULL WHERE id IN (SELECT badge_id FROM redemptions WHERE state = 'cancelled')"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var bad []string
-			err := s.Transaction(func(ts *data.Store) error {
-				c.s = ts
-				defer func() { c.s = s }()
-				// Redeem the stocked item twice and the badge once; cancel the badge, and
-				// redeem once more to leave one pending: made the way the child does.
-				for i, seq := range []int{3, 6, 9, 2, 12} {
-					u := crashUnit{Kind: "redemption", Key: fmt.Sprintf("brk-%d", i), Seq: seq}
-					if err := writeRedemption(c, &u); err != nil {
-						return err
-					}
-				}
-				tx := data.DB(ts)
-				if b, err := checkCrashInvariants(tx); err != nil || len(b) > 0 {
-					return fmt.Errorf("before the breakage: %v %v", b, err)
-				}
-				if err := tx.Exec(tc.sql).Error; err != nil {
-					return err
-				}
-				var err error
-				bad, err = checkCrashInvariants(tx)
-				if err != nil {
-					return err
-				}
-				return errUndo
-			})
-			if !errors.Is(err, errUndo) {
-				t.Fatal(err)
-			}
-			if !strings.Contains(strings.Join(bad, "\n"), "redemption, its points and stock: ") {
-				t.Errorf("not caught; the checker said %q", bad)
-			}
+			assertBreakageCaught(t, s, c, prepare, breakSQL(tc.sql), "redemption, its points and stock")
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package data_test
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -137,6 +136,7 @@ func checkSessions(db *gorm.DB) ([]string, error) {
 // that is not one transaction could leave it, and expects checkSessions to say so.
 func TestCrashCheckerCatchesBrokenSessions(t *testing.T) {
 	s, c, _ := crashFixture(t)
+	prepare := crashUnits("session", 7)
 	const last = "(SELECT MAX(id) FROM share_sessions)"
 	for _, tc := range []struct {
 		name, sql string
@@ -149,34 +149,7 @@ func TestCrashCheckerCatchesBrokenSessions(t *testing.T) {
 			" AND id = (SELECT MAX(id) FROM point_entries WHERE link_kind = 'session')"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var bad []string
-			err := s.Transaction(func(ts *data.Store) error {
-				c.s = ts
-				defer func() { c.s = s }()
-				u := crashUnit{Kind: "session", Key: "brk", Seq: 7}
-				if err := writeSession(c, &u); err != nil {
-					return err
-				}
-				tx := data.DB(ts)
-				if b, err := checkSessions(tx); err != nil || len(b) > 0 {
-					return fmt.Errorf("before the breakage: %v %v", b, err)
-				}
-				if err := tx.Exec(tc.sql).Error; err != nil {
-					return err
-				}
-				var err error
-				bad, err = checkSessions(tx)
-				if err != nil {
-					return err
-				}
-				return errUndo
-			})
-			if !errors.Is(err, errUndo) {
-				t.Fatal(err)
-			}
-			if len(bad) == 0 {
-				t.Errorf("not caught")
-			}
+			assertBreakageCaught(t, s, c, prepare, breakSQL(tc.sql), "share session and its points")
 		})
 	}
 }

@@ -1,9 +1,7 @@
 package data_test
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/qunhuo/qunhuo/data"
@@ -173,6 +171,8 @@ func checkSwaps(db *gorm.DB) ([]string, error) {
 // save that is not one transaction could leave them, and expects checkSwaps to say so.
 func TestCrashCheckerCatchesBrokenSwaps(t *testing.T) {
 	s, c, _ := crashFixture(t)
+	// A fresh 撮合中 deal and one more open listing, made the way the child does.
+	prepare := crashUnits("swap", 3, 4, 5, 3)
 	const last = "(SELECT MAX(id) FROM swap_deals)"
 	const lastListings = "(SELECT listing_id FROM swap_deal_listings WHERE deal_id = " + last + ")"
 	for _, tc := range []struct {
@@ -185,37 +185,7 @@ func TestCrashCheckerCatchesBrokenSwaps(t *testing.T) {
 		{"a listing taken without a deal", "UPDATE swap_listings SET state = 'taken' WHERE id = (SELECT MAX(id) FROM swap_listings WHERE state = 'open')"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var bad []string
-			err := s.Transaction(func(ts *data.Store) error {
-				c.s = ts
-				defer func() { c.s = s }()
-				// A fresh 撮合中 deal and one more open listing, made the way the child does.
-				for i, seq := range []int{3, 4, 5, 3} {
-					u := crashUnit{Kind: "swap", Key: fmt.Sprintf("brk-%d", i), Seq: seq}
-					if err := writeSwap(c, &u); err != nil {
-						return err
-					}
-				}
-				tx := data.DB(ts)
-				if b, err := checkCrashInvariants(tx); err != nil || len(b) > 0 {
-					return fmt.Errorf("before the breakage: %v %v", b, err)
-				}
-				if err := tx.Exec(tc.sql).Error; err != nil {
-					return err
-				}
-				var err error
-				bad, err = checkCrashInvariants(tx)
-				if err != nil {
-					return err
-				}
-				return errUndo
-			})
-			if !errors.Is(err, errUndo) {
-				t.Fatal(err)
-			}
-			if !strings.Contains(strings.Join(bad, "\n"), "swap deal and its listings: ") {
-				t.Errorf("not caught; the checker said %q", bad)
-			}
+			assertBreakageCaught(t, s, c, prepare, breakSQL(tc.sql), "swap deal and its listings")
 		})
 	}
 }
