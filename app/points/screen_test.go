@@ -21,39 +21,17 @@ type fixture struct {
 	s    *Screen
 }
 
-func mustMember(t *testing.T, e *ui.Env, g data.Group, qq, nick string) data.Member {
-	t.Helper()
-	m, err := data.MemberDraft{QQ: qq, Nickname: nick, Memberships: []data.MembershipDraft{{GroupID: g.ID}}}.Parse(e.Loc)
-	if err == nil {
-		err = e.Store.SaveMember(&m)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	e := uitest.NewEnv(t)
 	f := &fixture{e: e, g: uitest.MustGroup(t, e, "星河卡盟", "812345678")}
-	f.a = mustMember(t, e, f.g, "10001", "小明")
-	f.b = mustMember(t, e, f.g, "10002", "小红")
+	f.a = uitest.MustMember(t, e, f.g, "10001", "小明")
+	f.b = uitest.MustMember(t, e, f.g, "10002", "小红")
 	f.s = NewScreen(e)
 	uitest.Show(e, f.s.Content())
 	f.s.SetGroup(&f.g)
 	f.s.Refresh()
 	return f
-}
-
-func pickIn(t *testing.T, p *ui.Picker, text string) {
-	t.Helper()
-	p.Entry.SetText("")
-	test.Type(p.Entry, text)
-	if len(p.Shown) == 0 {
-		t.Fatalf("nothing matches %q", text)
-	}
-	p.List.Select(0)
 }
 
 func entries(t *testing.T, e *ui.Env) []data.PointLine {
@@ -73,9 +51,9 @@ func TestAwardTwoMembersAtOnce(t *testing.T) {
 	}
 	test.Tap(f.s.AwardButton)
 	form := f.s.Award
-	pickIn(t, form.Member, "10001")
-	pickIn(t, form.Member, "小红")
-	pickIn(t, form.Member, "10001") // twice is once
+	uitest.PickIn(t, form.Member, "10001")
+	uitest.PickIn(t, form.Member, "小红")
+	uitest.PickIn(t, form.Member, "10001") // twice is once
 	if len(form.chosen) != 2 || form.Member.Entry.Text != "" {
 		t.Fatalf("chosen %v, entry %q", form.chosen, form.Member.Entry.Text)
 	}
@@ -114,7 +92,7 @@ func TestAwardRefusedAtTheField(t *testing.T) {
 	if form.Notes["members"] == nil || !strings.Contains(uifind.OverlayText(f.e.Win), "请在名单里点选至少一位成员") {
 		t.Errorf("no member: %q", uifind.OverlayText(f.e.Win))
 	}
-	pickIn(t, form.Member, "10001")
+	uitest.PickIn(t, form.Member, "10001")
 	for _, tc := range []struct {
 		reason, amount, note, field, want string
 	}{

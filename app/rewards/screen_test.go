@@ -24,15 +24,11 @@ type fixture struct {
 
 func mustMember(t *testing.T, e *ui.Env, g data.Group, qq, nick string, pts int64) data.Member {
 	t.Helper()
-	m, err := data.MemberDraft{QQ: qq, Nickname: nick, Memberships: []data.MembershipDraft{{GroupID: g.ID}}}.Parse(e.Loc)
-	if err == nil {
-		err = e.Store.SaveMember(&m)
-	}
-	if err == nil && pts > 0 {
-		_, err = e.Store.AddPoints(data.PointDraft{MemberID: m.ID, Reason: points.Other, Amount: pts, Note: "开户"})
-	}
-	if err != nil {
-		t.Fatal(err)
+	m := uitest.MustMember(t, e, g, qq, nick)
+	if pts > 0 {
+		if _, err := e.Store.AddPoints(data.PointDraft{MemberID: m.ID, Reason: points.Other, Amount: pts, Note: "开户"}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return m
 }
@@ -49,16 +45,6 @@ func newFixture(t *testing.T) *fixture {
 	f.s.SetGroup(&f.g)
 	f.s.Refresh()
 	return f
-}
-
-func pickIn(t *testing.T, p *ui.Picker, text string) {
-	t.Helper()
-	p.Entry.SetText("")
-	test.Type(p.Entry, text)
-	if len(p.Shown) == 0 {
-		t.Fatalf("nothing matches %q", text)
-	}
-	p.List.Select(0)
 }
 
 func (f *fixture) addItem(t *testing.T, d data.RewardDraft) data.RewardItem {
@@ -94,7 +80,7 @@ func TestItemFormRefusesThenSaves(t *testing.T) {
 	form.Price.SetText("")
 	test.Type(form.Price, "80")
 	form.Stock.SetText("")
-	pickIn(t, form.Resource, "aqy")
+	uitest.PickIn(t, form.Resource, "aqy")
 	test.Tap(form.SaveButton)
 	its, err := f.e.Store.RewardItems(0)
 	if err != nil || len(its) != 1 {
@@ -133,8 +119,8 @@ func TestRedeemGiveAndCancel(t *testing.T) {
 	}
 	test.Tap(f.s.RedeemButton)
 	form := f.s.redeem
-	pickIn(t, form.Member, "10001")
-	pickIn(t, form.Item, "热心群友")
+	uitest.PickIn(t, form.Member, "10001")
+	uitest.PickIn(t, form.Item, "热心群友")
 	if !strings.Contains(form.Balance.Text, "TA现在有 100 分，兑换扣 30 分，还剩 70 分") {
 		t.Errorf("balance line = %q", form.Balance.Text)
 	}
@@ -214,8 +200,8 @@ func TestRedeemRefusals(t *testing.T) {
 	if got := form.Summary.Text; !strings.Contains(got, "请在名单里点选成员") || !strings.Contains(got, "请在列表里点选兑换商品") {
 		t.Errorf("empty form summary = %q", got)
 	}
-	pickIn(t, form.Member, "10002") // 小红 has 20
-	pickIn(t, form.Item, "网易云")
+	uitest.PickIn(t, form.Member, "10002") // 小红 has 20
+	uitest.PickIn(t, form.Item, "网易云")
 	test.Tap(form.SaveButton)
 	if n := form.Notes["amount"]; n == nil || !strings.Contains(n.Text, "这位成员只有 20 分") {
 		t.Errorf("too few points not refused at 积分: %v", n)
@@ -223,7 +209,7 @@ func TestRedeemRefusals(t *testing.T) {
 	if !strings.Contains(form.Summary.Text, "这位成员只有 20 分，不够扣 50 分") {
 		t.Errorf("summary = %q", form.Summary.Text)
 	}
-	pickIn(t, form.Item, "最后一张")
+	uitest.PickIn(t, form.Item, "最后一张")
 	test.Tap(form.SaveButton)
 	if n := form.Notes["item"]; n == nil || !strings.Contains(n.Text, "「最后一张」已经兑换完了") {
 		t.Errorf("out of stock not refused at 兑换商品: %q", form.Summary.Text)
@@ -232,8 +218,8 @@ func TestRedeemRefusals(t *testing.T) {
 		t.Fatalf("refused redemptions were written: %+v", rs)
 	}
 	// The store refuses too when the dialog's numbers are stale: 小明 loses points meanwhile.
-	pickIn(t, form.Member, "10001")
-	pickIn(t, form.Item, "网易云")
+	uitest.PickIn(t, form.Member, "10001")
+	uitest.PickIn(t, form.Item, "网易云")
 	if _, err := f.e.Store.AddPoints(data.PointDraft{MemberID: f.a.ID, Reason: points.Other, Amount: -60, Note: "违规扣分"}); err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +240,7 @@ func TestGrantRevokeBadgeAndHonorPost(t *testing.T) {
 	}
 	test.Tap(f.s.Badges.GrantBtn)
 	form := f.s.Badges.Form
-	pickIn(t, form.Member, "10002")
+	uitest.PickIn(t, form.Member, "10002")
 	test.Type(form.Name, "置换达人")
 	test.Type(form.Days, "abc")
 	test.Tap(form.SaveButton)

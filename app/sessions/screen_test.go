@@ -22,40 +22,18 @@ type fixture struct {
 	s       *Screen
 }
 
-func mustMember(t *testing.T, e *ui.Env, g data.Group, qq, nick string) data.Member {
-	t.Helper()
-	m, err := data.MemberDraft{QQ: qq, Nickname: nick, Memberships: []data.MembershipDraft{{GroupID: g.ID}}}.Parse(e.Loc)
-	if err == nil {
-		err = e.Store.SaveMember(&m)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	e := uitest.NewEnv(t)
 	f := &fixture{e: e, g: uitest.MustGroup(t, e, "星河卡盟", "812345678")}
-	f.a = mustMember(t, e, f.g, "10001", "小明")
-	f.b = mustMember(t, e, f.g, "10002", "小红")
-	f.c = mustMember(t, e, f.g, "10003", "小刚")
+	f.a = uitest.MustMember(t, e, f.g, "10001", "小明")
+	f.b = uitest.MustMember(t, e, f.g, "10002", "小红")
+	f.c = uitest.MustMember(t, e, f.g, "10003", "小刚")
 	f.s = NewScreen(e)
 	uitest.Show(e, f.s.Content())
 	f.s.SetGroup(&f.g)
 	f.s.Refresh()
 	return f
-}
-
-func pickIn(t *testing.T, p *ui.Picker, text string) {
-	t.Helper()
-	p.Entry.SetText("")
-	test.Type(p.Entry, text)
-	if len(p.Shown) == 0 {
-		t.Fatalf("nothing matches %q", text)
-	}
-	p.List.Select(0)
 }
 
 func (f *fixture) sessions(t *testing.T) []data.ShareSession {
@@ -73,7 +51,7 @@ func (f *fixture) create(t *testing.T) data.ShareSession {
 	test.Tap(f.s.AddButton)
 	form := f.s.form
 	test.Type(form.Topic, "点券怎么充最划算")
-	pickIn(t, form.Speaker, "xm")
+	uitest.PickIn(t, form.Speaker, "xm")
 	form.StartsAt.SetText("2026-11-27 20:00")
 	test.Type(form.Minutes, "90")
 	form.How.SetSelected("群直播")
@@ -108,7 +86,7 @@ func TestCreateSessionThroughTheForm(t *testing.T) {
 		t.Errorf("the speaker field does not say its problem")
 	}
 	test.Type(form.Topic, "点券")
-	pickIn(t, form.Speaker, "10002")
+	uitest.PickIn(t, form.Speaker, "10002")
 	form.StartsAt.SetText("2026-11-20 20:00")
 	test.Tap(form.SaveButton)
 	if len(f.sessions(t)) != 0 || !strings.Contains(form.Summary.Text, "已经过去") {
@@ -168,8 +146,8 @@ func TestPublishEndAttendAndAward(t *testing.T) {
 	// Attendees: 小红 picked, then 小刚.
 	test.Tap(f.s.AttendeesButton)
 	v := f.s.attendees
-	pickIn(t, v.Picker, "xh")
-	pickIn(t, v.Picker, "10003")
+	uitest.PickIn(t, v.Picker, "xh")
+	uitest.PickIn(t, v.Picker, "10003")
 	if !strings.Contains(v.Count.Text, "已记 2 人参加") {
 		t.Fatalf("count = %q (%s)", v.Count.Text, v.Status.Text)
 	}
@@ -208,7 +186,7 @@ func TestPublishEndAttendAndAward(t *testing.T) {
 	// A late attendee: the second press pays only them.
 	test.Tap(f.s.AttendeesButton)
 	v = f.s.attendees
-	pickIn(t, v.Picker, "小刚")
+	uitest.PickIn(t, v.Picker, "小刚")
 	v.close()
 	test.Tap(f.s.AwardButton)
 	if !strings.Contains(f.s.lastPlan, "这次发给以下 1 人：\n小刚") || !strings.Contains(f.s.lastPlan, "已经发过的 1 人不会重复发：\n小红") ||

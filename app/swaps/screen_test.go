@@ -23,24 +23,12 @@ type fixture struct {
 	s       *Screen
 }
 
-func mustMember(t *testing.T, e *ui.Env, g data.Group, qq, nick string) data.Member {
-	t.Helper()
-	m, err := data.MemberDraft{QQ: qq, Nickname: nick, Memberships: []data.MembershipDraft{{GroupID: g.ID}}}.Parse(e.Loc)
-	if err == nil {
-		err = e.Store.SaveMember(&m)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	e := uitest.NewEnv(t)
 	f := &fixture{e: e, g: uitest.MustGroup(t, e, "星河卡盟", "812345678")}
-	f.a = mustMember(t, e, f.g, "10001", "小明")
-	f.b = mustMember(t, e, f.g, "10002", "小红")
+	f.a = uitest.MustMember(t, e, f.g, "10001", "小明")
+	f.b = uitest.MustMember(t, e, f.g, "10002", "小红")
 	f.dq = uitest.MustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券 600点", Category: "游戏类", Price: "55"})
 	f.iqy = uitest.MustResource(t, e, data.ResourceDraft{Name: "爱奇艺月卡", Category: "影音类", Price: "15"})
 	f.s = NewScreen(e)
@@ -48,16 +36,6 @@ func newFixture(t *testing.T) *fixture {
 	f.s.SetGroup(&f.g)
 	f.s.Refresh()
 	return f
-}
-
-func pickIn(t *testing.T, p *ui.Picker, text string) {
-	t.Helper()
-	p.Entry.SetText("")
-	test.Type(p.Entry, text)
-	if len(p.Shown) == 0 {
-		t.Fatalf("nothing matches %q", text)
-	}
-	p.List.Select(0)
 }
 
 func TestListingFormRefusesThenSaves(t *testing.T) {
@@ -74,8 +52,8 @@ func TestListingFormRefusesThenSaves(t *testing.T) {
 	if !strings.Contains(uifind.OverlayText(f.e.Win), "请在名单里点选成员") {
 		t.Errorf("the refusal does not name the member field: %q", uifind.OverlayText(f.e.Win))
 	}
-	pickIn(t, form.Member, "10001")
-	pickIn(t, form.Has, "wzry")
+	uitest.PickIn(t, form.Member, "10001")
+	uitest.PickIn(t, form.Has, "wzry")
 	test.Type(form.Quantity, "2")
 	form.WantCategory.SetSelected("影音类")
 	test.Type(form.Remarks, "周末前换")

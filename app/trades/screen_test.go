@@ -22,24 +22,12 @@ type fixture struct {
 	s             *Screen
 }
 
-func mustMember(t *testing.T, e *ui.Env, g data.Group, qq, nick string) data.Member {
-	t.Helper()
-	m, err := data.MemberDraft{QQ: qq, Nickname: nick, Memberships: []data.MembershipDraft{{GroupID: g.ID}}}.Parse(e.Loc)
-	if err == nil {
-		err = e.Store.SaveMember(&m)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	e := uitest.NewEnv(t)
 	f := &fixture{e: e, g: uitest.MustGroup(t, e, "星河卡盟", "812345678")}
-	f.buyer = mustMember(t, e, f.g, "10001", "小明")
-	f.seller = mustMember(t, e, f.g, "10002", "小红")
+	f.buyer = uitest.MustMember(t, e, f.g, "10001", "小明")
+	f.seller = uitest.MustMember(t, e, f.g, "10002", "小红")
 	f.s = NewScreen(e)
 	uitest.Show(e, f.s.Content())
 	f.s.SetGroup(&f.g)
@@ -56,17 +44,6 @@ func (f *fixture) trades(t *testing.T) []data.Trade {
 	return ts
 }
 
-// pickIn types text into a picker and takes the first match.
-func pickIn(t *testing.T, p *ui.Picker, text string) {
-	t.Helper()
-	p.Entry.SetText("")
-	test.Type(p.Entry, text)
-	if len(p.Shown) == 0 {
-		t.Fatalf("nothing matches %q", text)
-	}
-	p.List.Select(0)
-}
-
 func TestOpenTradeThroughTheForm(t *testing.T) {
 	f := newFixture(t)
 	uitest.MustResource(t, f.e, data.ResourceDraft{Name: "王者荣耀点券 600点", Category: "游戏类", Price: "55"})
@@ -75,7 +52,7 @@ func TestOpenTradeThroughTheForm(t *testing.T) {
 	}
 	test.Tap(f.s.addButton)
 	form := f.s.form
-	pickIn(t, form.Buyer, "10001")
+	uitest.PickIn(t, form.Buyer, "10001")
 	if !strings.Contains(form.Buyer.Picked.Text, "新人，没有交易记录") {
 		t.Errorf("the buyer's record: %q", form.Buyer.Picked.Text)
 	}
@@ -84,7 +61,7 @@ func TestOpenTradeThroughTheForm(t *testing.T) {
 	if form.Seller.ID() != f.seller.ID || form.SaveButton.Disabled() {
 		t.Fatalf("Enter picked %d, want the seller %d", form.Seller.ID(), f.seller.ID)
 	}
-	pickIn(t, form.Resource, "wzry")
+	uitest.PickIn(t, form.Resource, "wzry")
 	if form.Amount.Text != "55" {
 		t.Errorf("the resource's price was not offered: %q", form.Amount.Text)
 	}
@@ -111,8 +88,8 @@ func TestTradeFormRefusesBadInput(t *testing.T) {
 	f := newFixture(t)
 	test.Tap(f.s.addButton)
 	form := f.s.form
-	pickIn(t, form.Buyer, "10001")
-	pickIn(t, form.Seller, "10001")
+	uitest.PickIn(t, form.Buyer, "10001")
+	uitest.PickIn(t, form.Seller, "10001")
 	test.Type(form.Amount, "0")
 	test.Tap(form.SaveButton)
 	for field, want := range map[string]string{
@@ -186,7 +163,7 @@ func TestMoveTradeThroughItsStates(t *testing.T) {
 	}
 	// The members' records now show it when they are picked again.
 	test.Tap(f.s.addButton)
-	pickIn(t, f.s.form.Buyer, "10002")
+	uitest.PickIn(t, f.s.form.Buyer, "10002")
 	if !strings.Contains(f.s.form.Buyer.Picked.Text, "完成 1 笔") {
 		t.Errorf("the seller's record in the picker: %q", f.s.form.Buyer.Picked.Text)
 	}
