@@ -41,9 +41,7 @@ func newFixture(t *testing.T) *fixture {
 	f.b = mustMember(t, e, f.g, "10002", "小红", 20)
 	f.res = uitest.MustResource(t, e, data.ResourceDraft{Name: "爱奇艺黄金会员 年卡", Category: "影音类", Price: "150", Stock: "2"})
 	f.s = NewScreen(e, nil)
-	uitest.Show(e, f.s.Content())
-	f.s.SetGroup(&f.g)
-	f.s.Refresh()
+	uitest.ShowGroupScreen(e, f.s, &f.g)
 	return f
 }
 

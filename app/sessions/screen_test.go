@@ -30,9 +30,7 @@ func newFixture(t *testing.T) *fixture {
 	f.b = uitest.MustMember(t, e, f.g, "10002", "小红")
 	f.c = uitest.MustMember(t, e, f.g, "10003", "小刚")
 	f.s = NewScreen(e)
-	uitest.Show(e, f.s.Content())
-	f.s.SetGroup(&f.g)
-	f.s.Refresh()
+	uitest.ShowGroupScreen(e, f.s, &f.g)
 	return f
 }
 

@@ -32,9 +32,7 @@ func newFixture(t *testing.T) *fixture {
 	f.dq = uitest.MustResource(t, e, data.ResourceDraft{Name: "王者荣耀点券 600点", Category: "游戏类", Price: "55"})
 	f.iqy = uitest.MustResource(t, e, data.ResourceDraft{Name: "爱奇艺月卡", Category: "影音类", Price: "15"})
 	f.s = NewScreen(e)
-	uitest.Show(e, f.s.Content())
-	f.s.SetGroup(&f.g)
-	f.s.Refresh()
+	uitest.ShowGroupScreen(e, f.s, &f.g)
 	return f
 }
 

@@ -29,9 +29,7 @@ func newFixture(t *testing.T) *fixture {
 	f.buyer = uitest.MustMember(t, e, f.g, "10001", "小明")
 	f.seller = uitest.MustMember(t, e, f.g, "10002", "小红")
 	f.s = NewScreen(e)
-	uitest.Show(e, f.s.Content())
-	f.s.SetGroup(&f.g)
-	f.s.Refresh()
+	uitest.ShowGroupScreen(e, f.s, &f.g)
 	return f
 }
 

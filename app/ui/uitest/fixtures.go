@@ -3,6 +3,7 @@ package uitest
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/qunhuo/qunhuo/app/ui"
@@ -32,4 +33,18 @@ func PickIn(t testing.TB, p *ui.Picker, text string) {
 		t.Fatalf("nothing matches %q", text)
 	}
 	p.List.Select(0)
+}
+
+// GroupScreen is an area's screen of one group's records.
+type GroupScreen interface {
+	Content() fyne.CanvasObject
+	SetGroup(g *data.Group)
+	Refresh()
+}
+
+// ShowGroupScreen puts s in the test window and shows group g on it.
+func ShowGroupScreen(e *ui.Env, s GroupScreen, g *data.Group) {
+	Show(e, s.Content())
+	s.SetGroup(g)
+	s.Refresh()
 }
