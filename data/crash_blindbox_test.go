@@ -1,7 +1,6 @@
 package data_test
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -183,23 +182,7 @@ func TestCrashCheckerCatchesBrokenBlindBoxes(t *testing.T) {
 		{"the seed changed after the commitment", "UPDATE blind_boxes SET seed = '" + strings.Repeat("0", 64) + "' WHERE id = " + drawn},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			db := data.DB(s)
-			if bad, err := checkBlindBoxes(db); err != nil || len(bad) > 0 {
-				t.Fatalf("whole saves: %v %v", bad, err)
-			}
-			rollback := errors.New("rollback")
-			err := db.Transaction(func(tx *gorm.DB) error {
-				if err := tx.Exec(tc.sql).Error; err != nil {
-					return err
-				}
-				if bad, err := checkBlindBoxes(tx); err != nil || len(bad) == 0 {
-					t.Errorf("not caught (%v)", err)
-				}
-				return rollback
-			})
-			if !errors.Is(err, rollback) {
-				t.Fatal(err)
-			}
+			assertBreakageCaught(t, s, c, nil, breakSQL(tc.sql), "blind box, its entries and draws")
 		})
 	}
 }
