@@ -50,7 +50,7 @@ func TestPointLedgerProperty(t *testing.T) {
 		steps int
 	}{{1, 2000}, {20261126, 1000}} {
 		if testing.Short() || raceBuild {
-			run.steps /= 20 // under -race (scripts/test) 150 steps; a plain go test runs 3,000
+			run.steps /= 3 // under -race (scripts/test) 1,000 steps; a plain go test runs 3,000
 		}
 		t.Run(fmt.Sprint("seed ", run.seed), func(t *testing.T) { runPointProperty(t, run.seed, run.steps) })
 	}
