@@ -149,4 +149,3 @@ func reportCPU(b *testing.B) func() {
 		b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 	}
 }
-

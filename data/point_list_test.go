@@ -53,10 +53,10 @@ func listFixture(t *testing.T) (*Store, Group, []Member) {
 func TestPointEntriesFilters(t *testing.T) {
 	s, g, ms := listFixture(t)
 	for _, tc := range []struct {
-		name  string
-		f     PointFilter
-		want  []int64 // amounts, last written first
-		more  bool
+		name string
+		f    PointFilter
+		want []int64 // amounts, last written first
+		more bool
 	}{
 		{"everything", PointFilter{}, []int64{30, -4, -5, 5, 20, 5, 10}, false},
 		{"the group's members", PointFilter{GroupID: g.ID}, []int64{30, -4, -5, 5, 5, 10}, false},

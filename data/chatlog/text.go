@@ -155,7 +155,7 @@ func isSep(b []byte) bool {
 	return true
 }
 
-// label returns the value of a "消息对象:…" line (either colon), or false.
+// label returns the value of a 消息对象 line (after a half- or full-width colon), or false.
 func label(line, name []byte) ([]byte, bool) {
 	if !bytes.HasPrefix(line, name) {
 		return nil, false
