@@ -44,26 +44,18 @@ func showPost(e *ui.Env, g *data.Group, f data.BlacklistFilter) *PostDialog {
 
 // load builds the post off the UI goroutine from what the checks say now.
 func (p *PostDialog) load() {
-	n := p.latest.Next()
 	e, g, f := p.env, p.group, p.filter
 	opt := qqpost.BlacklistOptions{Suppliers: p.Suppliers.Checked, Evidence: p.Evidence.Checked}
-	e.Tasks.Run(func() {
+	e.Load(&p.latest, func() (func(), error) {
 		entries, err := e.Store.Blacklist(f)
 		var built qqpost.Built
 		if err == nil {
 			built, err = qqpost.BuildBlacklistPost(e.Store, g, entries, opt, e.Now(), e.Loc)
 		}
-		fyne.Do(func() {
-			if !p.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			p.post = built
 			p.Preview.SetParts(built.Parts)
-		})
+		}, err
 	})
 }
 

@@ -69,21 +69,13 @@ func (s *Screen) Content() fyne.CanvasObject { return s.Tabs }
 
 // Refresh reloads the boxes of the current group.
 func (s *Screen) Refresh() {
-	n := s.latest.Next()
 	e, gid := s.env, s.GroupID()
-	e.Tasks.Run(func() {
+	e.Load(&s.latest, func() (func(), error) {
 		bs, err := e.Store.Boxes(gid)
-		fyne.Do(func() {
-			if !s.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			s.boxes, s.loaded = bs, true
 			s.apply()
-		})
+		}, err
 	})
 }
 

@@ -89,9 +89,8 @@ func (f *ResourceFits) groupID() uint {
 
 // load gathers and ranks off the UI goroutine, then shows the list in one fyne.Do.
 func (f *ResourceFits) load() {
-	n := f.latest.Next()
 	e, gid, id := f.env, f.groupID(), f.resource.ID
-	e.Tasks.Run(func() {
+	e.Load(&f.latest, func() (func(), error) {
 		res, ms, err := e.Store.MatchForResource(id, gid)
 		var fits []match.Fit
 		var qqs []string
@@ -103,17 +102,10 @@ func (f *ResourceFits) load() {
 		if err == nil {
 			days, err = e.Store.NoticeDays()
 		}
-		fyne.Do(func() {
-			if !f.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			f.fits, f.knownQQ, f.days = fits, qqs, days
 			f.apply()
-		})
+		}, err
 	})
 }
 

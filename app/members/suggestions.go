@@ -42,21 +42,13 @@ func (s *Screen) onSuggestions() {
 }
 
 func (g *suggestions) load() {
-	n := g.latest.Next()
 	e, gid := g.s.env, g.s.groupID()
-	e.Tasks.Run(func() {
+	e.Load(&g.latest, func() (func(), error) {
 		items, err := e.Store.SuggestedTags(gid)
-		fyne.Do(func() {
-			if !g.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			g.items = items
 			g.show()
-		})
+		}, err
 	})
 }
 

@@ -55,20 +55,12 @@ func (t *boardTab) month() bool { return t.Scope.Selected != boardAll }
 
 // reload reads the board the scope picks; a newer read wins.
 func (t *boardTab) reload() {
-	n := t.latest.Next()
 	e, gid, month := t.s.env, t.s.GroupID(), t.month()
-	e.Tasks.Run(func() {
+	e.Load(&t.latest, func() (func(), error) {
 		b, err := e.Store.PointLeaderboard(gid, month, e.Loc, 0)
-		fyne.Do(func() {
-			if !t.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			t.apply(b)
-		})
+		}, err
 	})
 }
 

@@ -91,22 +91,14 @@ func (t *ledgerTab) filter() data.PointFilter {
 
 // reload reads the list again as the filter says; a newer read wins.
 func (t *ledgerTab) reload() {
-	n := t.latest.Next()
 	e, f := t.s.env, t.filter()
-	e.Tasks.Run(func() {
+	e.Load(&t.latest, func() (func(), error) {
 		var ld ledgerLoad
 		var err error
 		ld.lines, ld.more, err = e.Store.PointEntries(f)
-		fyne.Do(func() {
-			if !t.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			t.apply(ld)
-		})
+		}, err
 	})
 }
 

@@ -76,28 +76,20 @@ func (s *Screen) ShowBoard() { s.Tabs.Select(s.boardItem) }
 // Refresh reloads the balances and the leaderboard of the current group, then the
 // ledger as its filter says.
 func (s *Screen) Refresh() {
-	n := s.latest.Next()
 	e, gid := s.env, s.GroupID()
 	month := s.Board.month()
-	e.Tasks.Run(func() {
+	e.Load(&s.latest, func() (func(), error) {
 		ss, err := e.Store.PointStandings(gid)
 		var b data.PointBoard
 		if err == nil {
 			b, err = e.Store.PointLeaderboard(gid, month, e.Loc, 0)
 		}
-		fyne.Do(func() {
-			if !s.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			s.loaded = true
 			s.Balances.apply(ss)
 			s.Board.apply(b)
 			s.Ledger.reload()
-		})
+		}, err
 	})
 }
 

@@ -81,26 +81,18 @@ func (s *Screen) Content() fyne.CanvasObject {
 
 // Refresh reloads the polls of the current group.
 func (s *Screen) Refresh() {
-	n := s.latest.Next()
 	e, gid := s.env, s.GroupID()
-	e.Tasks.Run(func() {
+	e.Load(&s.latest, func() (func(), error) {
 		ps, err := e.Store.Polls(gid)
 		var ws []data.DemandWeight
 		if err == nil {
 			ws, err = e.Store.DemandWeights(gid)
 		}
-		fyne.Do(func() {
-			if !s.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			s.all, s.loaded = ps, true
 			s.Demand.SetText(DemandText(ws))
 			s.apply()
-		})
+		}, err
 	})
 }
 

@@ -126,9 +126,8 @@ func (s *Screen) groupID() uint {
 
 // Refresh loads the four lists off the UI goroutine.
 func (s *Screen) Refresh() {
-	n := s.latest.Next()
 	e, gid := s.env, s.groupID()
-	e.Tasks.Run(func() {
+	e.Load(&s.latest, func() (func(), error) {
 		waiting, err := e.Store.WaitingRequests(gid, 0)
 		var replied []data.Request
 		var board []data.DemandLine
@@ -147,18 +146,11 @@ func (s *Screen) Refresh() {
 		if err == nil {
 			offers, err = e.Store.RestockOffers(gid, e.Now())
 		}
-		fyne.Do(func() {
-			if !s.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			s.waiting, s.replied, s.board, s.offers = waiting, replied, board, offers
 			s.awarded, s.help = awarded, help
 			s.show()
-		})
+		}, err
 	})
 }
 

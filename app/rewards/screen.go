@@ -73,9 +73,8 @@ func (s *Screen) ShowRecord(id uint) {
 
 // Refresh reloads the items, the redemptions and the badges.
 func (s *Screen) Refresh() {
-	n := s.latest.Next()
 	e, gid := s.env, s.GroupID()
-	e.Tasks.Run(func() {
+	e.Load(&s.latest, func() (func(), error) {
 		its, err := e.Store.RewardItems(gid)
 		var rs []data.Redemption
 		var bs []data.BadgeHolder
@@ -85,21 +84,14 @@ func (s *Screen) Refresh() {
 		if err == nil {
 			bs, err = e.Store.AllBadges()
 		}
-		fyne.Do(func() {
-			if !s.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			s.loaded = true
 			s.Items.apply(its)
 			s.Records.apply(rs)
 			s.Badges.apply(bs)
 			s.recordsItem.Text = recordsTitle(rs)
 			s.Tabs.Refresh()
-		})
+		}, err
 	})
 }
 

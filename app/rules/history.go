@@ -143,25 +143,17 @@ func (h *historyView) onSelect(id widget.ListItemID) {
 	}
 	v := h.versions[id]
 	h.picked = &v
-	n := h.latest.Next()
 	e := h.s.env
-	e.Tasks.Run(func() {
+	e.Load(&h.latest, func() (func(), error) {
 		shown, err := e.Store.RuleVersionWithSections(v.ID)
 		var before data.RuleVersion
 		if err == nil {
 			before, _, err = e.Store.PreviousRules(v.ID)
 		}
-		fyne.Do(func() {
-			if !h.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			h.shown, h.before = shown, before
 			h.render()
-		})
+		}, err
 	})
 }
 

@@ -110,9 +110,8 @@ func (s *Screen) Content() fyne.CanvasObject {
 
 // Refresh reloads the current group's sessions, narrowed by the search.
 func (s *Screen) Refresh() {
-	n := s.latest.Next()
 	e, gid := s.env, s.GroupID()
-	e.Tasks.Run(func() {
+	e.Load(&s.latest, func() (func(), error) {
 		var ss []data.ShareSession
 		var unpaid []uint
 		var err error
@@ -122,21 +121,14 @@ func (s *Screen) Refresh() {
 				unpaid, err = e.Store.UnpaidSessions(gid)
 			}
 		}
-		fyne.Do(func() {
-			if !s.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			s.all, s.loaded = ss, true
 			s.unpaid = map[uint]bool{}
 			for _, id := range unpaid {
 				s.unpaid[id] = true
 			}
 			s.apply()
-		})
+		}, err
 	})
 }
 

@@ -61,9 +61,8 @@ func (s *Screen) ShowSuggestions() { s.Tabs.Select(s.suggestionsItem) }
 
 // Refresh reloads the listings, the suggestions and the deals of the current group.
 func (s *Screen) Refresh() {
-	n := s.latest.Next()
 	e, gid := s.env, s.GroupID()
-	e.Tasks.Run(func() {
+	e.Load(&s.latest, func() (func(), error) {
 		ls, err := e.Store.SwapListings(gid)
 		var ss []data.SwapSuggestion
 		var ds []data.SwapDeal
@@ -73,14 +72,7 @@ func (s *Screen) Refresh() {
 		if err == nil {
 			ds, err = e.Store.SwapDeals(gid)
 		}
-		fyne.Do(func() {
-			if !s.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			s.loaded = true
 			s.Listings.apply(ls)
 			s.Suggestions.apply(ss)
@@ -88,7 +80,7 @@ func (s *Screen) Refresh() {
 			s.suggestionsItem.Text = suggestionsTitle(ss)
 			s.Tabs.Refresh()
 			s.markSeen()
-		})
+		}, err
 	})
 }
 

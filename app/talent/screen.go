@@ -136,25 +136,17 @@ func (s *Screen) onMonthPicked(label string) {
 
 // Refresh loads the month's proposal and the history of the current group.
 func (s *Screen) Refresh() {
-	n := s.latest.Next()
 	e, gid, m := s.env, s.GroupID(), s.month
-	e.Tasks.Run(func() {
+	e.Load(&s.latest, func() (func(), error) {
 		p, err := e.Store.ProposeTalent(gid, m, e.Loc)
 		var hist []data.TalentMonth
 		if err == nil {
 			hist, err = e.Store.TalentHistory(gid)
 		}
-		fyne.Do(func() {
-			if !s.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			s.proposal, s.history, s.loaded = p, hist, true
 			s.apply()
-		})
+		}, err
 	})
 }
 

@@ -128,20 +128,12 @@ func (f *Form) onMemberPicked() {
 	if id == 0 {
 		return
 	}
-	n := f.latest.Next()
 	e := f.env
-	e.Tasks.Run(func() {
+	e.Load(&f.latest, func() (func(), error) {
 		ts, err := e.Store.TradesOf(id)
-		fyne.Do(func() {
-			if !f.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			f.setTrades(ts)
-		})
+		}, err
 	})
 }
 

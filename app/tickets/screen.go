@@ -99,9 +99,8 @@ func (s *Screen) Content() fyne.CanvasObject {
 
 // Refresh loads the tickets, most urgent first, and the statistics when they show.
 func (s *Screen) Refresh() {
-	n := s.latest.Next()
 	e, gid, open := s.env, s.GroupID(), s.Filter.Selected != showAll
-	e.Tasks.Run(func() {
+	e.Load(&s.latest, func() (func(), error) {
 		now := e.Now()
 		var ts []data.Ticket
 		var err error
@@ -114,17 +113,10 @@ func (s *Screen) Refresh() {
 		if err == nil {
 			hours, err = e.Store.TicketPromiseHours()
 		}
-		fyne.Do(func() {
-			if !s.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			s.tickets, s.hours = ts, hours
 			s.show()
-		})
+		}, err
 	})
 	if s.tabs != nil && s.tabs.SelectedIndex() == 1 { // read only when looked at
 		s.Stats.refresh(gid)

@@ -50,22 +50,14 @@ func (s *Stats) content() fyne.CanvasObject {
 }
 
 func (s *Stats) refresh(groupID uint) {
-	n := s.latest.Next()
 	e := s.env
-	e.Tasks.Run(func() {
+	e.Load(&s.latest, func() (func(), error) {
 		ms, err := e.Store.TicketMonths(groupID, e.Now(), e.Loc, statsMonths)
 		rows := statsRows(ms)
-		fyne.Do(func() {
-			if !s.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			s.rows = rows
 			s.Table.Refresh()
-		})
+		}, err
 	})
 }
 

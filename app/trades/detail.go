@@ -75,24 +75,16 @@ func (d *detail) clear() {
 
 // load reads trade id with its log and both members' trade records, then shows it.
 func (d *detail) load(id uint, g *data.Group) {
-	n := d.latest.Next()
 	e := d.env
-	e.Tasks.Run(func() {
+	e.Load(&d.latest, func() (func(), error) {
 		t, err := e.Store.Trade(id)
 		var recs map[uint]data.TradeRecord
 		if err == nil {
 			recs, err = e.Store.MemberTradeRecords(t.BuyerID, t.SellerID)
 		}
-		fyne.Do(func() {
-			if !d.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			d.show(t, g, recs)
-		})
+		}, err
 	})
 }
 

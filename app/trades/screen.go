@@ -79,21 +79,13 @@ func (s *Screen) Content() fyne.CanvasObject {
 
 // Refresh reloads the trades of the current group.
 func (s *Screen) Refresh() {
-	n := s.latest.Next()
 	e, gid := s.env, s.GroupID()
-	e.Tasks.Run(func() {
+	e.Load(&s.latest, func() (func(), error) {
 		ts, err := e.Store.Trades(gid, e.Now())
-		fyne.Do(func() {
-			if !s.latest.Is(n) {
-				return
-			}
-			if err != nil {
-				e.ShowError(err)
-				return
-			}
+		return func() {
 			s.all, s.loaded = ts, true
 			s.apply()
-		})
+		}, err
 	})
 }
 

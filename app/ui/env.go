@@ -44,3 +44,24 @@ func IsValidation(err error) (data.ValidationError, bool) {
 	ok := errors.As(err, &ve)
 	return ve, ok
 }
+
+// Load runs work off the UI goroutine and then, on it, the func work returns, which puts
+// what was read on the screen: unless a newer Load on the same Latest has started
+// meanwhile (the owner typed on, or switched group), whose result then wins. An error is
+// shown to the owner instead.
+func (e *Env) Load(l *Latest, work func() (show func(), err error)) {
+	n := l.Next()
+	e.Tasks.Run(func() {
+		show, err := work()
+		fyne.Do(func() {
+			if !l.Is(n) {
+				return
+			}
+			if err != nil {
+				e.ShowError(err)
+				return
+			}
+			show()
+		})
+	})
+}
