@@ -48,9 +48,9 @@ func IsValidation(err error) (data.ValidationError, bool) {
 // Load runs work off the UI goroutine and then, on it, the func work returns, which puts
 // what was read on the screen: unless a newer Load on the same Latest has started
 // meanwhile (the owner typed on, or switched group), whose result then wins. An error is
-// shown to the owner instead.
+// shown to the owner instead, and the log names the screen that called Load.
 func (e *Env) Load(l *Latest, work func() (show func(), err error)) {
-	n := l.Next()
+	n, where := l.Next(), caller(2)
 	e.Tasks.Run(func() {
 		show, err := work()
 		fyne.Do(func() {
@@ -58,7 +58,7 @@ func (e *Env) Load(l *Latest, work func() (show func(), err error)) {
 				return
 			}
 			if err != nil {
-				e.ShowError(err)
+				e.showErrorAt(where, err)
 				return
 			}
 			show()

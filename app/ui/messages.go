@@ -44,11 +44,18 @@ func MessagesOf(ve data.ValidationError) []string {
 
 // ShowError tells the owner an action failed, in Chinese, and logs the cause with
 // where it came from.
-func (e *Env) ShowError(err error) {
-	where := ""
-	if _, file, line, ok := runtime.Caller(1); ok {
-		where = filepath.Base(file) + ":" + strconv.Itoa(line)
+func (e *Env) ShowError(err error) { e.showErrorAt(caller(2), err) }
+
+// caller is "file.go:line" of the function skip levels up the stack (1: caller's caller).
+func caller(skip int) string {
+	if _, file, line, ok := runtime.Caller(skip); ok {
+		return filepath.Base(file) + ":" + strconv.Itoa(line)
 	}
+	return ""
+}
+
+// showErrorAt is ShowError logging where instead of its own caller.
+func (e *Env) showErrorAt(where string, err error) {
 	e.Log.Error("操作没有完成", "at", where, "err", err)
 	ShowMessage(e.Win, "没有完成", Explain(err))
 }
